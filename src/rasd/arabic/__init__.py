@@ -1,0 +1,1 @@
+"""Arabic text concerns, one per module: character sets, normalisation, clitics, morphology."""

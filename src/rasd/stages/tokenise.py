@@ -1,0 +1,42 @@
+"""Stage 2: tokens with original and normalised offsets, and their clitic readings.
+
+>>> from rasd.pipeline import read
+>>> doc = read("وبحسب الوكالة، اعتقلت الشرطة 4.2 ألف شخص")
+>>> [t.norm for t in doc.tokens]
+['وبحسب', 'الوكاله', '،', 'اعتقلت', 'الشرطه', '4.2', 'الف', 'شخص']
+"""
+
+from __future__ import annotations
+
+import re
+
+from rasd.arabic.clitics import light_stem, segmentations
+from rasd.doc import Doc, Token
+
+# numbers keep their decimal point and thousands separators: 4.2, 4,266, 1 500 is two tokens
+_TOKEN = re.compile(
+    r"(?P<number>\d+(?:[.,]\d+)*)"
+    r"|(?P<word>[\u0621-\u064a\u0671-\u06d3\u06fa-\u06ff]+)"
+    r"|(?P<latin>[^\W\d_]+)"
+    r"|(?P<punct>[^\s])"
+)
+
+
+def tokenise(doc: Doc) -> Doc:
+    view = doc.view
+    assert view is not None
+    tokens: list[Token] = []
+    for m in _TOKEN.finditer(view.text):
+        kind = m.lastgroup or "punct"
+        ns, ne = m.span()
+        start, end = view.to_original(ns, ne)
+        norm = m.group()
+        tok = Token(len(tokens), start, end, ns, ne, norm, kind, doc.text[start:end])
+        if kind == "word":
+            tok.segments = list(segmentations(norm))
+            tok.stem = light_stem(norm)
+        else:
+            tok.stem = norm
+        tokens.append(tok)
+    doc.tokens = tokens
+    return doc
