@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import sys
 from contextlib import nullcontext
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import IO, Annotated
 
@@ -19,10 +19,12 @@ import typer
 
 from rasd.inputs import Article, BadRecord, read_inputs
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, help="rasd: Arabic news to evidence-linked event records.")
+app = typer.Typer(
+    add_completion=False, no_args_is_help=True, help="rasd: Arabic news to evidence-linked event records."
+)
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     json = "json"
     jsonl = "jsonl"
 
@@ -101,8 +103,12 @@ def extract(
     published: Annotated[
         str | None, typer.Option(help="Publication date YYYY-MM-DD for inputs that carry none.")
     ] = None,
-    fmt: Annotated[Format, typer.Option("--format", help="json: one object (array for several); jsonl: a line each.")] = Format.json,
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write reports to FILE instead of stdout.")] = None,
+    fmt: Annotated[
+        Format, typer.Option("--format", help="json: one object (array for several); jsonl: a line each.")
+    ] = Format.json,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write reports to FILE instead of stdout.")
+    ] = None,
     summary: Annotated[bool, typer.Option(help="Print a short readable summary on stderr.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress and no count line.")] = False,
 ) -> None:

@@ -86,7 +86,9 @@ def html_to_text(html: str) -> tuple[str, str | None]:
     return text, (meta.title if meta is not None else None)
 
 
-def _article(text: str, where: str, default_id: str, published: dt.date | None, **meta: object) -> Article | BadRecord:
+def _article(
+    text: str, where: str, default_id: str, published: dt.date | None, **meta: object
+) -> Article | BadRecord:
     reason = check_text(text)
     if reason:
         return BadRecord(where, reason)
@@ -135,7 +137,9 @@ def _read_jsonl(data: bytes, name: str, published: dt.date | None) -> Iterator[A
         yield _jsonl_record(line, f"{name}:{n}", published)
 
 
-def _read_blob(data: bytes, name: str, kind: str, stem: str, published: dt.date | None) -> Iterator[Article | BadRecord]:
+def _read_blob(
+    data: bytes, name: str, kind: str, stem: str, published: dt.date | None
+) -> Iterator[Article | BadRecord]:
     if kind == "jsonl":
         yield from _read_jsonl(data, name, published)
         return
@@ -175,7 +179,9 @@ def expand(sources: Iterable[str]) -> list[str]:
     for s in sources:
         p = Path(s)
         if s != "-" and p.is_dir():
-            out += [str(f) for f in sorted(p.rglob("*")) if f.is_file() and f.suffix.lower() in KNOWN_SUFFIXES]
+            out += [
+                str(f) for f in sorted(p.rglob("*")) if f.is_file() and f.suffix.lower() in KNOWN_SUFFIXES
+            ]
         else:
             out.append(s)
     return out

@@ -130,7 +130,9 @@ class PhraseMatcher:
         start, end = doc.view.to_original(ns, ne)
         return Match(i, j, start, end, doc.text[start:end], payload, words, prefix, suffix)
 
-    def find(self, doc: Doc, first: int = 0, stop: int | None = None, overlapping: bool = False) -> list[Match]:
+    def find(
+        self, doc: Doc, first: int = 0, stop: int | None = None, overlapping: bool = False
+    ) -> list[Match]:
         """Leftmost-longest matches in tokens [first, stop); all starts when ``overlapping``."""
         stop = len(doc.tokens) if stop is None else stop
         out: list[Match] = []

@@ -59,7 +59,9 @@ def read(
     """Run the pipeline on ``text``; stop after the stage named ``until`` if given."""
     if isinstance(published, str):
         published = dt.date.fromisoformat(published)
-    doc = Doc(text=text, id=id, published=published, outlet=outlet, url=meta.get("url"), title=meta.get("title"))
+    doc = Doc(
+        text=text, id=id, published=published, outlet=outlet, url=meta.get("url"), title=meta.get("title")
+    )
     for name, stage in stages():
         doc = stage(doc)
         if name == until:

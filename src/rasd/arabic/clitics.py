@@ -46,11 +46,11 @@ def _proclitic_splits(word: str) -> list[tuple[str, str]]:
             out.append((c, rest))
         if rest[:1] in "بك" and len(rest) > MIN_BASE + 1:
             out.append((c + rest[0], rest[1:]))
-        elif rest.startswith("لل") and len(rest) > MIN_BASE + 2:
-            # ل + ال: the article's alef is elided in writing (للشرطة = ل + الشرطة)
-            out.append((c + "لل", rest[2:]))
         elif rest[:1] == "ل" and len(rest) > MIN_BASE + 1:
             out.append((c + "ل", rest[1:]))
+            if rest.startswith("لل") and len(rest) > MIN_BASE + 2:
+                # ل + ال: the article's alef is elided in writing (للشرطة = ل + الشرطة)
+                out.append((c + "لل", rest[2:]))
         if rest[:1] == "س" and rest[1:2] in "يتنا" and len(rest) > MIN_BASE + 2:
             out.append((c + "س", rest[1:]))
     return out

@@ -22,6 +22,8 @@ from rasd.doc import Doc, Span
 from rasd.lexicons import read_tsv
 
 MAX_NAME_WORDS = 6
+MAX_DATELINE_CHARS = 80
+MAX_DATELINE_WORDS = 3
 _STOP_WORDS = frozenset(fold(w) for w in ("أن", "إن", "قولها", "قوله", "عن", "التي", "الذي", "ان"))
 
 
@@ -35,7 +37,9 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
 
     label = re.compile(rf"(?:^|\n|\()[ \t]*(?:{alt('label')})[ \t]*[:：][ \t]*([^\n()]{{1,80}})")
     opening = re.compile(r"\(([^()\n\d]{2,40})\)")
-    inline = re.compile(rf"(?:{alt('inline')})\s+(?:ل)?((?:{alt('head')})(?:\s+[^\s،,.:؛;()\"«»]+){{0,{MAX_NAME_WORDS}}})")
+    inline = re.compile(
+        rf"(?:{alt('inline')})\s+(?:ل)?((?:{alt('head')})(?:\s+[^\s،,.:؛;()\"«»]+){{0,{MAX_NAME_WORDS}}})"
+    )
     return label, opening, inline
 
 
@@ -62,6 +66,21 @@ def _inline_name(doc: Doc, ns: int, ne: int) -> Span | None:
     return _trim(doc, ns, end)
 
 
+def _opening(doc: Doc, opening: re.Pattern[str]) -> Span | None:
+    """``(رويترز)`` at the start of the text or after a short dateline (``بيروت، 5 مارس``)."""
+    head = doc.norm[:MAX_DATELINE_CHARS]
+    m = opening.search(head)
+    if m is None:
+        return None
+    dateline_words = [w for w in re.split(r"[\s،,\-–—]+", head[: m.start()]) if w and not w.isdigit()]
+    name = m.group(1)
+    if len(dateline_words) > MAX_DATELINE_WORDS or len(name.split()) > 4:
+        return None
+    if not any("\u0621" <= c <= "\u064a" for c in name):
+        return None
+    return _trim(doc, *m.span(1))
+
+
 def credited_source(doc: Doc) -> Doc:
     label, opening, inline = _patterns()
     norm = doc.norm
@@ -71,11 +90,7 @@ def credited_source(doc: Doc) -> Doc:
         m = labels[-1]
         span = _trim(doc, *m.span(1))
     if span is None:
-        first_line_end = norm.find("\n")
-        head = norm[: first_line_end if first_line_end != -1 else 200][:200]
-        m = opening.search(head)
-        if m and len(m.group(1).split()) <= 4 and any("\u0621" <= c <= "\u064a" for c in m.group(1)):
-            span = _trim(doc, *m.span(1))
+        span = _opening(doc, opening)
     if span is None:
         m = inline.search(norm)
         if m:

@@ -16,7 +16,9 @@ from rasd.doc import Doc, Span, Token
 
 TERMINALS = frozenset(".!?؟؛;…")
 CLOSERS = frozenset("\"'»”’)]}›")
-LATIN_ABBREVIATIONS = frozenset({"mr", "mrs", "dr", "st", "no", "vs", "etc", "inc", "ltd", "jr", "sr", "u", "s"})
+LATIN_ABBREVIATIONS = frozenset(
+    {"mr", "mrs", "dr", "st", "no", "vs", "etc", "inc", "ltd", "jr", "sr", "u", "s"}
+)
 
 
 def _is_abbreviation(prev: Token | None) -> bool:
@@ -41,8 +43,10 @@ def sentences(doc: Doc) -> Doc:
             adjacent = prev is not None and prev.end == tok.start
             if not (tok.norm == "." and adjacent and _is_abbreviation(prev)):
                 end_here = True
-                while i + 1 < n and toks[i + 1].kind == "punct" and (
-                    toks[i + 1].norm in CLOSERS or toks[i + 1].norm in TERMINALS
+                while (
+                    i + 1 < n
+                    and toks[i + 1].kind == "punct"
+                    and (toks[i + 1].norm in CLOSERS or toks[i + 1].norm in TERMINALS)
                 ):
                     i += 1
         if not end_here and i + 1 < n and "\n" in doc.text[toks[i].end : toks[i + 1].start]:
