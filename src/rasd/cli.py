@@ -153,6 +153,169 @@ def extract(
         raise typer.Exit(3)
 
 
+DbOption = Annotated[str, typer.Option("--db", envvar="RASD_DB", help="SQLite file or postgresql:// URL.")]
+
+
+def _open_store(db: str):  # type: ignore[no-untyped-def]
+    from rasd.store import Store
+
+    try:
+        return Store(db)
+    except Exception as e:  # a bad URL or an unreachable server: one clear line
+        _err(f"cannot open the database {db}: {type(e).__name__}: {e}".splitlines()[0])
+        raise typer.Exit(1) from None
+
+
+@app.command()
+def ingest(
+    sources: Annotated[
+        list[str] | None, typer.Argument(help="Files, folders, feed URLs (http/https) or WARC files.")
+    ] = None,
+    db: DbOption = "rasd.db",
+    retry_failed: Annotated[bool, typer.Option("--retry-failed", help="Try earlier failures again.")] = False,
+    watch: Annotated[bool, typer.Option(help="Keep polling the feed URLs.")] = False,
+    interval: Annotated[float, typer.Option(help="Seconds between polls with --watch.")] = 300.0,
+    rounds: Annotated[int | None, typer.Option(help="Stop --watch after N polls.")] = None,
+) -> None:
+    """Store articles once each; failures are kept with their reason."""
+    from rasd.corpus import ingest as ing
+
+    store = _open_store(db)
+    summary = ing.IngestSummary()
+    if retry_failed:
+        summary.merge(ing.retry_failed(store))
+    if sources:
+        if watch:
+            feeds = [s for s in sources if ing.is_url(s)]
+            if not feeds:
+                raise typer.BadParameter("--watch needs feed URLs", param_hint="SOURCES")
+
+            def report(n: int, r: ing.IngestSummary) -> None:
+                _err(f"poll {n}: {r.added} new, {r.known} known, {r.failed} failed")
+
+            try:
+                ing.watch(store, feeds, interval=interval, rounds=rounds, on_round=report)
+            except KeyboardInterrupt:
+                _err("stopped")
+            return
+        summary.merge(ing.ingest(store, sources))
+    elif not retry_failed:
+        raise typer.BadParameter("give SOURCES or --retry-failed")
+    for m in summary.messages:
+        _err(m)
+    _err(
+        f"{summary.added} new, {summary.known} already stored, {summary.failed} failed ({store.count_articles()} in {db})"
+    )
+
+
+@app.command()
+def process(
+    db: DbOption = "rasd.db",
+    workers: Annotated[int, typer.Option(help="Worker processes (default: the CPU count).")] = 0,
+    engine: Annotated[str, typer.Option(help="local (process pool) or dask.")] = "local",
+    scheduler: Annotated[
+        str | None, typer.Option(help="Dask scheduler address, e.g. tcp://host:8786.")
+    ] = None,
+    reprocess: Annotated[bool, typer.Option(help="Redo articles processed with other lexicons.")] = False,
+    chunk_size: Annotated[int, typer.Option(help="Articles per committed batch.")] = 50,
+) -> None:
+    """Extract every unprocessed article, then regroup incidents."""
+    import os
+
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
+
+    from rasd.corpus.incidents import rebuild
+    from rasd.corpus.process import process as run
+
+    store = _open_store(db)
+    workers = workers or os.cpu_count() or 1
+    with Progress(
+        "[progress.description]{task.description}",
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=Console(stderr=True),
+        disable=not sys.stderr.isatty(),
+    ) as bar:
+        task = bar.add_task("processing", total=None)
+
+        def progress(done: int, total: int) -> None:
+            bar.update(task, completed=done, total=total)
+
+        try:
+            summary = run(
+                store,
+                workers=workers,
+                engine=engine,
+                scheduler=scheduler,
+                reprocess=reprocess,
+                chunk_size=chunk_size,
+                on_progress=progress,
+            )
+        except ValueError as e:
+            _err(str(e))
+            raise typer.Exit(2) from None
+    n_incidents = rebuild(store)
+    _err(
+        f"{summary.articles} articles processed ({summary.errors} errors), {summary.events} events, {n_incidents} incidents"
+    )
+
+
+def _filters(since: str | None, until: str | None, country: str | None, type_: str | None, q: str | None):  # type: ignore[no-untyped-def]
+    from rasd.corpus.filters import Filters
+
+    return Filters(since=since, until=until, country=country, type=type_, q=q)
+
+
+@app.command()
+def export(
+    fmt: Annotated[
+        str, typer.Option("--format", help="jsonl, csv (ACLED columns), geojson or parquet.")
+    ] = "jsonl",
+    what: Annotated[str, typer.Option(help="events or incidents.")] = "events",
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Output file (needed for parquet).")
+    ] = None,
+    db: DbOption = "rasd.db",
+    since: Annotated[str | None, typer.Option(help="From this date (YYYY-MM-DD).")] = None,
+    until: Annotated[str | None, typer.Option(help="Up to this date (YYYY-MM-DD).")] = None,
+    country: Annotated[str | None, typer.Option(help="ISO 3166-1 alpha-2 code.")] = None,
+    type_: Annotated[str | None, typer.Option("--type", help="PLOVER event type.")] = None,
+    q: Annotated[str | None, typer.Option(help="Full-text query over the articles.")] = None,
+) -> None:
+    """Export events or incidents."""
+    from rasd.corpus.export import FORMATS
+    from rasd.corpus.export import export as run
+
+    if fmt not in FORMATS:
+        raise typer.BadParameter(f"use one of {', '.join(FORMATS)}", param_hint="--format")
+    if what not in ("events", "incidents"):
+        raise typer.BadParameter("use events or incidents", param_hint="--what")
+    if fmt == "parquet" and output is None:
+        raise typer.BadParameter("parquet needs --output FILE", param_hint="--output")
+    store = _open_store(db)
+    n = run(store, fmt, output if output else sys.stdout, what, _filters(since, until, country, type_, q))
+    _err(f"{n} {what} exported" + (f" to {output}" if output else ""))
+
+
+@app.command()
+def query(
+    db: DbOption = "rasd.db",
+    since: Annotated[str | None, typer.Option(help="From this date (YYYY-MM-DD).")] = None,
+    until: Annotated[str | None, typer.Option(help="Up to this date (YYYY-MM-DD).")] = None,
+    country: Annotated[str | None, typer.Option(help="ISO 3166-1 alpha-2 code.")] = None,
+    type_: Annotated[str | None, typer.Option("--type", help="PLOVER event type.")] = None,
+    q: Annotated[str | None, typer.Option(help="Full-text query over the articles.")] = None,
+    limit: Annotated[int, typer.Option(help="At most this many rows.")] = 50,
+) -> None:
+    """Print matching events as a table."""
+    from rasd.corpus.query import print_events
+
+    store = _open_store(db)
+    print_events(store, _filters(since, until, country, type_, q), limit)
+
+
 def _extract_article(extract_one, item: Article) -> dict:  # type: ignore[no-untyped-def]
     report = extract_one(
         item.text,

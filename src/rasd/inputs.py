@@ -102,7 +102,8 @@ def _decode(data: bytes, where: str) -> str | BadRecord:
         return BadRecord(where, f"not UTF-8 (byte {e.start})")
 
 
-def _jsonl_record(line: bytes, where: str, published: dt.date | None) -> Article | BadRecord:
+def parse_jsonl_line(line: bytes, where: str, published: dt.date | None) -> Article | BadRecord:
+    """One JSONL record as an Article, or a BadRecord saying why it cannot be one."""
     raw = _decode(line, where)
     if isinstance(raw, BadRecord):
         return raw
@@ -134,7 +135,7 @@ def _read_jsonl(data: bytes, name: str, published: dt.date | None) -> Iterator[A
     for n, line in enumerate(data.splitlines(), 1):
         if not line.strip():
             continue
-        yield _jsonl_record(line, f"{name}:{n}", published)
+        yield parse_jsonl_line(line, f"{name}:{n}", published)
 
 
 def _read_blob(

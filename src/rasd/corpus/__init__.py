@@ -1,0 +1,1 @@
+"""Corpus work around the extraction core: ingest, process, incidents, exports, queries."""

@@ -1,0 +1,69 @@
+"""Filters shared by ``rasd export``, ``rasd query`` and the HTTP API."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import Select, select
+
+from rasd.store import Store
+from rasd.store.models import Article, Event, Incident
+
+
+@dataclass
+class Filters:
+    """All optional: dates are 'YYYY-MM-DD' strings compared with event dates (inclusive)."""
+
+    since: str | None = None
+    until: str | None = None
+    country: str | None = None
+    type: str | None = None
+    mode: str | None = None
+    q: str | None = None
+    bbox: tuple[float, float, float, float] | None = None  # west, south, east, north
+    include_negated: bool = False
+
+
+def event_select(store: Store, f: Filters) -> Select:
+    """Events with their article's outlet, url and published date, filtered."""
+    q = select(Event, Article.outlet, Article.url, Article.published, Article.ext_id).join(
+        Article, Article.id == Event.article_id
+    )
+    if not f.include_negated:
+        q = q.where(Event.negated.is_(False))
+    if f.since:
+        q = q.where(Event.date >= f.since)
+    if f.until:
+        # a month- or year-precision date ('2024-03') sorts before its days: compare by prefix
+        q = q.where(Event.date <= f.until + "\uffff")
+    if f.country:
+        q = q.where(Event.country == f.country.upper())
+    if f.type:
+        q = q.where(Event.type == f.type.upper())
+    if f.mode:
+        q = q.where(Event.mode == f.mode)
+    if f.bbox:
+        w, s, e, n = f.bbox
+        q = q.where(Event.lon >= w, Event.lon <= e, Event.lat >= s, Event.lat <= n)
+    if f.q:
+        ids = store.search(f.q, limit=100_000)
+        q = q.where(Event.article_id.in_(ids))
+    return q.order_by(Event.date, Event.id)
+
+
+def incident_select(f: Filters) -> Select:
+    q = select(Incident)
+    if f.since:
+        q = q.where(Incident.date_last >= f.since)
+    if f.until:
+        q = q.where(Incident.date_first <= f.until + "\uffff")
+    if f.country:
+        q = q.where(Incident.country == f.country.upper())
+    if f.type:
+        q = q.where(Incident.type == f.type.upper())
+    if f.mode:
+        q = q.where(Incident.mode == f.mode)
+    if f.bbox:
+        w, s, e, n = f.bbox
+        q = q.where(Incident.lon >= w, Incident.lon <= e, Incident.lat >= s, Incident.lat <= n)
+    return q.order_by(Incident.date_first, Incident.id)

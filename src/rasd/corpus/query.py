@@ -1,0 +1,58 @@
+"""``rasd query``: matching events as a readable terminal table (rich)."""
+
+from __future__ import annotations
+
+from itertools import islice
+
+from rich.console import Console
+from rich.table import Table
+
+from rasd.corpus.export import event_records
+from rasd.corpus.filters import Filters
+from rasd.store import Store
+
+
+def _num(v: float | None) -> str:
+    return "" if v is None else f"{v:g}"
+
+
+def _num(v: float | None) -> str:
+    return "" if v is None else f"{v:g}"
+
+
+def print_events(store: Store, f: Filters, limit: int = 50, console: Console | None = None) -> int:
+    console = console or Console()
+    table = Table(title="rasd events")
+    for col in (
+        "date",
+        "type",
+        "mode",
+        "country",
+        "place",
+        "actor",
+        "killed",
+        "injured",
+        "arrested",
+        "outlet",
+        "note",
+    ):
+        table.add_column(col, overflow="fold")
+    n = 0
+    for rec in islice(event_records(store, f), limit):
+        table.add_row(
+            rec.get("date") or "",
+            rec["type"],
+            rec.get("mode") or "",
+            rec.get("country") or "",
+            rec.get("place") or "",
+            rec.get("actor") or "",
+            _num(rec.get("killed")),
+            _num(rec.get("injured")),
+            _num(rec.get("arrested")),
+            rec.get("outlet") or "",
+            (rec.get("note") or rec.get("evidence") or "")[:80],
+        )
+        n += 1
+    console.print(table)
+    console.print(f"{n} events shown")
+    return n
