@@ -38,3 +38,88 @@ def dev_articles() -> list[dict]:
     if not path.exists():
         pytest.skip(f"the dev corpus is not at {path}")
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def _postgres_url() -> str | None:
+    import os
+
+    return os.environ.get("RASD_TEST_POSTGRES")
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """A fresh, empty database of each kind: a SQLite file, and the PostgreSQL server that
+    .ci/run starts (RASD_TEST_POSTGRES); without that server the PostgreSQL case is skipped."""
+    if request.param == "sqlite":
+        return str(tmp_path / "rasd.db")
+    url = _postgres_url()
+    if not url:
+        pytest.skip("RASD_TEST_POSTGRES is not set (.ci/run starts a PostgreSQL server and sets it)")
+    from sqlalchemy import create_engine, text
+
+    from rasd.store import database_url
+
+    engine = create_engine(database_url(url))
+    with engine.begin() as conn:
+        conn.execute(text("DROP SCHEMA public CASCADE"))
+        conn.execute(text("CREATE SCHEMA public"))
+    engine.dispose()
+    return url
+
+
+def make_event(
+    type_: str = "ASSAULT", place: dict | None = None, date: str | None = "2024-03-05", **extra
+) -> dict:
+    """A contract-shaped event for store and incident tests."""
+    ev = {
+        "type": type_,
+        "mode": extra.pop("mode", None),
+        "actor": extra.pop("actor", None),
+        "target": None,
+        "place": place,
+        "country": (place or {}).get("country") or extra.pop("country", None),
+        "date": date,
+        "date_precision": "day" if date else None,
+        "counts": extra.pop("counts", {}),
+        "negated": extra.pop("negated", False),
+        "evidence": {"text": "نص", "start": 0, "end": 2},
+        "confidence": 0.9,
+    }
+    ev.update(extra)
+    return ev
+
+
+def make_place(
+    name: str,
+    country: str,
+    kind: str = "city",
+    geonameid: int | None = None,
+    admin1: str | None = None,
+    lat: float = 0.0,
+    lon: float = 0.0,
+) -> dict:
+    return {
+        "text": name,
+        "start": 0,
+        "end": 1,
+        "geonameid": geonameid,
+        "name": name,
+        "country": country,
+        "admin1": admin1,
+        "kind": kind,
+        "lat": lat,
+        "lon": lon,
+    }
+
+
+def make_report(rid: str, events: list[dict], credit: str | None = None) -> dict:
+    return {
+        "id": rid,
+        "published": "2024-03-05",
+        "outlet": None,
+        "credited_source": {"text": credit, "start": 0, "end": len(credit)} if credit else None,
+        "entities": [],
+        "places": [],
+        "events": events,
+        "warnings": [],
+    }

@@ -14,13 +14,13 @@ class FetchError(Exception):
     """A URL could not be fetched; the message says why in one line."""
 
 
-def fetch(url: str, client: httpx.Client | None = None, timeout: float = TIMEOUT_S) -> tuple[bytes, str]:
+def fetch(url: str, client: httpx.Client | None = None, timeout: float | None = None) -> tuple[bytes, str]:
     """(body, content type) of ``url``; raises FetchError on any failure."""
     own = client is None
     client = client or httpx.Client(
         follow_redirects=True,
         max_redirects=MAX_REDIRECTS,
-        timeout=timeout,
+        timeout=timeout or TIMEOUT_S,
         headers={"User-Agent": USER_AGENT},
     )
     try:

