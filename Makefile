@@ -19,6 +19,11 @@ install: $(STAMP)
 run: $(STAMP)
 	mkdir -p $(OUT)
 	$(BIN)/rasd extract samples/articles.jsonl --format jsonl --output $(OUT)/reports.jsonl --summary
+	rm -f $(OUT)/rasd.db $(OUT)/rasd.db-wal $(OUT)/rasd.db-shm
+	$(BIN)/rasd ingest samples --db $(OUT)/rasd.db
+	$(BIN)/rasd process --db $(OUT)/rasd.db
+	$(BIN)/rasd query --db $(OUT)/rasd.db --what incidents --min-sources 2
+	@echo "reports: $(OUT)/reports.jsonl   database: $(OUT)/rasd.db (rasd query/export --db $(OUT)/rasd.db)"
 
 test: $(STAMP)
 	$(BIN)/ruff check src tests

@@ -308,12 +308,20 @@ def query(
     type_: Annotated[str | None, typer.Option("--type", help="PLOVER event type.")] = None,
     q: Annotated[str | None, typer.Option(help="Full-text query over the articles.")] = None,
     limit: Annotated[int, typer.Option(help="At most this many rows.")] = 50,
+    what: Annotated[str, typer.Option(help="events or incidents.")] = "events",
+    min_sources: Annotated[int, typer.Option(help="With incidents: only those with this many sources.")] = 1,
 ) -> None:
-    """Print matching events as a table."""
-    from rasd.corpus.query import print_events
+    """Print matching events (or incidents) as a table."""
+    from rasd.corpus.query import print_events, print_incidents
 
+    if what not in ("events", "incidents"):
+        raise typer.BadParameter("use events or incidents", param_hint="--what")
     store = _open_store(db)
-    print_events(store, _filters(since, until, country, type_, q), limit)
+    filters = _filters(since, until, country, type_, q)
+    if what == "incidents":
+        print_incidents(store, filters, limit, min_sources)
+    else:
+        print_events(store, filters, limit)
 
 
 def _extract_article(extract_one, item: Article) -> dict:  # type: ignore[no-untyped-def]

@@ -58,3 +58,58 @@ def print_events(store: Store, f: Filters, limit: int = 50, console: Console | N
     console.print(table)
     console.print(f"{n} events shown")
     return n
+
+
+def print_incidents(
+    store: Store, f: Filters, limit: int = 50, min_sources: int = 1, console: Console | None = None
+) -> int:
+    """Incidents, most-sourced first, with their reconciled counts and outlets."""
+    from rasd.corpus.export import incident_records
+
+    console = console or Console(width=None if sys.stdout.isatty() else 200)
+    table = Table(title="rasd incidents")
+    for col in (
+        "dates",
+        "type",
+        "mode",
+        "country",
+        "place",
+        "sources",
+        "killed",
+        "injured",
+        "arrested",
+        "outlets",
+    ):
+        table.add_column(col, overflow="fold")
+    rows = [r for r in incident_records(store, f) if r["n_sources"] >= min_sources]
+    rows.sort(key=lambda r: (-r["n_sources"], r.get("date_first") or ""))
+    n = 0
+    for rec in rows[:limit]:
+
+        def fig(k: str, rec: dict = rec) -> str:
+            c = rec["counts"].get(k)
+            if not c:
+                return ""
+            span = f"{c['min']:g}" if c["min"] == c["max"] else f"{c['min']:g}-{c['max']:g}"
+            return f"{span} (most cited {c['most_cited']:g})" if c["min"] != c["max"] else span
+
+        dates = rec.get("date_first") or ""
+        if rec.get("date_last") and rec["date_last"] != dates:
+            dates += f" .. {rec['date_last']}"
+        outlets = sorted({s.get("outlet") or "?" for s in rec["sources"]})
+        table.add_row(
+            dates,
+            rec["type"],
+            rec.get("mode") or "",
+            rec.get("country") or "",
+            rec.get("place") or "",
+            str(rec["n_sources"]),
+            fig("killed"),
+            fig("injured"),
+            fig("arrested"),
+            ", ".join(outlets),
+        )
+        n += 1
+    console.print(table)
+    console.print(f"{n} incidents shown")
+    return n

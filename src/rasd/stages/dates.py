@@ -26,6 +26,7 @@ from functools import cache
 from typing import Any
 
 from rasd.arabic import hijri
+from rasd.arabic.clitics import segmentations
 from rasd.arabic.normalise import fold
 from rasd.doc import Doc, Span
 from rasd.lexicons import alternatives, read_tsv
@@ -51,7 +52,7 @@ class Atom:
     standalone: bool = True
 
 
-@dataclass
+@dataclass(slots=True)
 class Item:
     """One unit the grammar reads: a lexicon match or a single other token."""
 
@@ -91,20 +92,25 @@ Result = tuple[int, Parts]  # (index one past the last item, parts)
 class Lexicon:
     matcher: PhraseMatcher
     short: dict[str, Atom]  # one-letter words (م، ه): the matcher ignores words under 2 letters
+    first_words: set[str]  # the first word of every phrase: a cheap filter before the matcher
+    longest: int = 1  # words in the longest phrase
 
 
 def _add(lex: Lexicon, phrase: str, atom: Atom) -> None:
     key = fold(phrase).strip()
     if len(key) < 2:
         lex.short[key] = atom
-    else:
-        lex.matcher.add(key, atom)
+        return
+    lex.matcher.add(key, atom)
+    words = key.split()
+    lex.first_words.add(words[0])
+    lex.longest = max(lex.longest, len(words))
 
 
 @cache
 def lexicon() -> Lexicon:
     """All date words in one clitic-aware matcher, built once."""
-    lex = Lexicon(PhraseMatcher(), {})
+    lex = Lexicon(PhraseMatcher(), {}, set())
     for row in read_tsv("date_words.tsv"):
         value = None if row["value"] in ("", "-") else row["value"]
         for name in alternatives(row["names"]):
@@ -142,15 +148,43 @@ def _number_words(doc: Doc) -> dict[int, tuple[int, int]]:
     return out
 
 
+TOKEN_KINDS = {"number": "num", "punct": "punct"}
+
+
+KEEP_WORDS = frozenset({"ال", "و"})  # الـ6، بين 6 و10: words the grammar reads as they are
+
+
+def _candidate(word: str, first_words: set[str]) -> bool:
+    """Some clitic reading of ``word`` may start a lexicon phrase (the matcher's own test)."""
+    for seg in segmentations(word):
+        if seg.base in first_words or (seg.prefix.endswith("لل") and "ال" + seg.base in first_words):
+            return True
+    return False
+
+
 def _items(doc: Doc, lex: Lexicon) -> list[Item]:
+    """Lexicon matches, numbers, punctuation and the words in KEEP_WORDS, one item each; a run of
+    other words is one 'word' item (it only separates: nothing in the grammar reads it)."""
     toks = doc.tokens
-    matches = {m.i: m for m in lex.matcher.find(doc)}
+    n = len(toks)
     numwords = _number_words(doc)
     items: list[Item] = []
     i = 0
-    while i < len(toks):
+    while i < n:
         tok = toks[i]
-        m = matches.get(i)
+        m = None
+        if tok.kind == "word" and _candidate(tok.norm, lex.first_words):
+            found = lex.matcher.find(doc, first=i, stop=min(n, i + lex.longest))
+            m = found[0] if found and found[0].i == i else None
+        elif tok.kind == "word" and tok.norm not in KEEP_WORDS and tok.start not in numwords:
+            if tok.norm not in lex.short:
+                last = items[-1] if items else None
+                if last is not None and last.kind == "word" and last.norm == "":
+                    last.end = tok.end
+                else:
+                    items.append(Item("word", None, tok.start, tok.end, "", tok.sentence))
+                i += 1
+                continue
         if m is not None:
             phrase = " ".join(m.phrase)  # the lexicon form, without the clitics
             items.append(Item(m.payload.kind, m.payload, m.start, m.end, phrase, tok.sentence))
@@ -165,7 +199,7 @@ def _items(doc: Doc, lex: Lexicon) -> list[Item]:
             i = j + 1
             continue
         atom = lex.short.get(tok.norm) if tok.kind == "word" else None
-        kind = atom.kind if atom else {"number": "num", "punct": "punct"}.get(tok.kind, "word")
+        kind = atom.kind if atom else TOKEN_KINDS.get(tok.kind, "word")
         items.append(Item(kind, atom, tok.start, tok.end, tok.norm, tok.sentence))
         i += 1
     return items
@@ -763,12 +797,14 @@ def dates(doc: Doc) -> Doc:
         if kind == "block_before":
             k = _skip_name(g, k)
             continue
-        follows = previous is not None and _adjacent(g, previous[2], k)
-        found = _range_end(g, k) if kind == "to" and follows else g.expression(k)
+        if kind == "to" and previous is not None and _adjacent(g, previous[2], k):
+            found = _range_end(g, k)
+        else:
+            found = g.expression(k)
         if not found:
             k += 1
             continue
-        if previous is not None and follows and found[0][3] == "until":
+        if previous is not None and found[0][3] == "until" and _adjacent(g, previous[2], found[0][0]):
             _mark_since(g, previous)
         for first, end, parts, role in found:
             value, precision, relative, warning = resolve(parts, doc.published, _future(g, first))

@@ -39,9 +39,23 @@ LABEL = "number"
 AND = PROCLITIC_CONJ[0]  # the conjunction و, which joins the parts of a compound number
 
 WORD_KINDS = frozenset(
-    ["unit", "teen", "ten", "hundred", "scale", "scale_dual", "scale_plural", "vague", "fraction", "ordinal", "one_of"]
+    [
+        "unit",
+        "teen",
+        "ten",
+        "hundred",
+        "scale",
+        "scale_dual",
+        "scale_plural",
+        "vague",
+        "fraction",
+        "ordinal",
+        "one_of",
+    ]
 )
-QUALIFIERS = frozenset(["exact", "about", "more_than", "less_than", "at_least", "tens", "hundreds", "thousands"])
+QUALIFIERS = frozenset(
+    ["exact", "about", "more_than", "less_than", "at_least", "tens", "hundreds", "thousands"]
+)
 # the readings a vague amount may carry (number_words.tsv, column "vague")
 VAGUE_READINGS = frozenset(["tens", "hundreds", "thousands", "more_than"])
 # what a qualifier row may say: a qualifier, or "vague" (عدة/بضعة, kept only before a vague amount)
@@ -61,18 +75,23 @@ class Atom:
     vague: str = ""
 
 
+# the roles a lexicon phrase can play; one phrase may have several (تقريبا: before and after)
+WORD, BEFORE, AFTER, UNIT, EXCLUDE = "word", "before", "after", "unit", "exclude"
+
+
 @dataclass(frozen=True)
 class Lexicon:
-    """The number lexicons, compiled once into matchers and lookup tables."""
+    """The number lexicons compiled once: one matcher whose payloads map role -> data.
 
-    words: PhraseMatcher
-    before: PhraseMatcher
+    ``phrases`` holds every number word and dual noun (role ``word``: an ``Atom``), qualifier
+    (``before``/``after``: the qualifier), unit (``unit``: its name) and exclusion
+    (``exclude``: the reason), so that a document is scanned once.
+    """
+
+    phrases: PhraseMatcher
     before_phrases: dict[str, str]
-    after: PhraseMatcher
-    units_after: PhraseMatcher
     symbols_after: dict[str, str]
     symbols_before: dict[str, str]
-    exclusions: PhraseMatcher
 
 
 def _is_symbol(form: str) -> bool:
@@ -80,44 +99,49 @@ def _is_symbol(form: str) -> bool:
     return not any(c.isalnum() for c in form)
 
 
+def _key(form: str) -> str:
+    return " ".join(fold(form).split())
+
+
 @cache
 def lexicon() -> Lexicon:
     """Load and compile the number lexicons (once per process)."""
-    words = PhraseMatcher()
+    roles: dict[str, dict[str, object]] = {}
+
+    def put(form: str, role: str, data: object) -> None:
+        roles.setdefault(_key(form), {})[role] = data
+
     for row in read_tsv("number_words.tsv"):
         atom = Atom(Fraction(row["value"]), row["kind"], row.get("vague", ""))
         for form in alternatives(row["forms"]):
-            words.add(form, atom)
+            put(form, WORD, atom)
     for row in read_tsv("number_duals.tsv"):
         atom = Atom(Fraction(row["value"]), "dual")
         for form in alternatives(row["forms"]):
-            words.add(form, atom)
-
-    before, after = PhraseMatcher(), PhraseMatcher()
+            put(form, WORD, atom)
     before_phrases: dict[str, str] = {}
     for row in read_tsv("number_qualifiers.tsv"):
-        target = before if row["position"] == "before" else after
         for form in alternatives(row["phrases"]):
-            target.add(form, row["qualifier"])
-            if target is before:
-                before_phrases[" ".join(fold(form).split())] = row["qualifier"]
-
-    units_after = PhraseMatcher()
+            put(form, row["position"], row["qualifier"])
+            if row["position"] == BEFORE:
+                before_phrases[_key(form)] = row["qualifier"]
     symbols_after: dict[str, str] = {}
     symbols_before: dict[str, str] = {}
     for row in read_tsv("number_units.tsv"):
         for form in alternatives(row["forms"]):
             if _is_symbol(form):
-                table = symbols_after if row["position"] == "after" else symbols_before
+                table = symbols_after if row["position"] == AFTER else symbols_before
                 table[fold(form)] = row["unit"]
-            elif row["position"] == "after":
-                units_after.add(form, row["unit"])
-
-    exclusions = PhraseMatcher()
+            elif row["position"] == AFTER:
+                put(form, UNIT, row["unit"])
     for row in read_tsv("number_exclusions.tsv"):
         for form in alternatives(row["phrases"]):
-            exclusions.add(form, row["reason"])
-    return Lexicon(words, before, before_phrases, after, units_after, symbols_after, symbols_before, exclusions)
+            put(form, EXCLUDE, row["reason"])
+
+    phrases = PhraseMatcher()
+    for key, payload in roles.items():
+        phrases.add(key, payload)
+    return Lexicon(phrases, before_phrases, symbols_after, symbols_before)
 
 
 def parse_digits(text: str, before_scale: bool = False) -> Fraction | None:
@@ -203,7 +227,11 @@ class Reading:
     dual: bool = False
 
     def data(self) -> dict[str, object]:
-        out: dict[str, object] = {"value": plain(self.value), "qualifier": self.qualifier, "ordinal": self.ordinal}
+        out: dict[str, object] = {
+            "value": plain(self.value),
+            "qualifier": self.qualifier,
+            "ordinal": self.ordinal,
+        }
         if self.unit:
             out["unit"] = self.unit
         if self.dual:
@@ -258,7 +286,13 @@ class Cardinal:
         if p.kind == "scale_plural" and self.state == "vague":
             self.group, self.state = (self.group or 0) * v, "vague_done"
             return True
-        if p.kind == "hundred" and v == 100 and self.state == "unit" and self.group == self.last and 3 <= self.last <= 9:
+        if (
+            p.kind == "hundred"
+            and v == 100
+            and self.state == "unit"
+            and self.group == self.last
+            and 3 <= self.last <= 9
+        ):
             self.group, self.state = self.group * v, "hundred"
             return True
         if p.kind == "scale" and self.state == "scaled" and self.group is None and self.floor is not None:
@@ -281,7 +315,9 @@ class Cardinal:
             return True
         if state != "scaled" or self.group is not None or self.floor is None:
             return False
-        if kind in ("unit", "teen", "ten", "hundred") or (kind == "digits" and v < self.floor and v.denominator == 1):
+        if kind in ("unit", "teen", "ten", "hundred") or (
+            kind == "digits" and v < self.floor and v.denominator == 1
+        ):
             self.group, self.state = v, kind
             return True
         if kind in ("scale", "scale_dual") and v < self.floor:
@@ -304,14 +340,22 @@ class Reader:
         self.n = len(doc.tokens)
         self.lex = lex
         self.blocked: set[int] = set()
-        for m in lex.exclusions.find(doc):
-            self.blocked.update(range(m.i, m.j))
-        self.words = {m.i: m for m in lex.words.find(doc, overlapping=True)}
+        self.words: dict[int, Match] = {}
         self.before: dict[int, Match] = {}
-        for m in lex.before.find(doc, overlapping=True):
-            self.before.setdefault(m.j, m)  # the earliest start (longest phrase) wins
-        self.after = {m.i: m for m in lex.after.find(doc, overlapping=True)}
-        self.units = {m.i: m for m in lex.units_after.find(doc, overlapping=True)}
+        self.after: dict[int, Match] = {}
+        self.units: dict[int, Match] = {}
+        for m in lex.phrases.find(doc, overlapping=True):
+            roles = m.payload
+            if EXCLUDE in roles:
+                self.blocked.update(range(m.i, m.j))
+            if WORD in roles:
+                self.words[m.i] = m
+            if BEFORE in roles:
+                self.before.setdefault(m.j, m)  # the earliest start (longest phrase) wins
+            if AFTER in roles:
+                self.after[m.i] = m
+            if UNIT in roles:
+                self.units[m.i] = m
 
     # -- pieces ------------------------------------------------------------------------------
 
@@ -328,7 +372,7 @@ class Reader:
         # a two-letter word only takes و/ف: لست is "I am not", not ل + ست
         if len(m.phrase[0]) <= 2 and m.prefix.strip(PROCLITIC_CONJ):
             return None
-        a: Atom = m.payload
+        a: Atom = m.payload[WORD]
         return Piece(a.kind, a.value, k, m.j, m.start, m.end, m.prefix, m.prefix == AND, a.vague)
 
     def joined(self, k: int) -> Piece | None:
@@ -350,13 +394,15 @@ class Reader:
         text = toks[k].norm
         # thousands written with spaces (Maghrebi and French usage): 1 500 000
         if text.isdigit() and len(text) <= 3:
-            while j < self.n and toks[j].kind == "number" and len(toks[j].norm) == 3 and toks[j].norm.isdigit():
+            while (
+                j < self.n and toks[j].kind == "number" and len(toks[j].norm) == 3 and toks[j].norm.isdigit()
+            ):
                 if self.doc.norm[toks[j - 1].nend : toks[j].nstart] != " ":
                     break
                 text += toks[j].norm
                 j += 1
         nxt = self.words.get(j)
-        before_scale = nxt is not None and not nxt.prefix and nxt.payload.kind in _SCALES
+        before_scale = nxt is not None and not nxt.prefix and nxt.payload[WORD].kind in _SCALES
         value = parse_digits(text, before_scale)
         if value is None:
             return None
@@ -427,7 +473,7 @@ class Reader:
             return
         m = self.units.get(r.j)
         if m is not None and not m.prefix:
-            r.unit, r.end, r.j = m.payload, m.end, m.j
+            r.unit, r.end, r.j = m.payload[UNIT], m.end, m.j
             return
         b = r.i - 1
         if b >= free_from and toks[b].norm in self.lex.symbols_before and toks[b].end == r.start:
@@ -436,7 +482,7 @@ class Reader:
     def _before(self, i: int, free_from: int) -> tuple[int, int, str] | None:
         """(first token, original start, qualifier) of the qualifier ending before token ``i``."""
         m = self.before.get(i)
-        best = (m.i, m.start, m.payload) if m is not None and m.i >= free_from else None
+        best = (m.i, m.start, m.payload[BEFORE]) if m is not None and m.i >= free_from else None
         # a short word with a proclitic (وما، ولا، بما) has no stripped reading in the
         # tokeniser, so "وما يزيد على" is tried here by hand
         for k in range(max(free_from, i - 5), best[0] if best else i):
@@ -466,12 +512,12 @@ class Reader:
             return r
         post = self.after.get(r.j)
         if post is not None and not post.prefix:
-            r.qualifier, r.end, r.j = post.payload, post.end, post.j
+            r.qualifier, r.end, r.j = post.payload[AFTER], post.end, post.j
             return r
         if gap and r.j < self.n and self.toks[r.j].kind == "word" and self.bare(r.j) is None:
             post = self.after.get(r.j + 1)
             if post is not None and not post.prefix:
-                r.qualifier = post.payload  # the counted noun sits between: span not extended
+                r.qualifier = post.payload[AFTER]  # the counted noun sits between: span not extended
         return r
 
 

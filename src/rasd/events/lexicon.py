@@ -1,0 +1,187 @@
+"""The event lexicons, loaded once: taxonomy, triggers, actor terms, count nouns, modality, mode cues.
+
+Every lexicon is a TSV file under ``rasd/lexicons`` (formats in docs/events.md). Lemmas are
+expanded into surface forms with ``rasd.arabic.morph`` and indexed in ``PhraseMatcher``s, so
+a token costs one dict probe per clitic reading.
+
+>>> lex = lexicons()
+>>> lex.taxonomy[("COERCE", "arrest")].cameo
+'17'
+>>> lex.triggers.size > 1000
+True
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from rasd.arabic.morph import noun_forms, phrase_forms
+from rasd.arabic.normalise import fold
+from rasd.lexicons import alternatives, read_tsv
+from rasd.matcher import PhraseMatcher
+
+
+@dataclass(frozen=True)
+class TypeInfo:
+    """One (type, mode) row of the taxonomy."""
+
+    type: str
+    mode: str | None
+    cameo: str
+    acled_event_type: str | None
+    acled_sub_event_type: str | None
+    governs: str | None
+    noun_en: str
+    verb_en: str
+
+
+@dataclass(frozen=True)
+class TriggerEntry:
+    """What a trigger phrase means: its event type and mode and how it takes arguments."""
+
+    lemma: str
+    pos: str
+    type: str
+    mode: str | None
+    weight: float
+    args: str
+    count: str | None
+    anchor: bool
+
+
+@dataclass(frozen=True)
+class ActorTerm:
+    kind: str
+
+
+@dataclass(frozen=True)
+class CountNoun:
+    key: str
+    where: str
+    dual: bool = False  # this form is a dual: the quantity 2
+
+
+@dataclass(frozen=True)
+class ModalityCue:
+    kind: str
+    scope: int
+
+
+@dataclass(frozen=True)
+class ModeCue:
+    type: str
+    mode: str | None
+    to: str
+    to_type: str | None
+
+
+@dataclass
+class Lexicons:
+    taxonomy: dict[tuple[str, str | None], TypeInfo]
+    triggers: PhraseMatcher
+    actors: PhraseMatcher
+    counts: PhraseMatcher
+    modality: PhraseMatcher
+    mode_cues: PhraseMatcher
+
+
+def _none(cell: str) -> str | None:
+    return None if cell in ("", "-") else cell
+
+
+def _taxonomy() -> dict[tuple[str, str | None], TypeInfo]:
+    out: dict[tuple[str, str | None], TypeInfo] = {}
+    for r in read_tsv("taxonomy.tsv"):
+        info = TypeInfo(
+            type=r["type"],
+            mode=_none(r["mode"]),
+            cameo=r["cameo"],
+            acled_event_type=_none(r["acled_event_type"]),
+            acled_sub_event_type=_none(r["acled_sub_event_type"]),
+            governs=_none(r["governs"]),
+            noun_en=r["noun_en"],
+            verb_en=r["verb_en"],
+        )
+        out[(info.type, info.mode)] = info
+    return out
+
+
+def _triggers() -> PhraseMatcher:
+    m = PhraseMatcher(article=True, suffixes=True)
+    for r in read_tsv("triggers.tsv"):
+        entry = TriggerEntry(
+            lemma=r["lemma"],
+            pos=r["pos"],
+            type=r["type"],
+            mode=_none(r["mode"]),
+            weight=float(r.get("weight") or 0.8),
+            args=r.get("args") or "none",
+            count=_none(r.get("count", "")),
+            anchor="anchor" in (r.get("flags") or ""),
+        )
+        for lemma in alternatives(r["lemma"]):
+            forms = phrase_forms(lemma, entry.pos, r.get("present", ""))
+            for form in sorted(forms):
+                m.add(form, entry)
+    return m
+
+
+def _actors() -> PhraseMatcher:
+    m = PhraseMatcher(article=True)
+    for r in read_tsv("actor_terms.tsv"):
+        for term in alternatives(r["term"]):
+            m.add(term, ActorTerm(r["kind"]))
+    return m
+
+
+def _counts() -> PhraseMatcher:
+    m = PhraseMatcher(article=True, suffixes=False)
+    for r in read_tsv("count_nouns.tsv"):
+        dual = r.get("dual") == "yes"
+        terms = [fold(t) for t in alternatives(r["term"])]
+        singles = set(terms)
+        for term in terms:
+            is_dual = dual and term[-2:] in ("ان", "ين") and term[:-2] in singles
+            m.add(term, CountNoun(r["key"], r["where"], dual=is_dual))
+        if dual:
+            for term in terms:
+                if " " in term or term[-2:] in ("ان", "ين"):
+                    continue
+                for form in noun_forms(term, dual=True, plural=False) - {term, term + "ا"}:
+                    if form not in m:
+                        m.add(form, CountNoun(r["key"], r["where"], dual=True))
+    return m
+
+
+def _modality() -> PhraseMatcher:
+    m = PhraseMatcher(article=False)
+    for r in read_tsv("modality.tsv"):
+        for cue in alternatives(r["cue"]):
+            m.add(cue, ModalityCue(r["kind"], int(r.get("scope") or 0)))
+    return m
+
+
+def _mode_cues() -> PhraseMatcher:
+    m = PhraseMatcher(article=True)
+    bucket: dict[str, list[ModeCue]] = {}
+    for r in read_tsv("mode_cues.tsv"):
+        cue = ModeCue(r["type"], _none(r["mode"]), r["to"], _none(r.get("to_type", "")))
+        for word in alternatives(r["cue"]):
+            bucket.setdefault(fold(word), []).append(cue)
+    for word, cues in bucket.items():
+        m.add(word, tuple(cues))
+    return m
+
+
+@cache
+def lexicons() -> Lexicons:
+    """All event lexicons, built on first use."""
+    return Lexicons(
+        taxonomy=_taxonomy(),
+        triggers=_triggers(),
+        actors=_actors(),
+        counts=_counts(),
+        modality=_modality(),
+        mode_cues=_mode_cues(),
+    )
