@@ -94,3 +94,19 @@ def test_failures_are_kept_until_resolved(db_url: str) -> None:
     assert store.failures() == [("https://example.org/feed", "feed", "HTTP 500", 2)]
     store.resolve_failure("https://example.org/feed")
     assert store.failures() == []
+
+
+def test_batch_ingestion_dedupes_within_and_across_batches(db_url: str) -> None:
+    store = Store(db_url)
+    old, _ = store.add_article(art("old", "خبر قديم عن الموصل"))
+    batch = [
+        art("a", "خبر جديد عن الموصل"),
+        art("a-copy", "خبرٌ جديد عن الموصل"),
+        art("old-again", "خبر قديم عن الموصل"),
+        art("b", "خبر ثالث", url="https://example.org/b"),
+        art("b-edited", "خبر ثالث معدل", url="https://example.org/b"),
+    ]
+    out = store.add_articles(batch)
+    assert [created for _, created in out] == [True, False, False, True, False]
+    assert out[1][0] == out[0][0] and out[2][0] == old and out[4][0] == out[3][0]
+    assert store.count_articles() == 3

@@ -53,10 +53,31 @@ def _store(store: Store, item: Article | BadRecord, kind: str, summary: IngestSu
         summary.known += 1
 
 
+BATCH = 500
+
+
 def ingest_files(store: Store, paths: Iterable[str]) -> IngestSummary:
+    """Files and folders, stored in batches of ``BATCH`` articles a transaction."""
     summary = IngestSummary()
+    batch: list[Article] = []
+
+    def flush() -> None:
+        if not batch:
+            return
+        store.resolve_failure([a.where for a in batch])
+        for _, created in store.add_articles(batch):
+            summary.added += created
+            summary.known += not created
+        batch.clear()
+
     for item in read_inputs(paths):
-        _store(store, item, "file", summary)
+        if isinstance(item, BadRecord):
+            _store(store, item, "file", summary)
+            continue
+        batch.append(item)
+        if len(batch) >= BATCH:
+            flush()
+    flush()
     return summary
 
 

@@ -315,9 +315,10 @@ class Cardinal:
             return True
         if state != "scaled" or self.group is not None or self.floor is None:
             return False
-        if kind in ("unit", "teen", "ten", "hundred") or (
-            kind == "digits" and v < self.floor and v.denominator == 1
-        ):
+        # digits after "scale و" stay below a thousand (ألف و500، مليون و200 ألف), so that
+        # "مليون و2022" is two numbers
+        small = kind == "digits" and v < min(self.floor, 1000) and v.denominator == 1
+        if kind in ("unit", "teen", "ten", "hundred") or small:
             self.group, self.state = v, kind
             return True
         if kind in ("scale", "scale_dual") and v < self.floor:

@@ -154,6 +154,53 @@ class Store:
                 return found, False
             return row.id, True
 
+    def add_articles(self, arts: Sequence[InputArticle]) -> list[tuple[int, bool]]:
+        """Store a batch in one transaction; per article (id, created) as ``add_article`` says.
+
+        Much faster than one transaction an article for bulk ingestion; falls back to one
+        at a time if another writer races this batch.
+        """
+        digests = [content_hash(a.text) for a in arts]
+        urls = [a.url for a in arts if a.url]
+        try:
+            with self.session.begin() as s:
+                known = dict(
+                    s.execute(
+                        select(Article.content_hash, Article.id).where(Article.content_hash.in_(digests))
+                    ).all()
+                )
+                known_urls = (
+                    dict(s.execute(select(Article.url, Article.id).where(Article.url.in_(urls))).all())
+                    if urls
+                    else {}
+                )
+                out: list[tuple[int, bool]] = []
+                for a, digest in zip(arts, digests, strict=True):
+                    found = known.get(digest) or (known_urls.get(a.url) if a.url else None)
+                    if found is not None:
+                        out.append((found, False))
+                        continue
+                    row = Article(
+                        ext_id=a.id,
+                        url=a.url,
+                        outlet=a.outlet,
+                        title=a.title,
+                        published=a.published,
+                        text=a.text,
+                        search_text=search_text(a.text),
+                        content_hash=digest,
+                        source=a.where,
+                    )
+                    s.add(row)
+                    s.flush()
+                    known[digest] = row.id
+                    if a.url:
+                        known_urls[a.url] = row.id
+                    out.append((row.id, True))
+            return out
+        except IntegrityError:
+            return [self.add_article(a) for a in arts]
+
     @staticmethod
     def _find(s: Session, digest: str, url: str | None) -> int | None:
         found = s.scalar(select(Article.id).where(Article.content_hash == digest))
@@ -252,9 +299,11 @@ class Store:
                     False,
                 )
 
-    def resolve_failure(self, source: str) -> None:
+    def resolve_failure(self, source: str | Sequence[str]) -> None:
+        """Mark the failures of these sources resolved (they have now been stored)."""
+        sources = [source] if isinstance(source, str) else list(source)
         with self.session.begin() as s:
-            s.execute(update(IngestFailure).where(IngestFailure.source == source).values(resolved=True))
+            s.execute(update(IngestFailure).where(IngestFailure.source.in_(sources)).values(resolved=True))
 
     def failures(self) -> list[tuple[str, str, str, int]]:
         """Unresolved failures as (source, kind, reason, attempts)."""

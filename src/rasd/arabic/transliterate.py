@@ -1,0 +1,89 @@
+"""A readable Arabic → Latin transliteration for display names.
+
+This is not a scholarly romanisation: it aims at what an English-language newsroom would print
+for a name it does not know (the known names come from the lexicons). Short vowels are not
+written in Arabic, so the result guesses one "a" inside an opening consonant cluster; the article
+becomes "al-"; و and ي are read as vowels between consonants.
+
+>>> transliterate("الزفزافي")
+'al-Zafzafi'
+>>> transliterate("جومارت توكايف")
+'Jumart Tukayf'
+>>> transliterate("عبد المومونوف")
+'Abd al-Mumunuf'
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from rasd.arabic.charsets import DIACRITICS, INVISIBLE, TATWEEL
+
+_CONSONANTS = {
+    "ب": "b", "ت": "t", "ث": "th", "ج": "j", "ح": "h", "خ": "kh", "د": "d", "ذ": "dh",
+    "ر": "r", "ز": "z", "س": "s", "ش": "sh", "ص": "s", "ض": "d", "ط": "t", "ظ": "z",
+    "غ": "gh", "ف": "f", "ق": "q", "ك": "k", "ک": "k", "ل": "l", "م": "m", "ن": "n",
+    "ه": "h", "ة": "a", "پ": "p", "چ": "ch", "ژ": "zh", "گ": "g", "ڤ": "v", "ڨ": "g",
+}
+_HAMZA = {"ء": "'", "ئ": "'", "ؤ": "'"}
+_ALEFS = {"ا": "a", "أ": "a", "إ": "i", "آ": "a", "ٱ": "a", "ى": "a"}
+_VOWELS = set("aeiou")
+_DROP = DIACRITICS | INVISIBLE | {TATWEEL}
+
+
+def _letters(word: str) -> list[str]:
+    """Latin pieces for each letter of ``word`` (no vowel guessing yet)."""
+    chars = [c for c in word if c not in _DROP]
+    out: list[str] = []
+    n = len(chars)
+    for k, ch in enumerate(chars):
+        prev = out[-1] if out else ""
+        nxt = chars[k + 1] if k + 1 < n else ""
+        prev_vowel = bool(prev) and prev[-1] in _VOWELS
+        next_vowel = nxt in _ALEFS or nxt in "وي"
+        if ch in _ALEFS:
+            out.append(_ALEFS[ch])
+        elif ch == "ع":
+            out.append("a" if k == 0 else ("a'" if not prev_vowel and not next_vowel else "'"))
+        elif ch == "و":
+            out.append("w" if k == 0 or prev_vowel or next_vowel else "u")
+        elif ch in "يیې":
+            if k == 0 or prev_vowel or (next_vowel and k + 1 < n):
+                out.append("y")
+            else:
+                out.append("i")
+        elif ch in _HAMZA:
+            out.append("" if k == n - 1 else _HAMZA[ch])
+        elif ch in _CONSONANTS:
+            if ch == "ة" and k != n - 1:
+                out.append("t")
+            else:
+                out.append(_CONSONANTS[ch])
+        elif ch.isalnum():
+            out.append(ch.lower())
+    return out
+
+
+def _word(word: str) -> str:
+    """One word: article as "al-", a guessed vowel in an opening cluster, capitalised."""
+    article = ""
+    if word.startswith(("ال", "أل")) and len(word) > 3:
+        article, word = "al-", word[2:]
+    pieces = _letters(word)
+    if len(pieces) >= 2 and pieces[0] and pieces[1] and pieces[0][-1] not in _VOWELS and pieces[1][0] not in _VOWELS and pieces[1] != "'":
+        pieces.insert(1, "a")
+    body = "".join(pieces).replace("''", "'")
+    if not body:
+        return ""
+    return article + body[0].upper() + body[1:]
+
+
+@lru_cache(maxsize=50_000)
+def transliterate(text: str) -> str:
+    """A readable Latin rendering of an Arabic name or phrase; Latin input is kept.
+
+    >>> transliterate("كيرييلا")
+    'Kiryila'
+    """
+    words = [_word(w) for w in text.split()]
+    return " ".join(w for w in words if w)

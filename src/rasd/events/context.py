@@ -1,0 +1,232 @@
+"""What the events stage reads from a ``Doc``, indexed by token.
+
+Earlier stages give spans in original offsets (``number``, ``date``, ``place``, ``demonym``,
+``entity``); the events stage reasons over token positions, so ``Context`` maps every span to
+its token range once. All of these stages are optional: without them the lists are empty
+(numbers fall back to digit tokens).
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from typing import Any
+
+from rasd.arabic.normalise import fold
+from rasd.doc import Doc, Span
+from rasd.events.lexicon import ActorTerm, CountNoun, Lexicons, ModalityCue, ModeCue, lexicons
+from rasd.matcher import Match
+
+# words that end a clause inside a sentence (folded)
+CLAUSE_WORDS = frozenset(fold(w) for w in ("بينما", "فيما", "حيث", "إذ", "كما", "في حين", "بعدما", "عقب"))
+CLAUSE_PUNCT = frozenset("،,:؛;\"«»“”()")
+PREPOSITIONS = frozenset(fold(w) for w in ("في", "على", "إلى", "الى", "من", "عن", "مع", "ضد", "بين", "داخل", "قرب", "نحو", "لدى", "عند", "حول", "خلال", "منذ", "حتى", "بعد", "قبل"))
+
+
+@dataclass
+class Mention:
+    """A possible actor or target: a generic actor term, a named entity or a country."""
+
+    i: int
+    j: int
+    start: int
+    end: int
+    kind: str | None
+    country: str | None
+    named: bool  # a named entity (PER/ORG) or a country, not a description
+    etype: str | None = None  # PER, ORG, LOC for named mentions
+
+
+@dataclass
+class Quantity:
+    i: int
+    j: int
+    start: int
+    end: int
+    value: float
+    qualifier: str
+
+
+@dataclass
+class Context:
+    doc: Doc
+    lex: Lexicons
+    starts: list[int] = field(default_factory=list)
+    sent_bounds: list[tuple[int, int]] = field(default_factory=list)
+    places: list[tuple[int, int, Span]] = field(default_factory=list)
+    dates: list[tuple[int, int, Span]] = field(default_factory=list)
+    quantities: list[Quantity] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    demonyms: dict[int, str] = field(default_factory=dict)
+    count_nouns: dict[int, tuple[int, CountNoun]] = field(default_factory=dict)
+    modality: list[Match] = field(default_factory=list)
+    mode_cues: list[Match] = field(default_factory=list)
+    clause_break: list[bool] = field(default_factory=list)
+    main_country: str | None = None
+    main_place: Span | None = None
+
+    # ---------------------------------------------------------------- token geometry
+    def tok_range(self, start: int, end: int) -> tuple[int, int]:
+        """Token range [i, j) of the tokens overlapping original offsets [start, end)."""
+        toks = self.doc.tokens
+        i = max(0, bisect.bisect_right(self.starts, start) - 1)
+        if i < len(toks) and toks[i].end <= start:
+            i += 1
+        j = i
+        while j < len(toks) and toks[j].start < end:
+            j += 1
+        return i, max(j, i + 1)
+
+    def sentence_range(self, i: int) -> tuple[int, int]:
+        if not self.sent_bounds:
+            return 0, len(self.doc.tokens)
+        s = self.doc.tokens[i].sentence
+        return self.sent_bounds[min(s, len(self.sent_bounds) - 1)]
+
+    def clause_range(self, i: int, j: int) -> tuple[int, int]:
+        """The clause around tokens [i, j): bounded by clause punctuation and clause words."""
+        lo, hi = self.sentence_range(i)
+        a = i
+        while a > lo and not self.clause_break[a - 1]:
+            a -= 1
+        b = j
+        while b < hi and not self.clause_break[b]:
+            b += 1
+        return a, b
+
+    def norm(self, i: int) -> str:
+        return self.doc.tokens[i].norm
+
+
+def _sent_bounds(doc: Doc) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    first = 0
+    toks = doc.tokens
+    for k in range(1, len(toks) + 1):
+        if k == len(toks) or toks[k].sentence != toks[k - 1].sentence:
+            out.append((first, k))
+            first = k
+    # index by sentence number
+    by_sent: list[tuple[int, int]] = [(0, 0)] * (max((t.sentence for t in toks), default=-1) + 1)
+    for a, b in out:
+        by_sent[toks[a].sentence] = (a, b)
+    return by_sent
+
+
+def _quantities(ctx: Context) -> list[Quantity]:
+    doc = ctx.doc
+    out: list[Quantity] = []
+    spans = [s for s in doc.get("number") if not s.data.get("ordinal")]
+    if spans:
+        for s in spans:
+            value = s.data.get("value")
+            if not isinstance(value, int | float):
+                continue
+            i, j = ctx.tok_range(s.start, s.end)
+            out.append(Quantity(i, j, s.start, s.end, float(value), s.data.get("qualifier") or "exact"))
+        return out
+    # fallback without the numbers stage: digit tokens
+    for t in doc.tokens:
+        if t.kind == "number":
+            try:
+                value = float(t.norm.replace(",", ""))
+            except ValueError:
+                continue
+            out.append(Quantity(t.i, t.i + 1, t.start, t.end, value, "exact"))
+    return out
+
+
+def _actor_mentions(ctx: Context) -> list[Mention]:
+    doc = ctx.doc
+    toks = doc.tokens
+    out: list[Mention] = []
+    taken: set[int] = set()
+    for s in doc.get("entity"):
+        etype = s.data.get("type")
+        if etype not in ("PER", "ORG"):
+            continue
+        i, j = ctx.tok_range(s.start, s.end)
+        country = ctx.demonyms.get(j)
+        kind = "person" if etype == "PER" else None
+        out.append(Mention(i, j, s.start, s.end, kind, country, True, etype))
+        taken.update(range(i, j))
+    for i, j, s in ctx.places:
+        if s.data.get("kind") == "country" and not taken.intersection(range(i, j)):
+            out.append(Mention(i, j, s.start, s.end, "government", s.data.get("country"), True, "LOC"))
+            taken.update(range(i, j))
+    for m in ctx.lex.actors.find(doc):
+        if taken.intersection(range(m.i, m.j)):
+            # a description inside a name (الشرطة in شرطة دبي) gives the name its kind
+            for x in out:
+                if x.i <= m.i and m.j <= x.j and x.kind is None:
+                    x.kind = m.payload.kind
+            continue
+        term: ActorTerm = m.payload
+        j, end, country = m.j, m.end, None
+        # a trailing adjective of nationality, or a country after a genitive: قوات الأمن التركية
+        if j in ctx.demonyms:
+            country = ctx.demonyms[j]
+            end = toks[j].end
+            j += 1
+        out.append(Mention(m.i, j, m.start, end, term.kind, country, False))
+        taken.update(range(m.i, j))
+    out.sort(key=lambda x: x.i)
+    return out
+
+
+def _main_country(ctx: Context) -> tuple[str | None, Span | None]:
+    """The dominant country (places and demonyms) and the most mentioned place of the article."""
+    votes: dict[str, float] = {}
+    place_votes: dict[Any, tuple[float, Span]] = {}
+    for k, (_, _, s) in enumerate(ctx.places):
+        c = s.data.get("country")
+        if c:
+            votes[c] = votes.get(c, 0) + 1.0 + (0.5 if k < 3 else 0)
+        key = s.data.get("geonameid") or fold(s.text_of(ctx.doc))
+        w, first = place_votes.get(key, (0.0, s))
+        place_votes[key] = (w + 1.0, first)
+    for c in ctx.demonyms.values():
+        votes[c] = votes.get(c, 0) + 0.5
+    country = max(votes, key=lambda c: votes[c]) if votes else None
+    place = None
+    if place_votes:
+        best = max(place_votes.values(), key=lambda x: (x[0], -x[1].start))
+        place = best[1]
+    return country, place
+
+
+def build(doc: Doc) -> Context:
+    lex = lexicons()
+    ctx = Context(doc, lex)
+    toks = doc.tokens
+    ctx.starts = [t.start for t in toks]
+    ctx.sent_bounds = _sent_bounds(doc)
+    brk = [False] * len(toks)
+    for t in toks:
+        if (t.kind == "punct" and t.norm in CLAUSE_PUNCT) or t.norm in CLAUSE_WORDS:
+            brk[t.i] = True
+        elif t.kind == "word" and t.norm[:1] in "وف" and t.norm[1:] in CLAUSE_WORDS:
+            brk[t.i] = True
+    ctx.clause_break = brk
+    for s in doc.get("place"):
+        i, j = ctx.tok_range(s.start, s.end)
+        ctx.places.append((i, j, s))
+    ctx.places.sort(key=lambda x: x[0])
+    for s in doc.get("date"):
+        i, j = ctx.tok_range(s.start, s.end)
+        ctx.dates.append((i, j, s))
+    for s in doc.get("demonym"):
+        if s.data.get("country"):
+            i, _ = ctx.tok_range(s.start, s.end)
+            ctx.demonyms[i] = s.data["country"]
+    ctx.quantities = _quantities(ctx)
+    ctx.mentions = _actor_mentions(ctx)
+    for m in lex.counts.find(doc):
+        ctx.count_nouns[m.i] = (m.j, m.payload)
+    ctx.modality = lex.modality.find(doc)
+    ctx.mode_cues = lex.mode_cues.find(doc)
+    ctx.main_country, ctx.main_place = _main_country(ctx)
+    return ctx
+
+
+__all__ = ["Context", "Mention", "Quantity", "build", "PREPOSITIONS", "ModalityCue", "ModeCue"]
