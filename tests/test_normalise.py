@@ -1,8 +1,10 @@
 """The normalised view and its exact map back to the original text."""
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from rasd.arabic.normalise import fold, normalise
+from rasd.arabic.normalise import _fold_char, fold, normalise
 
 CASES = [
     # (original, normalised)
@@ -52,3 +54,20 @@ def test_empty_span() -> None:
     view = normalise("نص")
     assert view.to_original(1, 1) == (1, 1)
     assert view.to_original(2, 2) == (2, 2)
+
+
+ALPHABET = (
+    [chr(c) for c in range(0x0600, 0x0700)]
+    + [chr(c) for c in range(0xFB50, 0xFE00, 5)]
+    + [chr(c) for c in range(0xFE70, 0xFF00, 3)]
+    + list("abc 12.,\u200f\u200d\u0640\ufeff\u00a0\n")
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=ALPHABET, max_size=40))
+def test_fast_paths_agree_with_the_per_character_definition(text: str) -> None:
+    reference = [(i, out) for i, c in enumerate(text) for out in _fold_char(c)]
+    view = normalise(text)
+    assert view.text == "".join(c for _, c in reference) == fold(text)
+    assert list(view.origin) == [i for i, _ in reference]

@@ -14,6 +14,7 @@ original character it came from, so a span found in the normalised view maps bac
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 
@@ -41,9 +42,21 @@ def _fold_char(ch: str) -> str:
     if 0xFB50 <= code <= 0xFDFF or 0xFE70 <= code <= 0xFEFF:
         # presentation forms: expand (e.g. the lam-alef ligature) and fold the result
         return "".join(_fold_char(c) for c in unicodedata.normalize("NFKC", ch) if c != ch)
-    if ch in "\u00a0\u2002\u2003\u2009\u202f\u3000":
+    if ch in _SPACES:
         return " "
     return ch
+
+
+_SPACES = "\u00a0\u2002\u2003\u2009\u202f\u3000"
+_PRESENTATION = [chr(c) for c in list(range(0xFB50, 0xFE00)) + list(range(0xFE70, 0xFF00))]
+# characters whose normalised form is not exactly one character: removed or expanded
+_SPECIAL_CHARS = sorted(set(_REMOVED) | {c for c in _PRESENTATION if len(_fold_char(c)) != 1})
+_SPECIAL = re.compile("[" + "".join(re.escape(c) for c in _SPECIAL_CHARS) + "]")
+# one-to-one folds, applied by str.translate (C speed) between special characters
+_ONE_TO_ONE = str.maketrans(
+    {c: f for c in list(_FOLDS) + list(_SPACES) + _PRESENTATION if len(f := _fold_char(c)) == 1 and f != c}
+)
+_FULL = str.maketrans({c: _fold_char(c) for c in _SPECIAL_CHARS}) | _ONE_TO_ONE
 
 
 def fold(text: str) -> str:
@@ -52,7 +65,7 @@ def fold(text: str) -> str:
     >>> fold("الإمارات")
     'الامارات'
     """
-    return "".join(_fold_char(c) for c in text)
+    return text.translate(_FULL)
 
 
 @dataclass(frozen=True)
@@ -80,11 +93,20 @@ class NormalisedView:
 
 def normalise(text: str) -> NormalisedView:
     """Build the normalised view of ``text`` (see the module docstring)."""
-    out: list[str] = []
+    parts: list[str] = []
     origin: list[int] = []
-    for i, ch in enumerate(text):
-        folded = _fold_char(ch)
-        for c in folded:
-            out.append(c)
-            origin.append(i)
-    return NormalisedView("".join(out), tuple(origin), text)
+    pos = 0
+    for m in _SPECIAL.finditer(text):
+        i = m.start()
+        if i > pos:
+            parts.append(text[pos:i].translate(_ONE_TO_ONE))
+            origin.extend(range(pos, i))
+        folded = _fold_char(text[i])
+        if folded:
+            parts.append(folded)
+            origin.extend([i] * len(folded))
+        pos = i + 1
+    if pos < len(text):
+        parts.append(text[pos:].translate(_ONE_TO_ONE))
+        origin.extend(range(pos, len(text)))
+    return NormalisedView("".join(parts), tuple(origin), text)

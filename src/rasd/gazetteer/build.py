@@ -26,7 +26,8 @@ from rasd.lexicons import alternatives
 
 SAFE_POPULATION = 100_000  # a city this big (or a capital) is a place on its own
 WEAK_POPULATION = 20_000  # a city this big needs weak context; smaller ones strong context
-LATIN_POPULATION = 1_000  # cities whose Latin names serve transliteration matching
+LATIN_POPULATION = 5_000  # cities whose main Latin name serves transliteration matching
+ALTERNATE_POPULATION = 15_000  # cities whose Latin alternate names serve it too
 BIG_POPULATION = 50_000  # transliteration outside the article's countries only for these
 
 # letters of Persian, Urdu, Kurdish and Uyghur spellings: a name with them does not look Arabic
@@ -194,7 +195,7 @@ def _cities(data: GazetteerData, capitals: dict[str, str]) -> dict[tuple[str, st
         if c["name"] == capitals.get(iso) and pop > capital_ids.get(iso, (0, -1))[1]:
             capital_ids[iso] = (idx, pop)
         if pop >= LATIN_POPULATION:
-            for n in latins:
+            for n in latins if pop >= ALTERNATE_POPULATION else [c["name"]]:
                 for k in latin_keys(n):
                     if len(k) >= 4:
                         latin.setdefault(iso, {}).setdefault(k, set()).add(idx)

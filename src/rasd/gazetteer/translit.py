@@ -16,6 +16,7 @@ True
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 
@@ -31,7 +32,7 @@ _ARABIC = {
 
 # Latin digraphs first (longest first), then single letters
 _LATIN_MULTI = (
-    ("dzh", "j"), ("tch", "c"), ("sch", "c"), ("kh", "h"), ("gh", "g"), ("sh", "c"),
+    ("zh", "j"), ("dzh", "j"), ("tch", "c"), ("sch", "c"), ("kh", "h"), ("gh", "g"), ("sh", "c"),
     ("ch", "c"), ("dj", "j"), ("th", "t"), ("dh", "d"), ("ph", "f"), ("ck", "k"),
     ("ou", "w"), ("ee", "y"), ("oo", "w"),
 )  # fmt: skip
@@ -84,34 +85,26 @@ def _ascii(text: str) -> str:
     return "".join(out)
 
 
+_UNITS = re.compile(r"dzh|tch|sch|zh|kh|gh|sh|ch|dj|th|dh|ph|ck|ou|ee|oo|c(?=[eiy])|g(?=[eiy])|[a-z]")
+_UNIT_KEYS = dict(_LATIN_MULTI) | _LATIN
+
+
 def _latin_word(word: str, zh: str) -> str:
-    out: list[str] = []
-    i = 0
-    while i < len(word):
-        if word.startswith("zh", i):
-            out.append(zh)
-            i += 2
-            continue
-        for src, dst in _LATIN_MULTI:
-            if word.startswith(src, i):
-                out.append(dst)
-                i += len(src)
-                break
-        else:
-            ch = word[i]
-            nxt = word[i + 1 : i + 2]
-            if i == 0 and ch in "eiou":
-                # Arabic needs an alef to carry an initial vowel: Istanbul ~ إسطنبول, Uzbek ~ أوزبك
-                out.append("aw" if ch in "ou" else "a")
-            elif ch == "e" and i == len(word) - 1 and i > 1 and word[i - 1] not in "aeiouy":
-                pass  # a silent final e: Seattle ~ سياتل
-            elif ch == "c":
-                out.append("s" if nxt and nxt in _SOFT else "k")
-            elif ch == "g":
-                out.append("j" if nxt and nxt in _SOFT else "g")
-            else:
-                out.append(_LATIN.get(ch, ""))
-            i += 1
+    units = _UNITS.findall(word)
+    if not units:
+        return ""
+    out = [_UNIT_KEYS.get(u, "") for u in units]
+    first = units[0]
+    if first in ("e", "i", "o", "u", "ou", "ee", "oo"):
+        # Arabic needs an alef to carry an initial vowel: Istanbul ~ إسطنبول, Uzbek ~ أوزبك
+        out[0] = "aw" if first[0] in "ou" else "a"
+    for k, u in enumerate(units):
+        if u == "zh":
+            out[k] = zh
+        elif len(u) == 1 and u in "cg" and k + 1 < len(units) and units[k + 1][0] in _SOFT:
+            out[k] = "s" if u == "c" else "j"
+    if len(units) > 2 and units[-1] == "e" and units[-2] not in "aeiouy":
+        out[-1] = ""  # a silent final e: Seattle ~ سياتل
     return "".join(out)
 
 
@@ -121,7 +114,7 @@ def latin_keys(name: str) -> frozenset[str]:
     words = _ascii(name).split()
     if not words:
         return frozenset()
-    keys = set()
-    for zh in ("j", "z"):
-        keys.add(_collapse("".join(_latin_word(w, zh) for w in words)))
+    keys = {_collapse("".join(_latin_word(w, "j") for w in words))}
+    if any("zh" in w for w in words):
+        keys.add(_collapse("".join(_latin_word(w, "z") for w in words)))
     return frozenset(k for k in keys if k)

@@ -195,7 +195,9 @@ def _items(doc: Doc, lex: Lexicon) -> list[Item]:
             j = i
             while j + 1 < len(toks) and toks[j + 1].end <= end:
                 j += 1
-            items.append(Item("numword", Atom("numword", value), tok.start, toks[j].end, tok.norm, tok.sentence))
+            items.append(
+                Item("numword", Atom("numword", value), tok.start, toks[j].end, tok.norm, tok.sentence)
+            )
             i = j + 1
             continue
         atom = lex.short.get(tok.norm) if tok.kind == "word" else None
@@ -408,7 +410,11 @@ class _Grammar:
             return j
         k = j + 1
         other = self.items[k].atom if self.kind(k) == "month" else None
-        if other is None or other.value != atom.value or (other.calendar == "hijri") != (atom.calendar == "hijri"):
+        if (
+            other is None
+            or other.value != atom.value
+            or (other.calendar == "hijri") != (atom.calendar == "hijri")
+        ):
             return j
         k += 1
         if self.items[j].norm == "(" and self.kind(k) == "punct" and self.items[k].norm == ")":
@@ -499,7 +505,12 @@ class _Grammar:
             r = self.month_spec(j + 1, context=True)  # مطلع شهر يناير
             return r if r and r[1].month is not None else None
         r = self.month_spec(j, context=True) or self.unit_rel(j) or self.year_expr(j, bare_ok=True)
-        if r is None and self.kind(j) == "unit" and self.value(j) == "year" and self.items[j].norm.startswith("ال"):
+        if (
+            r is None
+            and self.kind(j) == "unit"
+            and self.value(j) == "year"
+            and self.items[j].norm.startswith("ال")
+        ):
             r = j + 1, Parts(year_offset=0)  # مطلع العام
         return r
 
@@ -517,7 +528,9 @@ class _Grammar:
         j = k
         if self.kind(j) == "demonstrative" and self.kind(j + 1) == "unit":
             unit, end, offset = self.value(j + 1), j + 2, 0
-        elif self.kind(j) == "unit" and self.items[j].norm.startswith("ال") and self.kind(j + 1) == "modifier":
+        elif (
+            self.kind(j) == "unit" and self.items[j].norm.startswith("ال") and self.kind(j + 1) == "modifier"
+        ):
             if self.kind(j - 1) == "general_before":  # الأمين العام الحالي: "general", not a year
                 return None
             unit, end, offset = self.value(j), j + 2, MODIFIER_OFFSETS[self.value(j + 1)]
@@ -629,7 +642,9 @@ def _valid(p: Parts) -> bool:
     return True
 
 
-def _pick_year(month: int, day: int | None, today: tuple[int, int, int], modifier: str | None, future: bool) -> int:
+def _pick_year(
+    month: int, day: int | None, today: tuple[int, int, int], modifier: str | None, future: bool
+) -> int:
     """The year of a month (and day) said without one, seen from ``today`` (y, m, d).
 
     News reports the past: the current year unless that puts the month more than a month
@@ -758,7 +773,12 @@ def _anchored(p: Parts, pub: dt.date) -> Resolved:
     for shift in (-1, 1):  # published just after midnight, or dated in another time zone
         near = d + dt.timedelta(days=shift)
         if near.weekday() == p.weekday:
-            return near.isoformat(), "day", True, f"weekday does not match the publication date: {d} -> {near}"
+            return (
+                near.isoformat(),
+                "day",
+                True,
+                f"weekday does not match the publication date: {d} -> {near}",
+            )
     return d.isoformat(), "day", True, f"weekday does not match the publication date: {d}"
 
 

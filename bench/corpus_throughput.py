@@ -1,0 +1,99 @@
+"""Ingest + process through the store against `rasd extract` alone, on the same articles.
+
+    python bench/corpus_throughput.py [--articles 10000] [--workers 2]
+
+Target (issue 5): ingest + process at no less than 80% of the throughput of extraction alone.
+Writes bench/results/corpus_throughput.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import sys
+import tempfile
+import time
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from corpus_gen import articles, write_jsonl  # noqa: E402
+
+from rasd.corpus.incidents import rebuild  # noqa: E402
+from rasd.corpus.ingest import ingest  # noqa: E402
+from rasd.corpus.process import _warm, extract_chunk, process  # noqa: E402
+from rasd.store import Store  # noqa: E402
+
+RESULTS = Path(__file__).parent / "results"
+
+
+def extract_alone(arts: list[dict], workers: int, chunk: int = 50) -> float:
+    import datetime as dt
+
+    items = [
+        {"article_id": i, "id": a["id"], "text": a["text"], "published": dt.date.fromisoformat(a["published"]),
+         "outlet": a["outlet"], "url": None, "title": None}
+        for i, a in enumerate(arts)
+    ]
+    chunks = [items[i : i + chunk] for i in range(0, len(items), chunk)]
+    with ProcessPoolExecutor(workers, initializer=_warm) as pool:
+        list(pool.map(_warm_noop, range(workers)))
+        t0 = time.perf_counter()
+        n = sum(len(r) for r in pool.map(extract_chunk, chunks))
+        elapsed = time.perf_counter() - t0
+    assert n == len(arts)
+    return elapsed
+
+
+def _warm_noop(_: int) -> None:
+    return None
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--articles", type=int, default=10_000)
+    ap.add_argument("--workers", type=int, default=os.cpu_count() or 1)
+    a = ap.parse_args()
+    arts = articles(a.articles)
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "bench.jsonl"
+        write_jsonl(path, arts)
+        t_extract = extract_alone(arts, a.workers)
+        store = Store(str(Path(tmp) / "bench.db"))
+        t0 = time.perf_counter()
+        summary = ingest(store, [str(path)])
+        t_ingest = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        processed = process(store, workers=a.workers, chunk_size=50)
+        t_process = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        n_incidents = rebuild(store)
+        t_incidents = time.perf_counter() - t0
+    n = len(arts)
+    result = {
+        "articles": n,
+        "workers": a.workers,
+        "mean_chars": round(sum(len(x["text"]) for x in arts) / n),
+        "extract_alone_s": round(t_extract, 2),
+        "extract_alone_articles_per_s": round(n / t_extract, 1),
+        "ingest_s": round(t_ingest, 2),
+        "process_s": round(t_process, 2),
+        "ingest_process_articles_per_s": round(n / (t_ingest + t_process), 1),
+        "ratio_to_extract_alone": round(t_extract / (t_ingest + t_process), 3),
+        "target_ratio": 0.8,
+        "incidents_rebuild_s": round(t_incidents, 2),
+        "incidents": n_incidents,
+        "events": processed.events,
+        "stored": summary.added,
+        "machine": f"{platform.machine()} {os.cpu_count()} cores, Python {platform.python_version()}",
+    }
+    RESULTS.mkdir(exist_ok=True)
+    (RESULTS / "corpus_throughput.json").write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    print(json.dumps(result, indent=2))
+
+
+if __name__ == "__main__":
+    main()
