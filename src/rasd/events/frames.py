@@ -1,0 +1,383 @@
+"""Frame filling: from a trigger to a candidate event with actor, target, place, date and counts.
+
+A ``Candidate`` is one mention of an action. ``fill`` finds its arguments near the trigger:
+
+- actor: an agentive phrase (من قبل، على يد، برصاص X); for two-sided violence the sides after
+  بين; for a verb its subject (after it, VSO) or, without one, the actor of the previous
+  action in the sentence or the nearest description before it (SVO); for a verbal noun its
+  complement (intransitive: احتجاجات العمال) or the subject of the verb that announces it
+  (أعلنت الشرطة اعتقال ...);
+- target: the object after the verb and its subject, or the complement of the verbal noun;
+- place: the places of its clause, else of its sentence, else the article's main place;
+- date: the dates of its clause, else of its sentence, else the report date;
+- counts: quantities bound to count nouns (``bind_counts``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from rasd.arabic.normalise import fold
+from rasd.doc import Span
+from rasd.events.context import PREPOSITIONS, Context, Mention, Quantity
+from rasd.events.lexicon import CountNoun, TriggerEntry
+
+AGENT_AFTER = frozenset(fold(w) for w in ("برصاص", "بنيران", "بقصف", "بغارة", "بغارات"))
+TARGET_PREPS = frozenset(fold(w) for w in ("على", "ضد", "بحق", "إلى", "الى", "لدى"))
+NO_BACKWARD = frozenset({"PROTEST"})
+LIST_TYPES = frozenset({"PROTEST", "ASSAULT", "COERCE", "MOBILIZE"})
+COUNT_TYPES = {
+    "killed": ("ASSAULT", "PROTEST"),
+    "injured": ("ASSAULT", "PROTEST"),
+    "arrested": ("COERCE",),
+    "kidnapped": ("ASSAULT",),
+    "displaced": ("ASSAULT", "COERCE"),
+    "missing": ("ASSAULT",),
+    "participants": ("PROTEST",),
+    "expelled": ("SANCTION", "COERCE"),
+    "deported": ("COERCE",),
+    "released": ("RETREAT",),
+}
+VAGUE = {"tens", "hundreds", "thousands"}
+
+
+@dataclass
+class Candidate:
+    """One mention of an action, with what frame filling found around it."""
+
+    i: int
+    j: int
+    start: int
+    end: int
+    entry: TriggerEntry
+    type: str
+    mode: str | None
+    prefix: str = ""
+    sent: int = 0
+    clause: tuple[int, int] = (0, 0)
+    actor: Mention | None = None
+    actor_how: str = ""  # subject, agent, mutual, complement, inherited, backward
+    target: Mention | None = None
+    places: list[Span] = field(default_factory=list)
+    place_source: str = ""  # clause, sentence, article
+    date: Span | None = None
+    date_source: str = ""  # clause, sentence, report
+    counts: dict[str, Quantity] = field(default_factory=dict)
+    negated: bool = False
+    dropped: str = ""  # why it is not coded: future, hypothetical, governed, anchor
+    attributed_to: tuple[int, int] | None = None
+    passive: bool = False
+    weight: float = 0.0
+    confidence: float = 0.0
+    evidence: tuple[int, int] = (0, 0)
+    governs: str | None = None
+    merged: int = 1
+
+    @property
+    def is_verb(self) -> bool:
+        return self.entry.pos == "verb"
+
+
+# ---------------------------------------------------------------- actors and targets
+def _first_mention_from(ctx: Context, k: int, stop: int) -> Mention | None:
+    for m in ctx.mentions:
+        if k <= m.i < stop:
+            return m
+        if m.i >= stop:
+            break
+    return None
+
+
+def _in_pp(ctx: Context, m: Mention) -> bool:
+    """The mention is the object of a preposition (في الشرطة، بالجيش، للحكومة)."""
+    tok = ctx.doc.tokens[m.i]
+    if m.start > tok.start:
+        prefix = ctx.doc.text[tok.start : m.start]
+        if any(c in fold(prefix) for c in "بلك"):
+            return True
+    return m.i > 0 and ctx.norm(m.i - 1) in PREPOSITIONS
+
+
+def _agent(ctx: Context, c: Candidate, hi: int) -> Mention | None:
+    """من قبل X، على يد X، على أيدي X، برصاص X after the trigger."""
+    toks = ctx.doc.tokens
+    for k in range(c.j, min(hi, c.j + 12)):
+        n = toks[k].norm
+        prev = toks[k - 1].norm if k > 0 else ""
+        agentive = (
+            (n == "قبل" and prev == "من")
+            or (n in ("يد", "ايدي", "يدي") and prev == "علي")
+            or n in AGENT_AFTER
+        )
+        if agentive:
+            return _first_mention_from(ctx, k + 1, min(hi, k + 4))
+    return None
+
+
+def _mutual(ctx: Context, c: Candidate, hi: int) -> Mention | None:
+    """The sides of two-sided violence: بين X و Y -> one actor spanning X and Y."""
+    toks = ctx.doc.tokens
+    for k in range(c.j, min(hi, c.j + 6)):
+        if toks[k].norm == "بين":
+            first = _first_mention_from(ctx, k + 1, min(hi, k + 4))
+            if first is None:
+                return None
+            last = first
+            for m in ctx.mentions:
+                if m.i == last.j and m.i < hi and toks[m.i].norm[:1] == "و":
+                    last = m
+            return Mention(first.i, last.j, first.start, last.end, first.kind, first.country, first.named, first.etype)
+    return None
+
+
+def _subject_after(ctx: Context, c: Candidate, hi: int) -> Mention | None:
+    """The subject of a verb: the first mention after it before any object or preposition."""
+    toks = ctx.doc.tokens
+    k = c.j
+    skipped = 0
+    while k < min(hi, c.j + 6):
+        m = _first_mention_from(ctx, k, k + 1)
+        if m is not None:
+            return None if _in_pp(ctx, m) else m
+        t = toks[k]
+        if t.kind in ("number", "punct") and t.norm not in ("،", ","):
+            return None
+        if t.norm in PREPOSITIONS or k in ctx.count_nouns:
+            return None
+        if any(q.i == k for q in ctx.quantities):
+            return None
+        skipped += 1
+        if skipped > 3:
+            return None
+        k += 1
+    return None
+
+
+def _backward(ctx: Context, c: Candidate, lo: int, speakers: set[int]) -> Mention | None:
+    """The nearest description or name before the trigger that can be its actor."""
+    best = None
+    for m in ctx.mentions:
+        if m.j > c.i:
+            break
+        if m.i < lo or c.i - m.j > 12:
+            continue
+        if m.i in speakers or _in_pp(ctx, m):
+            continue
+        best = m
+    return best
+
+
+def find_actor(ctx: Context, c: Candidate, prev: Candidate | None, speakers: set[int], announcers: set[int]) -> None:
+    lo, hi = ctx.sentence_range(c.i)
+    agent = _agent(ctx, c, hi)
+    if agent is not None:
+        c.actor, c.actor_how = agent, "agent"
+        return
+    if c.entry.args == "mutual":
+        sides = _mutual(ctx, c, hi)
+        if sides is not None:
+            c.actor, c.actor_how = sides, "mutual"
+            return
+    if c.passive:
+        return
+    if c.is_verb:
+        subj = _subject_after(ctx, c, hi)
+        if subj is not None:
+            c.actor, c.actor_how = subj, "subject"
+            return
+    elif c.entry.args == "intrans":
+        comp = _first_mention_from(ctx, c.j, min(hi, c.j + 2))
+        if comp is not None and not _in_pp(ctx, comp):
+            c.actor, c.actor_how = comp, "complement"
+            return
+    if c.type in NO_BACKWARD:
+        return
+    if prev is not None and prev.actor is not None and prev.sent == c.sent and prev.actor.j <= c.i:
+        c.actor, c.actor_how = prev.actor, "inherited"
+        return
+    back = _backward(ctx, c, lo, speakers - announcers)
+    if back is not None:
+        c.actor, c.actor_how = back, "backward"
+
+
+def find_target(ctx: Context, c: Candidate) -> None:
+    if c.entry.args != "trans":
+        return
+    lo, hi = ctx.sentence_range(c.i)
+    k = c.actor.j if c.actor is not None and c.actor.i >= c.j else c.j
+    for m in ctx.mentions:
+        if m.i < k:
+            continue
+        if m.i >= min(hi, k + 6):
+            break
+        if c.actor is not None and m.i == c.actor.i:
+            continue
+        tok = ctx.doc.tokens[m.i]
+        prev = ctx.norm(m.i - 1) if m.i > 0 else ""
+        if _in_pp(ctx, m) and prev not in TARGET_PREPS and not fold(ctx.doc.text[tok.start : m.start]).endswith("ل"):
+            continue
+        c.target = m
+        return
+
+
+# ---------------------------------------------------------------- place and date
+def _coordinated(ctx: Context, places: list[tuple[int, int, Span]], first: int) -> list[Span]:
+    """The place at index ``first`` and the places listed after it with و or a comma."""
+    out = [places[first][2]]
+    toks = ctx.doc.tokens
+    end = places[first][1]
+    for i, j, s in places[first + 1 :]:
+        gap = [t.norm for t in toks[end:i]]
+        joined = gap == [] and toks[i].norm[:1] == "و" or gap in (["و"], ["،"], [","], ["،", "و"])
+        if not joined:
+            break
+        out.append(s)
+        end = j
+    return out
+
+
+def find_place(ctx: Context, c: Candidate) -> None:
+    used = set()
+    for m in (c.actor, c.target):
+        if m is not None:
+            used.update(range(m.i, m.j))
+    toks = ctx.doc.tokens
+
+    def usable(x: tuple[int, int, Span]) -> bool:
+        i, j, s = x
+        if used.intersection(range(i, j)):
+            return False
+        # "من روسيا" names where someone comes from, not where the action is
+        if s.data.get("kind") == "country" and i > 0 and toks[i].norm.startswith("من") is False:
+            prev = toks[i - 1].norm
+            if prev == "من":
+                return False
+        return True
+
+    for source, (lo, hi) in (("clause", c.clause), ("sentence", ctx.sentence_range(c.i))):
+        cands = [(k, x) for k, x in enumerate(ctx.places) if lo <= x[0] < hi and usable(x)]
+        if not cands:
+            continue
+        specific = [(k, x) for k, x in cands if x[2].data.get("kind") != "country"]
+        pool = specific or cands
+
+        def dist(item: tuple[int, tuple[int, int, Span]]) -> tuple[int, int]:
+            i = item[1][0]
+            after = i >= c.j
+            return (abs(i - c.j) if after else abs(c.i - item[1][1]) + 2, 0 if after else 1)
+
+        k, _ = min(pool, key=dist)
+        places = _coordinated(ctx, ctx.places, k) if c.type in LIST_TYPES else [ctx.places[k][2]]
+        c.places = [p for p in places if p.data.get("kind") != "country"] or places[:1]
+        c.place_source = source
+        return
+    if ctx.main_place is not None:
+        c.places = [ctx.main_place]
+        c.place_source = "article"
+
+
+def find_date(ctx: Context, c: Candidate) -> None:
+    for source, (lo, hi) in (("clause", c.clause), ("sentence", ctx.sentence_range(c.i))):
+        cands = [
+            (i, j, s)
+            for i, j, s in ctx.dates
+            if lo <= i < hi and s.data.get("value") and s.data.get("role") != "until"
+        ]
+        if cands:
+            i, j, s = min(cands, key=lambda x: min(abs(x[0] - c.j), abs(c.i - x[1])))
+            c.date, c.date_source = s, source
+            return
+    c.date_source = "report" if ctx.doc.published else ""
+
+
+# ---------------------------------------------------------------- counts
+@dataclass
+class Binding:
+    q: Quantity
+    key: str
+    pos: int  # token position used to find the nearest event
+
+
+def _noun_at(ctx: Context, k: int) -> tuple[int, CountNoun] | None:
+    return ctx.count_nouns.get(k)
+
+
+def _context_key(ctx: Context, q_i: int, lo: int, triggers: list[Candidate]) -> str | None:
+    """The count key for a generic noun of people: from a count word just before, or a trigger."""
+    for k in range(q_i - 1, max(lo, q_i - 4) - 1, -1):
+        hit = ctx.count_nouns.get(k)
+        if hit is not None and hit[1].key != "person" and hit[1].where in ("after", "both"):
+            return hit[1].key
+    best = None
+    for c in triggers:
+        if c.j <= q_i and q_i - c.j <= 6 and c.entry.count:
+            best = c.entry.count
+    return best
+
+
+def bind_counts(ctx: Context, lo: int, hi: int, triggers: list[Candidate]) -> list[Binding]:
+    """Quantities of the sentence [lo, hi) bound to count keys."""
+    out: list[Binding] = []
+    date_toks = {k for i, j, _ in ctx.dates for k in range(i, j)}
+    quantities = [q for q in ctx.quantities if lo <= q.i < hi and q.i not in date_toks]
+    q_toks = {k for q in quantities for k in range(q.i, q.j)}
+    for q in quantities:
+        key = None
+        after = _noun_at(ctx, q.j)
+        if after is None and q.j < hi and ctx.norm(q.j) in ("من", "فردا"):
+            after = _noun_at(ctx, q.j + 1)
+        if after is not None and after[1].where in ("before", "both"):
+            key = after[1].key
+            if key == "person":
+                key = _context_key(ctx, q.i, lo, triggers)
+        if key is None:
+            for k in range(q.i - 1, max(lo, q.i - 3) - 1, -1):
+                hit = ctx.count_nouns.get(k)
+                if hit is not None and hit[0] <= q.i and hit[1].where in ("after", "both") and hit[1].key != "person":
+                    key = hit[1].key
+                    break
+        if key is None and after is None:
+            key = _context_key(ctx, q.i, lo, triggers) if q.j < hi and ctx.norm(q.j) != "" else None
+            if key is not None and not any(c.j == q.i or c.j + 1 == q.i for c in triggers):
+                key = None
+        if key in (None, "person"):
+            continue
+        out.append(Binding(q, key, q.i))
+    # dual nouns are quantities of their own: قتيلين، شخصان
+    for k, (j, noun) in ctx.count_nouns.items():
+        if not (lo <= k < hi) or not noun.dual or (k - 1) in q_toks:
+            continue
+        key = noun.key if noun.key != "person" else _context_key(ctx, k, lo, triggers)
+        if key in (None, "person"):
+            continue
+        tok = ctx.doc.tokens
+        q = Quantity(k, j, tok[k].start, tok[j - 1].end, 2.0, "exact")
+        out.append(Binding(q, key, k))
+    return out
+
+
+def better_quantity(a: Quantity, b: Quantity) -> Quantity:
+    """The more precise of two readings of one count: exact beats qualified beats vague."""
+
+    def rank(q: Quantity) -> int:
+        return 2 if q.qualifier == "exact" else (0 if q.qualifier in VAGUE else 1)
+
+    return b if rank(b) > rank(a) else a
+
+
+def assign_counts(bindings: list[Binding], cands: list[Candidate]) -> list[Binding]:
+    """Give each binding to the nearest candidate of a fitting type; return the unassigned."""
+    rest = []
+    for b in bindings:
+        types = COUNT_TYPES.get(b.key, ())
+        fit = [c for c in cands if c.type in types and not c.dropped]
+        if b.key in ("killed", "injured"):
+            assault = [c for c in fit if c.type == "ASSAULT"]
+            fit = assault or fit
+        if not fit:
+            rest.append(b)
+            continue
+        c = min(fit, key=lambda c: abs(c.i - b.pos))
+        old = c.counts.get(b.key)
+        c.counts[b.key] = b.q if old is None else better_quantity(old, b.q)
+    return rest
