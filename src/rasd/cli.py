@@ -324,6 +324,36 @@ def query(
         print_events(store, filters, limit)
 
 
+@app.command()
+def serve(
+    db: DbOption = "rasd.db",
+    host: Annotated[str, typer.Option(help="Address to bind; loopback by default.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port.")] = 8000,
+    token: Annotated[
+        str | None,
+        typer.Option(envvar="RASD_TOKEN", help="Bearer token for write endpoints (required off loopback)."),
+    ] = None,
+) -> None:
+    """Serve the HTTP API and the web page."""
+    import ipaddress
+
+    import uvicorn
+
+    from rasd.web.api import create_app
+
+    try:
+        loopback = host == "localhost" or ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        loopback = False
+    if not loopback and not token:
+        raise typer.BadParameter(
+            "binding beyond loopback needs --token (or RASD_TOKEN)", param_hint="--token"
+        )
+    app_ = create_app(_open_store(db), token=token, loopback=loopback)
+    _err(f"serving {db} at http://{host}:{port}/  (API docs: http://{host}:{port}/docs)")
+    uvicorn.run(app_, host=host, port=port, log_level="warning")
+
+
 def _extract_article(extract_one, item: Article) -> dict:  # type: ignore[no-untyped-def]
     report = extract_one(
         item.text,

@@ -1,9 +1,776 @@
-"""Stage: entities (being built)."""
+"""Stage: named entities, spans labelled ``entity`` with data ``{type, latin}`` (PER, ORG, LOC).
+
+Sources, from the most to the least trusted:
+
+- the lexicons of named organisations and public figures (``organisations.tsv``,
+  ``public_figures.tsv``), matched clitic-aware; an ambiguous bare name (الجزيرة، الخارجية) needs
+  a cue before it (``org_patterns.tsv`` role ``cue``), quotes, or an earlier cued mention;
+- LOC from the places stage's ``place`` spans (latin = the place's English name);
+- organisation patterns: a head word (وزارة، لجنة، حركة …) and its complement, cut where the name
+  ends: a trailing nationality adjective is not part of it (وزارة الداخلية الكازاخية → وزارة
+  الداخلية), generic phrases (قوات الأمن) are not names;
+- persons after a title or role cue (titles.tsv), in apposition after a comma, or opened by a
+  given name (given_names.tsv) followed by name-like tokens (not in ``entity_stopwords.tsv``);
+- propagation of a recognised name to its partial mentions (توكايف after قاسم جومارت توكايف).
+
+Overlaps resolve longest first, then by trust. Spans exclude clitics (لتوكايف → توكايف).
+
+>>> from rasd.pipeline import read
+>>> doc = read("وقال وزير الخارجية الروسي سيرغي لافروف إن لافروف سيزور أنقرة.", until="entities")
+>>> [(s.text_of(doc), s.data["type"], s.data["latin"]) for s in doc.get("entity")][:2]
+[('سيرغي لافروف', 'PER', 'Sergei Lavrov'), ('لافروف', 'PER', 'Lavrov')]
+"""
 
 from __future__ import annotations
 
-from rasd.doc import Doc
+from dataclasses import dataclass, field
+from functools import cache, lru_cache
+from typing import Any
+
+from rasd.arabic.clitics import light_stem, segmentations
+from rasd.arabic.normalise import fold
+from rasd.arabic.transliterate import transliterate
+from rasd.doc import Doc, Token
+from rasd.lexicons import alternatives, read_tsv
+from rasd.matcher import Match, PhraseMatcher
+
+# trust of each source, used to break ties between overlapping candidates of equal length
+P_LEXICON = 5.0
+P_TITLE = 4.0
+P_GIVEN = 4.0
+P_PLACE = 3.5
+P_PATTERN = 3.0
+P_PROPAGATED = 2.0
+
+MAX_NAME_PARTS = 4
+MAX_COMPLEMENT = 8
+MAX_ORG_WORDS = 7
+OPEN_QUOTES = frozenset('«"“')
+CLOSE_QUOTES = frozenset('»"”')
+STRICT_STOP = frozenset({"fn", "verb", "time"})
+SUFFIX_READINGS = frozenset({"ه", "ها", "هم", "هما", "هن", "كم", "نا"})
+
+
+@dataclass(frozen=True)
+class OrgEntry:
+    latin: str
+    kind: str
+    country: str
+    cue: bool
+    key: str
+
+
+@dataclass(frozen=True)
+class Given:
+    latin: str
+    gender: str
+    common: bool
+
+
+@dataclass
+class Lexicon:
+    """Every entity lexicon, folded and indexed once."""
+
+    orgs: PhraseMatcher = field(default_factory=PhraseMatcher)
+    figures: PhraseMatcher = field(default_factory=PhraseMatcher)
+    titles: PhraseMatcher = field(default_factory=lambda: PhraseMatcher(suffixes=True))
+    given: PhraseMatcher = field(default_factory=PhraseMatcher)
+    given_single: dict[str, Given] = field(default_factory=dict)
+    links: dict[str, str] = field(default_factory=dict)
+    prefixes: dict[str, str] = field(default_factory=dict)
+    heads: dict[str, tuple[str, str]] = field(default_factory=dict)
+    generic: set[tuple[str, ...]] = field(default_factory=set)
+    generic_adj: set[str] = field(default_factory=set)
+    trailing: set[str] = field(default_factory=set)
+    nationality: set[str] = field(default_factory=set)
+    cues: set[tuple[str, ...]] = field(default_factory=set)
+    stop: dict[str, str] = field(default_factory=dict)
+    stop_stems: set[str] = field(default_factory=set)
+    name_words: set[str] = field(default_factory=set)  # words of known names: never stopwords
+    title_words: set[str] = field(default_factory=set)
+
+
+def _load_orgs(lex: Lexicon) -> None:
+    for row in read_tsv("organisations.tsv"):
+        names = alternatives(row.get("arabic", ""))
+        if not names:
+            continue
+        entry = OrgEntry(row.get("latin", ""), row.get("kind", ""), row.get("country", ""), row.get("cue") == "1", fold(names[0]))
+        for name in names:
+            lex.orgs.add(name, entry)
+
+
+def _load_people(lex: Lexicon) -> None:
+    for row in read_tsv("public_figures.tsv"):
+        latin = row.get("latin", "")
+        for name in alternatives(row.get("arabic", "")):
+            lex.figures.add(name, (latin, False))
+            lex.name_words.update(fold(name).split())
+        last = latin.split()[-1] if latin else ""
+        for short in alternatives(row.get("short", "")):
+            lex.figures.add(short, (last if " " not in short else latin, True))
+            lex.name_words.update(fold(short).split())
+    for row in read_tsv("given_names.tsv"):
+        g = Given(row.get("latin", ""), row.get("gender", ""), row.get("common") == "1")
+        for name in alternatives(row.get("arabic", "")):
+            key = fold(name)
+            if g.gender == "link":
+                lex.links[key] = g.latin
+            elif g.gender == "prefix":
+                lex.prefixes[key] = g.latin
+            else:
+                lex.given.add(name, g)
+                if " " not in key:
+                    lex.given_single[key] = g
+                if not g.common:
+                    lex.name_words.update(key.split())
+    for row in read_tsv("titles.tsv"):
+        title = row.get("title", "")
+        if title:
+            lex.titles.add(title, row.get("kind", ""))
+            lex.title_words.add(fold(title).split()[0])
+
+
+def _load_patterns(lex: Lexicon) -> None:
+    for row in read_tsv("org_patterns.tsv"):
+        word, role = fold(row.get("word", "")), row.get("role", "")
+        if not word:
+            continue
+        if role in ("head", "weak_head", "outlet_head"):
+            lex.heads[word] = (role, row.get("latin", ""))
+        elif role == "generic":
+            lex.generic.add(tuple(word.split()))
+        elif role == "generic_adj":
+            lex.generic_adj.add(word)
+        elif role == "trailing":
+            lex.trailing.add(word)
+        elif role == "cue":
+            lex.cues.add(tuple(word.split()))
+        elif role == "nationality":
+            bare = word[2:] if word.startswith("ال") else word
+            lex.nationality.update({"ال" + bare, "ال" + bare + "ه", bare, bare + "ه"})
+            if bare.endswith("ي"):
+                lex.nationality.update({"ال" + bare + "ون", "ال" + bare + "ين"})
+
+
+def _load_stopwords(lex: Lexicon) -> None:
+    for row in read_tsv("entity_stopwords.tsv"):
+        word, kind = fold(row.get("word", "")), row.get("kind", "")
+        if not word:
+            continue
+        lex.stop.setdefault(word, kind)
+        if kind in ("noun", "adj"):
+            lex.stop.setdefault(word + "ا", kind)  # accusative tanween: اجتماعا
+        if kind != "fn" and len(word) >= 3:
+            stem = light_stem(word)
+            if len(stem) >= 3:
+                lex.stop_stems.add(stem)
+
+
+@cache
+def lexicon() -> Lexicon:
+    """The entity lexicons, built on first use."""
+    lex = Lexicon()
+    _load_orgs(lex)
+    _load_people(lex)
+    _load_patterns(lex)
+    _load_stopwords(lex)
+    return lex
+
+
+@lru_cache(maxsize=100_000)
+def stop_kind(norm: str) -> str | None:
+    """The stoplist class of a word, with or without clitics; None for a possible name part.
+
+    >>> stop_kind("وقال"), stop_kind("توكايف")
+    ('verb', None)
+    """
+    lex = lexicon()
+    if norm in lex.name_words:
+        return None
+    kind = lex.stop.get(norm)
+    if kind:
+        return kind
+    for seg in segmentations(norm, True):
+        if seg.suffix and seg.suffix not in SUFFIX_READINGS:
+            continue
+        base = seg.base
+        kind = lex.stop.get(base) or (lex.stop.get("ال" + base) if seg.prefix.endswith("لل") else None)
+        if kind:
+            return kind
+    stem = light_stem(norm)
+    if stem != norm and stem in lex.stop_stems:
+        return "noun"
+    return None
+
+
+@dataclass
+class Cand:
+    """A candidate mention: tokens [i, j), normalised offsets [ns, ne)."""
+
+    i: int
+    j: int
+    ns: int
+    ne: int
+    type: str
+    latin: str | None
+    prio: float
+    source: str
+    data: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def length(self) -> int:
+        return self.ne - self.ns
+
+
+class Reader:
+    """Finds the entity candidates of one document."""
+
+    def __init__(self, doc: Doc, lex: Lexicon) -> None:
+        self.doc = doc
+        self.lex = lex
+        self.toks: list[Token] = doc.tokens
+        self.n = len(self.toks)
+        self.by_start: dict[int, int] = {t.start: t.i for t in self.toks}
+        self.by_end: dict[int, int] = {t.end: t.i for t in self.toks}
+        self.place_at: dict[int, Cand] = {}  # first token -> place candidate
+        self.in_place: set[int] = set()
+        self.demonym: set[int] = set()
+        self.org_at: dict[int, Cand] = {}  # first token -> ORG candidate (lexicon or pattern)
+        self.in_org: set[int] = set()
+        self.person_at: dict[int, Cand] = {}
+        self.given_at: dict[int, Match] = {}
+        self.title_at: dict[int, Match] = {}
+
+    # ---- token tests -------------------------------------------------------------------
+    def same_sentence(self, a: int, b: int) -> bool:
+        return self.toks[a].sentence == self.toks[b].sentence
+
+    def is_nationality(self, k: int) -> bool:
+        return k in self.demonym or self.toks[k].norm in self.lex.nationality
+
+    def is_stop(self, k: int) -> str | None:
+        tok = self.toks[k]
+        if tok.text.endswith("ى") and tok.norm in self.lex.stop:
+            return self.lex.stop[tok.norm]  # على, not علي
+        return stop_kind(tok.norm)
+
+    def namey(self, k: int, first: bool) -> bool:
+        """Can token ``k`` be a part of a person's name?"""
+        if k >= self.n:
+            return False
+        tok = self.toks[k]
+        if tok.kind != "word" or k in self.in_place or k in self.in_org or len(tok.norm) < 2:
+            return False
+        norm = tok.norm
+        known = norm in self.lex.name_words or norm in self.lex.given_single
+        if self.is_stop(k) or norm in self.lex.links or norm in self.lex.prefixes:
+            return False
+        if known:
+            return True
+        if norm in self.lex.title_words or norm in self.lex.heads or self.is_nationality(k):
+            return False
+        if first:
+            if norm.startswith("ال"):
+                return False
+            if norm[0] in "يت" and len(norm) <= 5 and norm[1:2] != "و":
+                return False  # an imperfect verb: يعقد، تؤكد
+        return True
+
+    # ---- name extent -------------------------------------------------------------------
+    def name_extent(self, k: int) -> tuple[int, int]:
+        """(end token, number of name parts) of a name that starts at token ``k``."""
+        j, parts = k, 0
+        while j < self.n and parts < MAX_NAME_PARTS and self.same_sentence(k, j):
+            norm = self.toks[j].norm
+            if norm in self.lex.prefixes and j + 1 < self.n and self.namey(j + 1, False):
+                j, parts = j + 2, parts + 1
+                continue
+            if parts and norm in self.lex.links and j + 1 < self.n:
+                nxt = self.toks[j + 1].norm
+                if nxt in self.lex.prefixes and self.namey(j + 2, False):
+                    j, parts = j + 3, parts + 1
+                    continue
+                if self.namey(j + 1, False):
+                    j, parts = j + 2, parts + 1
+                    continue
+                break
+            if self.namey(j, parts == 0):
+                j, parts = j + 1, parts + 1
+                continue
+            break
+        return j, parts
+
+    # ---- candidate makers ----------------------------------------------------------------
+    def cand(self, i: int, j: int, prefix: str, type_: str, latin: str | None, prio: float, source: str, **data: Any) -> Cand:
+        ns = self.toks[i].nstart + len(prefix)
+        return Cand(i, j, ns, self.toks[j - 1].nend, type_, latin, prio, source, dict(data))
+
+    def person_latin(self, i: int, j: int, prefix: str) -> str:
+        """Known renderings of given names and links, else a transliteration, token by token."""
+        out: list[str] = []
+        k = i
+        while k < j:
+            m = self.given_at.get(k)
+            if m is not None and m.j <= j and (k > i or m.prefix == prefix):
+                out.append(m.payload.latin)
+                k = m.j
+                continue
+            norm = self.toks[k].norm
+            if k > i and norm in self.lex.links:
+                out.append(self.lex.links[norm])
+            elif norm in self.lex.prefixes:
+                out.append(self.lex.prefixes[norm])
+            else:
+                text = self.toks[k].text
+                out.append(transliterate(text[len(prefix) :] if k == i else text))
+            k += 1
+        return " ".join(w for w in out if w)
+
+    # places ---------------------------------------------------------------------------
+    def places(self) -> list[Cand]:
+        out = []
+        for span in self.doc.get("demonym"):
+            for t in self.doc.tokens_in(span.start, span.end) if span.end - span.start < 40 else []:
+                self.demonym.add(t.i)
+        for span in self.doc.get("place"):
+            i = self._token_covering(span.start)
+            j = self._token_covering(span.end - 1)
+            if i is None or j is None:
+                continue
+            ti, tj = self.toks[i], self.toks[j]
+            ns = ti.nstart + len(fold(self.doc.text[ti.start : span.start]))
+            ne = tj.nend - len(fold(self.doc.text[span.end : tj.end]))
+            c = Cand(i, j + 1, ns, ne, "LOC", span.data.get("name"), P_PLACE, "place", {"span": span})
+            out.append(c)
+            self.place_at.setdefault(i, c)
+            self.in_place.update(range(i, j + 1))
+        return out
+
+    def _token_covering(self, pos: int) -> int | None:
+        lo, hi = 0, self.n - 1
+        while lo <= hi:
+            mid = (lo + hi) // 2
+            t = self.toks[mid]
+            if t.end <= pos:
+                lo = mid + 1
+            elif t.start > pos:
+                hi = mid - 1
+            else:
+                return mid
+        return None
+
+    # organisations from the lexicon -----------------------------------------------------
+    def cued(self, m: Match) -> bool:
+        """Does context confirm an ambiguous organisation name (الجزيرة، الخارجية)?"""
+        i = m.i
+        prev = [self.toks[k] for k in range(max(0, i - 2), i) if self.same_sentence(k, i)]
+        if prev and prev[-1].kind == "punct" and prev[-1].text in OPEN_QUOTES:
+            if m.j < self.n and self.toks[m.j].text in CLOSE_QUOTES:
+                return True
+        if not prev or prev[-1].kind != "word":
+            return False
+        last = prev[-1]
+        if any((seg.base,) in self.lex.cues for seg in last.segments):
+            return True
+        if len(prev) == 2 and (prev[0].norm, last.norm) in self.lex.cues:
+            return True
+        # "قال للجزيرة", "في تصريح للجزيرة": a preposition on the name after a speech verb
+        return "ل" in m.prefix and stop_kind(last.norm) == "verb"
+
+    def lexicon_orgs(self) -> list[Cand]:
+        matches = self.lex.orgs.find(self.doc)
+        confirmed = {m.payload.key for m in matches if not m.payload.cue or self.cued(m)}
+        out = []
+        for m in matches:
+            e: OrgEntry = m.payload
+            if e.cue and e.key not in confirmed:
+                continue
+            c = self.cand(m.i, m.j, m.prefix, "ORG", e.latin, P_LEXICON, "org_lexicon", kind=e.kind)
+            out.append(c)
+            self.org_at.setdefault(m.i, c)
+            self.in_org.update(range(m.i, m.j))
+        return out
+
+    # organisations from head words ----------------------------------------------------
+    def head_at(self, i: int) -> tuple[str, str, str, bool] | None:
+        """(prefix, role, latin, definite) when token ``i`` is an organisation head word."""
+        tok = self.toks[i]
+        if tok.kind != "word":
+            return None
+        for seg in tok.segments:
+            base = seg.base
+            if seg.prefix.endswith("لل"):
+                base = "ال" + base
+            if base in self.lex.heads:
+                role, latin = self.lex.heads[base]
+                return seg.prefix, role, latin, False
+            if base.startswith("ال") and base[2:] in self.lex.heads:
+                role, latin = self.lex.heads[base[2:]]
+                pre = seg.prefix[:-1] if seg.prefix.endswith("لل") else seg.prefix
+                return pre, role, latin, True
+        return None
+
+    def complement(self, i: int) -> tuple[list[int], set[int]]:
+        """Token indices of a head's complement, and those that came from an inner span."""
+        words: list[int] = []
+        inner: set[int] = set()
+        k = i + 1
+        last_definite = False
+        while k < self.n and len(words) < MAX_ORG_WORDS and self.same_sentence(i, k):
+            span = self.org_at.get(k) or self.place_at.get(k)
+            if span is not None:
+                if last_definite and self.place_at.get(k) is span:
+                    break
+                words.extend(range(k, span.j))
+                inner.update(range(k, span.j))
+                k = span.j
+                last_definite = True
+                continue
+            tok = self.toks[k]
+            if tok.kind != "word":
+                break
+            norm = tok.norm
+            kind = self.is_stop(k)
+            if kind in STRICT_STOP:
+                break
+            if self.is_nationality(k):
+                nxt = self.toks[k + 1] if k + 1 < self.n else None
+                if words and nxt is not None and nxt.kind == "word" and nxt.norm.startswith("ل") and stop_kind(nxt.norm) not in STRICT_STOP:
+                    words.append(k)
+                    k += 1
+                    continue
+                break
+            definite = norm.startswith("ال") and len(norm) > 3
+            if definite:
+                words.append(k)
+                last_definite = True
+            elif norm.startswith("وال") and words and stop_kind(norm) is None:
+                words.append(k)
+            elif norm.startswith("ل") and words and k + 1 < self.n and (norm.startswith("لل") or self.toks[k + 1].norm.startswith("ال")):
+                words.append(k)
+                last_definite = False
+            elif not last_definite and norm not in self.lex.title_words and self.head_at(k) is None:
+                words.append(k)
+            else:
+                break
+            k += 1
+        return words, inner
+
+    def _trim(self, words: list[int], inner: set[int]) -> list[int]:
+        while words:
+            k = words[-1]
+            norm = self.toks[k].norm
+            if k in inner:
+                break
+            if norm in self.lex.trailing or self.is_nationality(k):
+                words.pop()
+            elif norm.startswith("ل") and not norm.startswith("لل") and len(words) > 1:
+                words.pop()  # a "ل" word needs its genitive
+            elif not norm.startswith("ال") and self.is_stop(k) and len(words) > 1 and not self.toks[words[-2]].norm.startswith("ال"):
+                words.pop()
+            else:
+                break
+        return words
+
+    def _adjective_like(self, k: int) -> bool:
+        norm = self.toks[k].norm
+        return norm.endswith(("يه", "ي")) and norm not in self.lex.name_words
+
+    def _distinctive(self, words: list[int], inner: set[int]) -> bool:
+        """Does a complement make a weak head a name: a name, a distinctive adjective, a ل phrase?"""
+        for k in words:
+            norm = self.toks[k].norm
+            if k in inner and self.org_at.get(k) is not None:
+                return True
+            if norm.startswith("ال") and norm.endswith(("ي", "يه")) and norm not in self.lex.generic_adj and not self.is_nationality(k):
+                return True
+            if norm.startswith("ل") and not norm.startswith("ال") and k != words[0]:
+                return True
+            if not norm.startswith(("ال", "وال", "ل")) and k not in inner and self.namey(k, True) and not self._adjective_like(k):
+                if not norm.endswith("ه"):
+                    return True
+        return False
+
+    def pattern_org(self, i: int) -> Cand | None:
+        head = self.head_at(i)
+        if head is None:
+            return None
+        prefix, role, head_latin, definite = head
+        words, inner = self.complement(i)
+        words = self._trim(words, inner)
+        if not words:
+            return None
+        first = words[0]
+        phrase_def = tuple(self.toks[k].norm for k in [i, *words])
+        head_norm = strip_clitic_head(self.toks[i].norm, prefix)
+        if any(phrase_def[: len(g)] == g or (head_norm,) + phrase_def[1 : len(g)] == g for g in self.lex.generic):
+            return None
+        if role == "outlet_head":
+            return self._outlet(i, prefix, words, inner, definite)
+        if definite and not self._distinctive(words, inner):
+            return None
+        if not self.toks[first].norm.startswith("ال") and first not in inner:
+            if self._adjective_like(first) or self.toks[first].norm.endswith("ه") and len(words) == 1:
+                return None
+            if len(words) == 1 and self.is_stop(first):
+                return None
+        if role == "weak_head" and not self._distinctive(words, inner):
+            return None
+        end = words[-1] + 1
+        text = self.doc.text[self.toks[first].start : self.toks[end - 1].end]
+        latin = f"{head_latin} {transliterate(text)}" if head_latin else None
+        if latin is None:
+            latin = transliterate(self.doc.text[self.toks[i].start : self.toks[end - 1].end])
+        return self.cand(i, end, prefix, "ORG", latin, P_PATTERN, "org_pattern")
+
+    def _outlet(self, i: int, prefix: str, words: list[int], inner: set[int], definite: bool) -> Cand | None:
+        if definite:
+            return None  # الصحيفة، القناة: a description
+        first = words[0]
+        org = self.org_at.get(first)
+        if org is not None and org.data.get("kind") in ("outlet", "agency", "company"):
+            return self.cand(i, org.j, prefix, "ORG", org.latin, P_PATTERN + 0.5, "org_pattern")
+        if first in inner:
+            return None
+        j = first
+        while j < self.n and j - first < 3 and self.namey(j, j == first) and not self._adjective_like(j):
+            j += 1
+        if j > first:
+            latin = transliterate(self.doc.text[self.toks[first].start : self.toks[j - 1].end])
+            return self.cand(i, j, prefix, "ORG", latin, P_PATTERN, "org_pattern")
+        return None
+
+    def quoted_outlet(self, i: int) -> Cand | None:
+        """صحيفة «الوسط»: the quoted name after an outlet head."""
+        head = self.head_at(i)
+        if head is None or head[1] != "outlet_head" or head[3]:
+            return None
+        q = i + 1
+        if q >= self.n or self.toks[q].text not in OPEN_QUOTES:
+            return None
+        k = q + 1
+        while k < self.n and k - q <= 5 and self.toks[k].kind == "word":
+            k += 1
+        if k == q + 1 or k >= self.n or self.toks[k].text not in CLOSE_QUOTES:
+            return None
+        latin = transliterate(self.doc.text[self.toks[q + 1].start : self.toks[k - 1].end])
+        return self.cand(q + 1, k, "", "ORG", latin, P_PATTERN, "org_pattern")
+
+    def pattern_orgs(self) -> list[Cand]:
+        out = []
+        for i in range(self.n):
+            c = self.quoted_outlet(i) or self.pattern_org(i)
+            if c is None:
+                continue
+            out.append(c)
+            if i not in self.org_at or self.org_at[i].j < c.j:
+                self.org_at[i] = c
+            self.in_org.update(range(c.i, c.j))
+        return out
+
+    # persons --------------------------------------------------------------------------
+    def figures(self) -> list[Cand]:
+        out = []
+        for m in self.lex.figures.find(self.doc):
+            latin, short = m.payload
+            if any(k in self.in_org or k in self.in_place for k in range(m.i, m.j)) and short:
+                continue
+            c = self.cand(m.i, m.j, m.prefix, "PER", latin, P_LEXICON - (0.5 if short else 0), "figure")
+            out.append(c)
+            self.person_at.setdefault(m.i, c)
+        return out
+
+    def skip_complement(self, k: int) -> tuple[int, int]:
+        """(first token after a title's complement, number of complement tokens skipped)."""
+        start = k
+        while k < self.n and k - start < MAX_COMPLEMENT and self.same_sentence(start, k):
+            if k in self.person_at:
+                break
+            span = self.org_at.get(k) or self.place_at.get(k)
+            if span is not None:
+                k = span.j
+                continue
+            t = self.title_at.get(k)
+            if t is not None:
+                k = t.j
+                continue
+            tok = self.toks[k]
+            if tok.kind != "word":
+                break
+            norm = tok.norm
+            if norm in ("باسم", "في", "لدي") and k + 1 < self.n and (k + 1 in self.place_at or k + 1 in self.org_at or self.toks[k + 1].norm.startswith("ال")):
+                k += 1
+                continue
+            kind = self.is_stop(k)
+            if kind in STRICT_STOP:
+                break
+            if norm in self.lex.given_single and not self.lex.given_single[norm].common:
+                break
+            if any(seg.article for seg in tok.segments) or norm.startswith("لل"):
+                k += 1
+                continue
+            if kind in ("noun", "adj") and k + 1 < self.n and (self.toks[k + 1].norm.startswith("ال") or k + 1 in self.org_at or k + 1 in self.place_at):
+                k += 1
+                continue
+            break
+        return k, k - start
+
+    def titled_person(self, m: Match) -> Cand | None:
+        k, skipped = self.skip_complement(m.j)
+        comma = False
+        if k < self.n and self.toks[k].text in ("،", ",") and skipped <= MAX_COMPLEMENT:
+            comma = True
+            k += 1
+        if k >= self.n or not self.same_sentence(m.i, k):
+            return None
+        if k in self.person_at:
+            return None
+        end, parts = self.name_extent(k)
+        if parts:
+            single_ok = self.toks[k].norm in self.lex.name_words or self.toks[k].norm in self.lex.given_single or m.payload not in ("profession", "honorific")
+            if parts >= 2 or (single_ok and not comma):
+                return self.cand(k, end, "", "PER", self.person_latin(k, end, ""), P_TITLE, "title")
+            return None
+        # "الرئيس الأسد": a definite surname right after the title
+        last = m.j
+        if not comma and skipped == 1 and self._definite_surname(last):
+            return self.cand(last, last + 1, "", "PER", self.person_latin(last, last + 1, ""), P_TITLE, "title")
+        return None
+
+    def _definite_surname(self, k: int) -> bool:
+        tok = self.toks[k]
+        norm = tok.norm
+        if not norm.startswith("ال") or k in self.in_org or k in self.in_place or self.is_nationality(k):
+            return False
+        if self.is_stop(k) or norm in self.lex.generic_adj or norm in self.lex.trailing or norm in self.lex.title_words:
+            return False
+        nxt = self.toks[k + 1] if k + 1 < self.n else None
+        return nxt is None or nxt.kind != "word" or bool(self.is_stop(nxt.i))
+
+    def titled_persons(self) -> list[Cand]:
+        out = []
+        for m in self.title_at.values():
+            c = self.titled_person(m)
+            if c is not None:
+                out.append(c)
+        return out
+
+    def given_persons(self) -> list[Cand]:
+        out = []
+        for i, m in self.given_at.items():
+            if i in self.in_org or i in self.in_place:
+                continue
+            g: Given = m.payload
+            nxt = m.j
+            if nxt >= self.n or not self.same_sentence(i, nxt):
+                continue
+            if g.common:
+                nt = self.toks[nxt]
+                ok = nt.norm in self.lex.given_single or nt.norm in self.lex.prefixes or (not nt.norm.startswith("ال") and self.namey(nxt, True))
+                if not ok or (i > 0 and self.toks[i - 1].norm.startswith("ال") and self.toks[i - 1].kind == "word" and not self.toks[i - 1].norm in self.lex.title_words):
+                    continue
+            end, parts = self.name_extent(nxt)
+            if parts < 1:
+                continue
+            out.append(self.cand(i, end, m.prefix, "PER", self.person_latin(i, end, m.prefix), P_GIVEN, "given"))
+        return out
+
+
+def strip_def(word: str) -> str:
+    return word[2:] if word.startswith("ال") and len(word) > 3 else word
+
+
+def strip_clitic_head(norm: str, prefix: str) -> str:
+    return norm[len(prefix) :] if prefix and norm.startswith(prefix) else norm
+
+
+def resolve(cands: list[Cand]) -> list[Cand]:
+    """Non-overlapping candidates, longest first, then the most trusted."""
+    chosen: list[Cand] = []
+    taken: list[tuple[int, int]] = []
+    for c in sorted(cands, key=lambda c: (-c.length, -c.prio, c.ns)):
+        if c.length <= 0:
+            continue
+        if any(c.ns < e and s < c.ne for s, e in taken):
+            continue
+        chosen.append(c)
+        taken.append((c.ns, c.ne))
+    return chosen
+
+
+def _propagation_keys(reader: Reader, chosen: list[Cand]) -> dict[str, str]:
+    """Partial forms of recognised person names: surname (and last two words) -> latin."""
+    lex = reader.lex
+    keys: dict[str, str] = {}
+    for c in chosen:
+        if c.type != "PER" or c.source == "propagated":
+            continue
+        toks = reader.toks[c.i : c.j]
+        norms = [t.norm for t in toks]
+        if c.i == toks[0].i and c.ns > toks[0].nstart:
+            norms[0] = norms[0][c.ns - toks[0].nstart :]
+        latin_words = (c.latin or "").split()
+        if len(norms) == 1:
+            if c.source in ("title", "figure") and stop_kind(norms[0]) is None and len(norms[0]) >= 3:
+                keys.setdefault(norms[0], c.latin or "")
+            continue
+        last = norms[-1]
+        if len(norms) >= 2 and norms[-2] in lex.prefixes:
+            keys.setdefault(" ".join(norms[-2:]), " ".join(latin_words[-2:]))
+        elif last not in lex.given_single and last not in lex.links and stop_kind(last) is None and len(last) >= 3:
+            keys.setdefault(last, latin_words[-1] if latin_words else transliterate(last))
+            if len(norms) >= 3 and norms[-2] not in lex.links:
+                keys.setdefault(" ".join(norms[-2:]), " ".join(latin_words[-2:]))
+    return keys
+
+
+def propagate(reader: Reader, chosen: list[Cand]) -> list[Cand]:
+    keys = _propagation_keys(reader, chosen)
+    if not keys:
+        return []
+    m = PhraseMatcher()
+    for k, latin in keys.items():
+        m.add(k, latin)
+    taken = [(c.ns, c.ne) for c in chosen]
+    out = []
+    for x in m.find(reader.doc):
+        if x.suffix:
+            continue
+        c = reader.cand(x.i, x.j, x.prefix, "PER", x.payload, P_PROPAGATED, "propagated")
+        if any(c.ns < e and s < c.ne for s, e in taken):
+            continue
+        out.append(c)
+        taken.append((c.ns, c.ne))
+    return out
+
+
+def find_candidates(doc: Doc) -> tuple[Reader, list[Cand]]:
+    """Every candidate mention of ``doc`` before overlaps are resolved."""
+    lex = lexicon()
+    r = Reader(doc, lex)
+    cands = r.places()
+    cands += r.lexicon_orgs()
+    r.given_at = {m.i: m for m in lex.given.find(doc, overlapping=True)}
+    r.title_at = {m.i: m for m in lex.titles.find(doc)}
+    cands += r.figures()
+    cands += r.pattern_orgs()
+    cands += r.titled_persons()
+    cands += r.given_persons()
+    return r, cands
 
 
 def entities(doc: Doc) -> Doc:
+    """Add ``entity`` spans (PER, ORG, LOC) to ``doc``."""
+    if not doc.tokens or doc.view is None:
+        return doc
+    reader, cands = find_candidates(doc)
+    chosen = resolve(cands)
+    chosen += propagate(reader, chosen)
+    for c in sorted(chosen, key=lambda c: c.ns):
+        if c.source == "place":
+            span = c.data["span"]
+            doc.add("entity", type(span)(span.start, span.end, "entity", {"type": "LOC", "latin": c.latin}))
+            continue
+        doc.add("entity", doc.span_from_norm(c.ns, c.ne, "entity", type=c.type, latin=c.latin))
     return doc

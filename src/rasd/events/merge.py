@@ -1,0 +1,141 @@
+"""One event per real-world action: merge the mentions of the same action.
+
+Two candidates are one action when they have the same type and nothing tells them apart:
+no two different stated places (a country is compatible with a place inside it), no two
+different stated dates, no conflicting counts ("more than 4.2 thousand" and "4266" agree; 100
+and 4266 do not), no two different named targets, and neither is negated while the other is
+not. Within one sentence, mentions of the same type merge even with different modes (اشتباكات
+مسلحة أدت إلى مقتل ...). The merged event keeps the most precise value of each argument.
+"""
+
+from __future__ import annotations
+
+from rasd.arabic.normalise import fold
+from rasd.doc import Doc, Span
+from rasd.events.context import Quantity
+from rasd.events.frames import VAGUE, Candidate, better_quantity
+
+PLACE_RANK = {"country": 0, "region": 1, "city": 2, "place": 3}
+DATE_RANK = {"year": 0, "month": 1, "day": 2}
+
+
+def _place_key(doc: Doc, s: Span) -> object:
+    return s.data.get("geonameid") or fold(s.text_of(doc))
+
+
+def places_compatible(doc: Doc, a: Span | None, b: Span | None) -> bool:
+    if a is None or b is None:
+        return True
+    if _place_key(doc, a) == _place_key(doc, b):
+        return True
+    ka, kb = a.data.get("kind"), b.data.get("kind")
+    ca, cb = a.data.get("country"), b.data.get("country")
+    if ka == "country" and kb != "country":
+        return cb is None or ca == cb
+    if kb == "country" and ka != "country":
+        return ca is None or ca == cb
+    return False
+
+
+def dates_compatible(a: str | None, b: str | None) -> bool:
+    if not a or not b:
+        return True
+    return a.startswith(b) or b.startswith(a)
+
+
+def quantities_compatible(a: Quantity, b: Quantity) -> bool:
+    """Two readings of one count: equal, or a vague or qualified one that the other fits."""
+    if a.qualifier == "exact" and b.qualifier == "exact":
+        return abs(a.value - b.value) < 1e-6
+    lo, hi = sorted((a.value, b.value))
+    if lo <= 0:
+        return False
+    if a.qualifier in VAGUE or b.qualifier in VAGUE:
+        return hi / lo <= 10
+    return hi / lo <= 1.25
+
+
+def _date_value(c: Candidate) -> str | None:
+    if c.date is not None and c.date_source in ("clause", "sentence"):
+        return c.date.data.get("value")
+    return None
+
+
+def _stated_place(c: Candidate) -> Span | None:
+    return c.places[0] if c.places and c.place_source in ("clause", "sentence") else None
+
+
+def compatible(doc: Doc, a: Candidate, b: Candidate) -> bool:
+    if a.type != b.type or a.negated != b.negated:
+        return False
+    same_sentence = a.sent == b.sent
+    if not same_sentence and a.mode and b.mode and a.mode != b.mode:
+        return False
+    if not places_compatible(doc, _stated_place(a), _stated_place(b)):
+        return False
+    if not dates_compatible(_date_value(a), _date_value(b)):
+        return False
+    for k in set(a.counts) & set(b.counts):
+        if not quantities_compatible(a.counts[k], b.counts[k]):
+            return False
+    ta, tb = a.target, b.target
+    if ta is not None and tb is not None and ta.named and tb.named:
+        if fold(doc.text[ta.start : ta.end]) != fold(doc.text[tb.start : tb.end]):
+            return False
+    for x, y in ((a, b), (b, a)):
+        # one named person arrested is not the same action as a count of many
+        if x.target is not None and x.target.etype == "PER" and any(q.value > 1 for q in y.counts.values()):
+            return False
+    aa, ab = a.actor, b.actor
+    if aa is not None and ab is not None and aa.named and ab.named and not same_sentence:
+        if fold(doc.text[aa.start : aa.end]) != fold(doc.text[ab.start : ab.end]) and aa.kind != ab.kind:
+            return False
+    return True
+
+
+def _strength(c: Candidate) -> float:
+    return c.weight + 0.1 * bool(c.counts) + 0.1 * (c.place_source == "clause") + 0.05 * bool(c.actor)
+
+
+def absorb(doc: Doc, a: Candidate, b: Candidate) -> None:
+    """Merge ``b`` into ``a``, keeping the most precise value of each argument."""
+    stronger = _strength(b) > _strength(a)
+    if b.mode and (not a.mode or (stronger and b.entry.weight > a.entry.weight)):
+        a.mode = b.mode
+    if stronger:
+        a.evidence, a.i, a.j, a.start, a.end, a.entry = b.evidence, b.i, b.j, b.start, b.end, b.entry
+    # place: stated beats fallback; a more specific kind beats a country
+    pa, pb = _stated_place(a), _stated_place(b)
+    if pb is not None and (pa is None or PLACE_RANK.get(pb.data.get("kind") or "", 3) > PLACE_RANK.get(pa.data.get("kind") or "", 3)):
+        a.places, a.place_source = b.places, b.place_source
+    elif not a.places and b.places:
+        a.places, a.place_source = b.places, b.place_source
+    # date: stated beats the report date; a finer precision beats a coarser one
+    da, db = _date_value(a), _date_value(b)
+    if db and (not da or DATE_RANK.get(b.date.data.get("precision") or "", 0) > DATE_RANK.get(a.date.data.get("precision") or "", 0)):  # type: ignore[union-attr]
+        a.date, a.date_source = b.date, b.date_source
+    for k, q in b.counts.items():
+        a.counts[k] = q if k not in a.counts else better_quantity(a.counts[k], q)
+    if b.actor is not None and (a.actor is None or (b.actor.named and not a.actor.named)):
+        a.actor, a.actor_how = b.actor, b.actor_how
+    if b.target is not None and (a.target is None or (b.target.named and not a.target.named)):
+        a.target = b.target
+    if a.attributed_to is None:
+        a.attributed_to = b.attributed_to
+    a.weight = max(a.weight, b.weight)
+    a.merged += b.merged
+
+
+def merge(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
+    """Candidates in text order, merged into events (the first compatible event absorbs)."""
+    events: list[Candidate] = []
+    for c in cands:
+        # prefer an event of the same sentence, then the earliest compatible one
+        same = [e for e in events if e.sent == c.sent and compatible(doc, e, c)]
+        other = [e for e in events if e.sent != c.sent and compatible(doc, e, c)]
+        target = (same or other or [None])[0]
+        if target is None:
+            events.append(c)
+        else:
+            absorb(doc, target, c)
+    return events

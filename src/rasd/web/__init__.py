@@ -1,0 +1,1 @@
+"""The HTTP API and the analyst's web page, thin over ``rasd.extract`` and the store."""
