@@ -175,6 +175,10 @@ def lexicon() -> Lexicon:
     _load_people(lex)
     _load_patterns(lex)
     _load_stopwords(lex)
+    # words of known names override the stoplist, unless they are common words themselves
+    lex.name_words = {w for w in lex.name_words if w not in lex.stop} | {
+        k for k, g in lex.given_single.items() if not g.common
+    }
     return lex
 
 

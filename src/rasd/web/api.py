@@ -6,8 +6,6 @@ bounding box and pages. OpenAPI docs at ``/docs``. Write endpoints need a bearer
 server is not bound to loopback.
 """
 
-from __future__ import annotations
-
 import datetime as dt
 import secrets
 from pathlib import Path
