@@ -274,6 +274,8 @@ class Reader:
             return True
         if norm in self.lex.title_words or norm in self.lex.heads or self.is_nationality(k):
             return False
+        if any(seg.prefix and seg.article for seg in tok.segments):
+            return False  # للقمح، والمعابر: a definite word with a clitic is no name part
         if first:
             if norm.startswith("ال"):
                 return False
@@ -402,6 +404,8 @@ class Reader:
         tok = self.toks[i]
         if tok.kind != "word":
             return None
+        if i in self.in_org:
+            return None  # inside a lexicon name: حركة حماس
         for seg in tok.segments:
             base = seg.base
             if seg.prefix.endswith("لل"):
@@ -666,6 +670,8 @@ class Reader:
             if i in self.in_org or i in self.in_place:
                 continue
             g: Given = m.payload
+            if self.toks[i].text.endswith("ى") and self.toks[i].norm in self.lex.stop:
+                continue  # على, not علي
             nxt = m.j
             if nxt >= self.n or not self.same_sentence(i, nxt):
                 continue

@@ -1,9 +1,261 @@
-"""Stage: events (being built)."""
+"""Stage: events. Triggers, then frames (actor, target, place, date, counts), modality, merging.
+
+Each coded event becomes a span labelled ``event`` over its evidence (the clause that states
+it), with ``data["event"]`` the contract's event object plus an English ``note``.
+
+>>> from rasd.pipeline import read
+>>> doc = read("اعتقلت الشرطة 12 شخصا أمس.", published="2024-03-02")
+>>> ev = doc.get("event")[0].data["event"]
+>>> ev["type"], ev["mode"], ev["actor"]["kind"], ev["counts"]["arrested"]["value"]
+('COERCE', 'arrest', 'police', 12)
+"""
 
 from __future__ import annotations
 
-from rasd.doc import Doc
+from typing import Any
+
+from rasd.doc import Doc, Span
+from rasd.events.context import Context, Mention, build
+from rasd.events.frames import (
+    Candidate,
+    assign_counts,
+    bind_counts,
+    find_actor,
+    find_date,
+    find_place,
+    find_target,
+)
+from rasd.events.lexicon import ModeCue, TriggerEntry
+from rasd.events.merge import merge
+from rasd.events.modality import apply_governing, apply_modality, attribution, mark_passive
+from rasd.events.notes import note
+from rasd.report import PLACE_FIELDS
+
+MIN_CONFIDENCE = 0.5
+STATE_KINDS = frozenset({"police", "security", "military", "government", "judiciary"})
+NON_STATE_ARMED = frozenset({"rebels", "militants"})
+
+
+def _triggers(ctx: Context) -> list[Candidate]:
+    doc = ctx.doc
+    out: list[Candidate] = []
+    for m in ctx.lex.triggers.find(doc):
+        entry: TriggerEntry = m.payload
+        if entry.type == "NONE":
+            continue
+        # a trigger word inside an actor's name or description is not an action
+        if any(x.start <= m.start and m.end <= x.end for x in ctx.mentions):
+            continue
+        c = Candidate(m.i, m.j, m.start, m.end, entry, entry.type, entry.mode, prefix=m.prefix)
+        c.sent = doc.tokens[m.i].sentence
+        c.clause = ctx.clause_range(m.i, m.j)
+        c.weight = entry.weight
+        out.append(c)
+    return out
+
+
+def _mode_cues(ctx: Context, c: Candidate) -> None:
+    lo, hi = c.clause
+    if c.type in ("REQUEST", "THREATEN"):
+        lo = c.j
+        hi = ctx.sentence_range(c.i)[1]
+    for _ in range(2):
+        changed = False
+        for m in ctx.mode_cues:
+            if not (lo <= m.i < hi) or (c.i <= m.i < c.j):
+                continue
+            cue: ModeCue
+            for cue in m.payload:
+                if cue.type == c.type and cue.mode == c.mode:
+                    c.mode = cue.to
+                    c.type = cue.to_type or c.type
+                    changed = True
+                    break
+            if changed:
+                break
+        if not changed:
+            return
+
+
+def _recode(c: Candidate) -> None:
+    """Coding rules that depend on who acts: protesters blocking roads, militants capturing."""
+    kind = c.actor.kind if c.actor is not None else None
+    if kind == "protesters" and c.actor_how != "mutual":
+        if c.type == "COERCE" and c.mode in (None, "restrict"):
+            c.type, c.mode = "PROTEST", "obstruct"
+        elif c.type == "ASSAULT" and c.mode in (None, "destroy", "primitive"):
+            c.type, c.mode = "PROTEST", "riot"
+    if c.type == "COERCE" and c.mode == "arrest" and kind in NON_STATE_ARMED:
+        c.type, c.mode = "ASSAULT", "abduct"
+    if c.type == "ASSAULT" and c.mode == "abduct" and not c.counts and c.target is None:
+        # خطف سيارات: a hijacked vehicle is not a kidnapping unless people are named or counted
+        c.weight -= 0.3
+
+
+def _anchored(c: Candidate) -> bool:
+    return bool(
+        c.counts
+        or c.place_source in ("clause", "sentence")
+        or c.date_source in ("clause", "sentence")
+        or (c.actor is not None and c.actor.named)
+    )
+
+
+def _confidence(c: Candidate) -> float:
+    conf = c.weight
+    conf += 0.05 * (c.actor is not None) + 0.05 * (c.place_source == "clause")
+    conf += 0.05 * (c.date_source in ("clause", "sentence")) + 0.05 * bool(c.counts)
+    conf += 0.03 * min(c.merged - 1, 3)
+    if not _anchored(c):
+        conf -= 0.15
+    return round(max(0.0, min(0.99, conf)), 2)
+
+
+def _evidence(ctx: Context, c: Candidate) -> tuple[int, int]:
+    toks = ctx.doc.tokens
+    a, b = c.clause
+    if b - a < 4:
+        a, b = ctx.sentence_range(c.i)
+    while a < b - 1 and toks[a].kind == "punct":
+        a += 1
+    while b - 1 > a and toks[b - 1].kind == "punct":
+        b -= 1
+    return toks[a].start, toks[b - 1].end
+
+
+def _span(doc: Doc, start: int, end: int) -> dict[str, Any]:
+    return {"text": doc.text[start:end], "start": start, "end": end}
+
+
+def _entity_latin(ctx: Context, m: Mention | None) -> str | None:
+    if m is None:
+        return None
+    for s in ctx.doc.get("entity"):
+        if m.start <= s.start and s.end <= m.end and s.data.get("latin"):
+            return str(s.data["latin"])
+    for _, _, s in ctx.places:
+        if m.start <= s.start and s.end <= m.end and s.data.get("name") and m.named:
+            return str(s.data["name"])
+    return None
+
+
+def _party(ctx: Context, m: Mention | None, country: str | None) -> dict[str, Any] | None:
+    if m is None:
+        return None
+    out = _span(ctx.doc, m.start, m.end)
+    out["kind"] = m.kind
+    out["country"] = m.country or (country if not m.named or m.etype == "ORG" else None)
+    return out
+
+
+def _credit(ctx: Context) -> str | None:
+    """The credited source's Latin name (the credited-source stage runs after this one)."""
+    doc = ctx.doc
+    spans = doc.get("credited_source")
+    if not spans:
+        from rasd.stages.credited_source import credited_source
+
+        probe = Doc(text=doc.text, view=doc.view, tokens=doc.tokens)
+        spans = credited_source(probe).get("credited_source")
+    if not spans:
+        return None
+    s = spans[0]
+    for e in doc.get("entity"):
+        if e.overlaps(s) and e.data.get("latin"):
+            return str(e.data["latin"])
+    from rasd.events.notes import transliterate
+
+    return transliterate(s.text_of(doc))
+
+
+def _event(ctx: Context, c: Candidate, place: Span | None, source: str | None) -> dict[str, Any]:
+    doc = ctx.doc
+    info = ctx.lex.taxonomy.get((c.type, c.mode)) or ctx.lex.taxonomy.get((c.type, None))
+    place_obj = None
+    if place is not None:
+        place_obj = _span(doc, place.start, place.end) | {k: place.data.get(k) for k in PLACE_FIELDS}
+        if place_obj.get("kind") not in ("country", "region", "city", "place"):
+            place_obj["kind"] = "place"
+    country = (place.data.get("country") if place is not None else None) or ctx.main_country
+    date, precision = None, None
+    if c.date is not None:
+        date, precision = c.date.data.get("value"), c.date.data.get("precision")
+    elif c.date_source == "report" and doc.published is not None:
+        date, precision = doc.published.isoformat(), "day"
+    ev: dict[str, Any] = {
+        "type": c.type,
+        "mode": c.mode,
+        "actor": _party(ctx, c.actor, country),
+        "target": _party(ctx, c.target, country),
+        "place": place_obj,
+        "country": country,
+        "date": date,
+        "date_precision": precision,
+        "counts": {
+            k: {"value": int(q.value) if float(q.value).is_integer() else q.value, "qualifier": q.qualifier}
+            | {"evidence": _span(doc, q.start, q.end)}
+            for k, q in c.counts.items()
+        },
+        "evidence": _span(doc, *c.evidence),
+        "acled": (
+            {"event_type": info.acled_event_type, "sub_event_type": info.acled_sub_event_type}
+            if info is not None and info.acled_event_type
+            else None
+        ),
+        "cameo": info.cameo if info is not None else None,
+        "negated": c.negated,
+        "attributed_to": _span(doc, *c.attributed_to) if c.attributed_to else None,
+        "confidence": c.confidence,
+    }
+    ev["note"] = note(ev, info, _entity_latin(ctx, c.actor), _entity_latin(ctx, c.target), source)
+    return ev
+
+
+def candidates(doc: Doc) -> tuple[Context, list[Candidate]]:
+    """All trigger mentions with their frames and modality (before merging and filtering)."""
+    ctx = build(doc)
+    cands = _triggers(ctx)
+    mark_passive(ctx, cands)
+    speakers, announcers = attribution(ctx, cands)
+    prev: Candidate | None = None
+    for c in cands:
+        find_actor(ctx, c, prev, speakers, announcers)
+        find_target(ctx, c)
+        find_place(ctx, c)
+        find_date(ctx, c)
+        prev = c
+    by_sent: dict[int, list[Candidate]] = {}
+    for c in cands:
+        by_sent.setdefault(c.sent, []).append(c)
+    for s, group in by_sent.items():
+        lo, hi = ctx.sent_bounds[s] if s < len(ctx.sent_bounds) else (group[0].i, group[-1].j)
+        assign_counts(bind_counts(ctx, lo, hi, group), group)
+    for c in cands:
+        _mode_cues(ctx, c)
+        _recode(c)
+    apply_modality(ctx, cands)
+    governs = {k: v.governs for k, v in ctx.lex.taxonomy.items()}
+    apply_governing(ctx, cands, governs)
+    for c in cands:
+        if not c.dropped and c.entry.anchor and not _anchored(c):
+            c.dropped = "anchor"
+        c.evidence = _evidence(ctx, c)
+    return ctx, cands
 
 
 def events(doc: Doc) -> Doc:
+    if not doc.tokens:
+        return doc
+    ctx, cands = candidates(doc)
+    kept = [c for c in cands if not c.dropped]
+    merged = merge(doc, kept)
+    source = _credit(ctx) if merged else None
+    for c in merged:
+        c.confidence = _confidence(c)
+        if c.confidence < MIN_CONFIDENCE:
+            continue
+        places = c.places or [None]  # type: ignore[list-item]
+        for place in places:
+            ev = _event(ctx, c, place, source)
+            doc.add("event", Span(c.evidence[0], c.evidence[1], "event", {"event": ev}))
     return doc
