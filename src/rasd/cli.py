@@ -354,6 +354,61 @@ def serve(
     uvicorn.run(app_, host=host, port=port, log_level="warning")
 
 
+@app.command()
+def evaluate(
+    gold: Annotated[
+        Path, typer.Argument(help="Gold annotations, JSONL (shared/corpus/dev/gold.jsonl format).")
+    ],
+    articles: Annotated[Path, typer.Argument(help="The articles, JSONL ({id, text, published, ...}).")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the metrics as one JSON object.")] = False,
+    misses: Annotated[bool, typer.Option(help="List missed and spurious items.")] = True,
+    reports: Annotated[
+        Path | None, typer.Option(help="Also write rasd's reports to this JSONL file.")
+    ] = None,
+) -> None:
+    """Score rasd against gold annotations: metrics, a confusion table and the misses."""
+    import json
+
+    from rich.console import Console
+
+    from rasd.api import extract as extract_one
+    from rasd.evaluation import score
+    from rasd.evaluation.show import print_scores
+
+    def load(path: Path) -> dict[str, dict]:
+        out: dict[str, dict] = {}
+        try:
+            lines = path.read_text(encoding="utf-8").splitlines()
+        except OSError as e:
+            _err(f"{path}: cannot read ({e.strerror})")
+            raise typer.Exit(1) from None
+        for n, line in enumerate(lines, 1):
+            if line.strip():
+                try:
+                    obj = json.loads(line)
+                except json.JSONDecodeError as e:
+                    _err(f"{path}:{n}: not JSON ({e.msg})")
+                    raise typer.Exit(1) from None
+                out[str(obj.get("id"))] = obj
+        return out
+
+    gold_data, arts = load(gold), load(articles)
+    preds = {}
+    for aid, a in arts.items():
+        preds[aid] = extract_one(
+            a["text"], published=a.get("published"), id=aid, outlet=a.get("outlet")
+        ).to_dict()
+    if reports:
+        reports.write_text(
+            "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in preds.values()), encoding="utf-8"
+        )
+    sc = score(preds, gold_data, {k: v["text"] for k, v in arts.items()})
+    if as_json:
+        typer.echo(json.dumps(sc.as_dict(), ensure_ascii=False))
+    else:
+        print_scores(sc, Console(width=None if sys.stdout.isatty() else 160), misses=misses)
+
+
 def _extract_article(extract_one, item: Article) -> dict:  # type: ignore[no-untyped-def]
     report = extract_one(
         item.text,

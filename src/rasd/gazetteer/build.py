@@ -23,6 +23,7 @@ from rasd.arabic.normalise import fold
 from rasd.gazetteer.translit import latin_keys
 from rasd.lexicons import HERE as LEXICONS
 from rasd.lexicons import alternatives
+from rasd.matcher import PhraseMatcher
 
 SAFE_POPULATION = 100_000  # a city this big (or a capital) is a place on its own
 WEAK_POPULATION = 20_000  # a city this big needs weak context; smaller ones strong context
@@ -36,6 +37,7 @@ ARABIC_BLOCK = (0x0600, 0x06FF)
 
 FILES = ("places_extra.tsv", "regions.tsv", "demonyms.tsv", "stoplist.tsv", "context.tsv")
 FOLDER = "gazetteer"
+BLOCKED = ""  # matcher payload of a stop phrase: it hides the place names inside it
 
 
 class Place(NamedTuple):
@@ -63,6 +65,8 @@ class GazetteerData:
     latin_big: tuple[list[str], list[tuple[int, ...]]] = ([], [])
     demonyms: dict[str, str] = field(default_factory=dict)
     context: dict[str, str] = field(default_factory=dict)
+    matcher: PhraseMatcher = field(default_factory=PhraseMatcher)
+    demonym_matcher: PhraseMatcher = field(default_factory=lambda: PhraseMatcher(article=True))
 
     def add_alias(self, alias: str, idx: int, need: int) -> None:
         key = phrase_key(alias)
@@ -315,7 +319,19 @@ def build() -> GazetteerData:
     _stoplist(data)
     _demonyms(data)
     _context(data)
+    _matchers(data)
     return data
+
+
+def _matchers(data: GazetteerData) -> None:
+    """Phrase matchers over the aliases (payload: the alias) and demonyms (payload: ISO2)."""
+    for alias in data.aliases:
+        data.matcher.add(alias, alias)
+    for phrase in data.blocked:
+        if phrase not in data.aliases:
+            data.matcher.add(phrase, BLOCKED)
+    for form, country in data.demonyms.items():
+        data.demonym_matcher.add(form, country)
 
 
 def prior(place: Place) -> float:

@@ -45,7 +45,10 @@ def cache_key() -> str:
         h.update((here / name).read_bytes())
     from rasd.arabic import charsets, normalise
 
-    for mod in (normalise, charsets):
+    from rasd import matcher
+    from rasd.arabic import clitics
+
+    for mod in (normalise, charsets, matcher, clitics):
         h.update(Path(mod.__file__).read_bytes())
     for name in FILES:
         for path in lexicon_files(name):

@@ -14,12 +14,12 @@ from functools import cache
 
 from rapidfuzz import fuzz, process
 
-from rasd.gazetteer.build import GazetteerData, Place
+from rasd.gazetteer.build import BLOCKED, GazetteerData, Place
 from rasd.gazetteer.cache import load
 from rasd.gazetteer.translit import arabic_key
 from rasd.matcher import PhraseMatcher
 
-BLOCKED = ""  # matcher payload of a stop phrase: it hides the place names inside it
+__all__ = ["BLOCKED", "Gazetteer", "gazetteer"]
 
 LOCAL_THRESHOLD = 84.0  # transliteration score needed in a country the article mentions
 GLOBAL_THRESHOLD = 93.0  # ... anywhere else (big cities only)
@@ -31,14 +31,8 @@ class Gazetteer:
 
     def __init__(self, data: GazetteerData) -> None:
         self.data = data
-        self.matcher = PhraseMatcher()
-        for alias in data.aliases:
-            self.matcher.add(alias, alias)
-        for phrase in data.blocked:
-            self.matcher.add(phrase, BLOCKED)
-        self.demonym_matcher = PhraseMatcher(article=True)
-        for form, country in data.demonyms.items():
-            self.demonym_matcher.add(form, country)
+        self.matcher: PhraseMatcher = data.matcher
+        self.demonym_matcher: PhraseMatcher = data.demonym_matcher
 
     def place(self, idx: int) -> Place:
         return Place._make(self.data.places[idx])

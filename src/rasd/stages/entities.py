@@ -139,7 +139,7 @@ def _load_patterns(lex: Lexicon) -> None:
         if role in ("head", "weak_head", "outlet_head"):
             lex.heads[word] = (role, row.get("latin", ""))
         elif role == "generic":
-            lex.generic.add(tuple(word.split()))
+            lex.generic.add(tuple(strip_def(w) for w in word.split()))
         elif role == "generic_adj":
             lex.generic_adj.add(word)
         elif role == "trailing":
@@ -281,6 +281,8 @@ class Reader:
                 return False
             if norm[0] in "يت" and len(norm) <= 5 and norm[1:2] != "و":
                 return False  # an imperfect verb: يعقد، تؤكد
+            if verbal_noun_shape(norm):
+                return False
         return True
 
     # ---- name extent -------------------------------------------------------------------
@@ -500,20 +502,24 @@ class Reader:
                     return True
         return False
 
+    def generic(self, i: int, prefix: str, words: list[int]) -> bool:
+        """Does the phrase start with a generic description (قوات الأمن، حركة السير)?"""
+        head = strip_def(strip_clitic_head(self.toks[i].norm, prefix))
+        phrase = (head, *(strip_def(self.toks[k].norm) for k in words))
+        return any(phrase[: len(g)] == g for g in self.lex.generic)
+
     def pattern_org(self, i: int) -> Cand | None:
         head = self.head_at(i)
         if head is None:
             return None
         prefix, role, head_latin, definite = head
         words, inner = self.complement(i)
+        if self.generic(i, prefix, words):
+            return None
         words = self._trim(words, inner)
-        if not words:
+        if not words or self.generic(i, prefix, words):
             return None
         first = words[0]
-        phrase_def = tuple(self.toks[k].norm for k in [i, *words])
-        head_norm = strip_clitic_head(self.toks[i].norm, prefix)
-        if any(phrase_def[: len(g)] == g or (head_norm,) + phrase_def[1 : len(g)] == g for g in self.lex.generic):
-            return None
         if role == "outlet_head":
             return self._outlet(i, prefix, words, inner, definite)
         if definite and not self._distinctive(words, inner):
@@ -523,8 +529,11 @@ class Reader:
                 return None
             if len(words) == 1 and self.is_stop(first):
                 return None
-        if role == "weak_head" and not self._distinctive(words, inner):
-            return None
+        if role == "weak_head":
+            if first not in inner and not self.toks[first].norm.startswith("ال"):
+                return None
+            if not self._distinctive(words, inner):
+                return None
         end = words[-1] + 1
         text = self.doc.text[self.toks[first].start : self.toks[end - 1].end]
         latin = f"{head_latin} {transliterate(text)}" if head_latin else None
@@ -635,8 +644,17 @@ class Reader:
         if k in self.person_at:
             return None
         end, parts = self.name_extent(k)
+        if any(x in self.person_at for x in range(k + 1, end)):
+            return None  # رئيس نيكاراغوا دانيال أورتيغا: the known name is the person
+        if parts and end + 1 < self.n and self.toks[end].text in ("،", ",") and (end + 1 in self.person_at or end + 1 in self.given_at):
+            return None  # رئيس كازاخستان، قاسم …: the first word was the complement
         if parts:
-            single_ok = self.toks[k].norm in self.lex.name_words or self.toks[k].norm in self.lex.given_single or m.payload not in ("profession", "honorific")
+            norm = self.toks[k].norm
+            known = norm in self.lex.name_words or norm in self.lex.given_single
+            definite_title = self.toks[m.i].norm.startswith(("ال", "وال")) or skipped > 0
+            single_ok = known or (
+                m.payload not in ("profession", "honorific") and definite_title and not self._adjective_like(k)
+            )
             if parts >= 2 or (single_ok and not comma):
                 return self.cand(k, end, "", "PER", self.person_latin(k, end, ""), P_TITLE, "title")
             return None
@@ -685,6 +703,26 @@ class Reader:
                 continue
             out.append(self.cand(i, end, m.prefix, "PER", self.person_latin(i, end, m.prefix), P_GIVEN, "given"))
         return out
+
+
+def verbal_noun_shape(norm: str) -> bool:
+    """Shapes of verbal nouns and plurals that rarely open a name: إغلاق، اعتقال، استهداف، تحركات.
+
+    >>> verbal_noun_shape("اغلاق"), verbal_noun_shape("اعتقال"), verbal_noun_shape("ماسيموف")
+    (True, True, False)
+    """
+    n = len(norm)
+    if n == 5 and norm[0] == "ا" and norm[3] == "ا":
+        return True  # إفعال
+    if n == 6 and norm[0] == "ا" and norm[2] == "ت" and norm[4] == "ا":
+        return True  # افتعال
+    if n == 6 and norm.startswith("ان") and norm[4] == "ا":
+        return True  # انفعال
+    if n >= 7 and norm.startswith("است"):
+        return True  # استفعال
+    if n == 5 and norm[0] == "ت" and norm[3] == "ي":
+        return True  # تفعيل
+    return n >= 5 and norm.endswith("ات")
 
 
 def strip_def(word: str) -> str:
