@@ -8,9 +8,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import DEV, SHARED
 from typer.testing import CliRunner
 
+from conftest import DEV, SHARED
 from rasd.cli import app
 from rasd.evaluation import score
 from rasd.evaluation.surface import same_surface
@@ -129,7 +129,7 @@ def test_errors_are_counted_and_listed() -> None:
 @pytest.mark.parametrize(
     "a,b,same",
     [
-        ("بكازاخستان", "كازاخستان", True),
+        ("والخرطوم", "الخرطوم", True),
         ("للشرطة", "الشرطة", True),
         ("توكايف", "قاسم جومارت توكايف", True),
         ("الخرطوم", "أم درمان", False),

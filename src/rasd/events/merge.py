@@ -55,8 +55,17 @@ def quantities_compatible(a: Quantity, b: Quantity) -> bool:
     return hi / lo <= 1.25
 
 
+MODE_FAMILIES = ({"restrict", "censor", "withhold", "discontinue"},)
+
+
+def modes_compatible(a: str | None, b: str | None) -> bool:
+    if not a or not b or a == b:
+        return True
+    return any(a in f and b in f for f in MODE_FAMILIES)
+
+
 def _date_value(c: Candidate) -> str | None:
-    if c.date is not None and c.date_source in ("clause", "sentence"):
+    if c.date is not None and c.date_source == "clause":
         return c.date.data.get("value")
     return None
 
@@ -69,7 +78,7 @@ def compatible(doc: Doc, a: Candidate, b: Candidate) -> bool:
     if a.type != b.type or a.negated != b.negated:
         return False
     same_sentence = a.sent == b.sent
-    if not same_sentence and a.mode and b.mode and a.mode != b.mode:
+    if not same_sentence and not modes_compatible(a.mode, b.mode):
         return False
     if not places_compatible(doc, _stated_place(a), _stated_place(b)):
         return False
@@ -87,8 +96,9 @@ def compatible(doc: Doc, a: Candidate, b: Candidate) -> bool:
         if x.target is not None and x.target.etype == "PER" and any(q.value > 1 for q in y.counts.values()):
             return False
     aa, ab = a.actor, b.actor
+    direct = ("subject", "agent")
     if aa is not None and ab is not None and aa.named and ab.named and not same_sentence:
-        if fold(doc.text[aa.start : aa.end]) != fold(doc.text[ab.start : ab.end]) and aa.kind != ab.kind:
+        if a.actor_how in direct and b.actor_how in direct and fold(doc.text[aa.start : aa.end]) != fold(doc.text[ab.start : ab.end]):
             return False
     return True
 

@@ -90,7 +90,7 @@ def apply_governing(ctx: Context, cands: list[Candidate], governs: dict[tuple[st
     """Threats, demands, agreements (and weakly condemnations) govern the actions after them."""
     for g in cands:
         kind = governs.get((g.type, g.mode)) or governs.get((g.type, None))
-        if not kind or g.dropped or g.entry.anchor:
+        if not kind or g.dropped or (g.type == "THREATEN" and not g.is_verb):
             continue
         end = _scope_end(ctx, g)
         inner = [c for c in cands if g.j <= c.i < end and c is not g and not c.dropped]

@@ -22,6 +22,7 @@ KIND_EN = {
     "rebels": "Rebels",
     "militants": "Militants",
     "protesters": "Protesters",
+    "rioters": "Rioters",
     "civilians": "Civilians",
     "opposition": "Opposition",
     "party": "A party",

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from rasd.arabic.normalise import fold
 from rasd.doc import Doc, Span
 from rasd.events.context import Context, Mention, build
 from rasd.events.frames import (
@@ -29,6 +30,7 @@ from rasd.events.lexicon import ModeCue, TriggerEntry
 from rasd.events.merge import merge
 from rasd.events.modality import apply_governing, apply_modality, attribution, mark_passive
 from rasd.events.notes import note
+from rasd.matcher import Match
 from rasd.report import PLACE_FIELDS
 
 MIN_CONFIDENCE = 0.5
@@ -43,6 +45,8 @@ def _triggers(ctx: Context) -> list[Candidate]:
         entry: TriggerEntry = m.payload
         if entry.type == "NONE":
             continue
+        if entry.pos == "verb" and not _verb_reading(m):
+            continue
         # a trigger word inside an actor's name or description is not an action
         if any(x.start <= m.start and m.end <= x.end for x in ctx.mentions):
             continue
@@ -52,6 +56,13 @@ def _triggers(ctx: Context) -> list[Candidate]:
         c.weight = entry.weight
         out.append(c)
     return out
+
+
+def _verb_reading(m: Match) -> bool:
+    """A verb form matched through an article (الحذر) or a ي suffix (أيدي) is a noun."""
+    if m.suffix == "ي":
+        return False
+    return not (fold(m.text).startswith("ال") and not m.phrase[0].startswith("ال")) and "لل" not in m.prefix
 
 
 def _mode_cues(ctx: Context, c: Candidate) -> None:
@@ -92,12 +103,22 @@ def _recode(c: Candidate) -> None:
         c.weight -= 0.3
 
 
+def _protest_demands(cands: list[Candidate]) -> None:
+    """Demands voiced by protesters are part of their protest, not events of their own."""
+    protests = {c.sent for c in cands if c.type == "PROTEST" and not c.dropped}
+    for c in cands:
+        if c.type in ("REQUEST", "REJECT") and not c.dropped:
+            kind = c.actor.kind if c.actor is not None else None
+            if c.sent in protests or kind in ("protesters", "workers", "students"):
+                c.dropped = "protest demand"
+
+
 def _anchored(c: Candidate) -> bool:
     return bool(
         c.counts
         or c.place_source in ("clause", "sentence")
         or c.date_source in ("clause", "sentence")
-        or (c.actor is not None and c.actor.named)
+        or (c.actor is not None and c.actor.named and c.actor_how in ("subject", "agent", "complement"))
     )
 
 
@@ -236,6 +257,7 @@ def candidates(doc: Doc) -> tuple[Context, list[Candidate]]:
     apply_modality(ctx, cands)
     governs = {k: v.governs for k, v in ctx.lex.taxonomy.items()}
     apply_governing(ctx, cands, governs)
+    _protest_demands(cands)
     for c in cands:
         if not c.dropped and c.entry.anchor and not _anchored(c):
             c.dropped = "anchor"

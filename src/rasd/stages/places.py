@@ -146,19 +146,15 @@ def _propagate(doc: Doc, cands: list[Candidate]) -> None:
 
 
 def _unknown_word(gaz: Gazetteer, tok: Token) -> tuple[str, str] | None:
-    """(prefix, base) of a word worth transliterating, or None."""
+    """(prefix, base) of a word worth transliterating (only و/ف stripped), or None."""
     if tok.kind != "word":
         return None
-    for prefix, base in _readings(tok):
-        if prefix.lstrip("وف") and len(_readings(tok)) > 1 and prefix == _readings(tok)[0][0]:
-            continue
-        if len(base) < MIN_UNKNOWN or gaz.role(base) or gaz.is_demonym(base):
-            return None
-        if gaz.rule(base) in ("never", "strong"):
-            return None
-        if prefix in ("", "و", "ف"):
-            return prefix, base
-    return None
+    prefix, base = [(p, b) for p, b in _readings(tok) if p in ("", "و", "ف")][-1]
+    if len(base) < MIN_UNKNOWN or base.startswith("ال") or gaz.role(base) or gaz.is_demonym(base):
+        return None
+    if gaz.rule(base) in ("never", "strong"):
+        return None
+    return prefix, base
 
 
 def _unknowns(gaz: Gazetteer, doc: Doc, cands: list[Candidate], demonym_at: dict[int, str]) -> list[Candidate]:
@@ -256,7 +252,6 @@ def _emit(doc: Doc, c: Candidate, p: Place) -> None:
         if p.kind != "region":
             kind, gid = "region", None
         if c.type_tok is not None:
-            ns = doc.tokens[c.type_tok].nstart + len(_readings(doc.tokens[c.type_tok])[-1][0])
             ns = _type_start(doc, c.type_tok)
     elif c.role == "facility":
         if p.kind != "place":
