@@ -26,6 +26,8 @@ HEADER = ["names", "name_en", "country", "admin1", "geonameid", "lat", "lon"]
 
 # Western Sahara: GeoNames files its cities under EH, but two Moroccan regions lie there.
 BOX_ALSO = {"MA": ("EH",), "EH": ("MA",)}
+# Rows whose nearest GeoNames place lies across a border (a border town with no place of its own).
+NEAREST_ELSEWHERE = {("DZ", "Bordj Badji Mokhtar"): "ML"}
 # Largest distance (km) from the national capital; Russia spans eleven time zones.
 MAX_KM = defaultdict(lambda: 2500.0, {"RU": 7000.0})
 
@@ -114,6 +116,15 @@ GENERIC_WORDS = [
     "عمران",
     "قزوين",
     "الحدود الشمالية",
+    "بشار",
+    "معسكر",
+    "سعيدة",
+    "قبلي",
+    "دخيل",
+    "العصابة",
+    "قارص",
+    "يزد",
+    "سلامات",
 ]
 
 # (a spelling, its country, the expected English name): spellings the press uses.
@@ -194,6 +205,36 @@ def _admin1_codes() -> dict[str, set[str]]:
     return out
 
 
+@cache
+def _grid() -> dict[tuple[int, int], list[tuple[float, float, str, str]]]:
+    """GeoNames places in one-degree cells, for nearest-place look-ups."""
+    out: dict[tuple[int, int], list[tuple[float, float, str, str]]] = defaultdict(list)
+    for c in _gazetteer():
+        lat, lon = c["latitude"], c["longitude"]
+        out[(math.floor(lat), math.floor(lon))].append((lat, lon, c["countrycode"], c["admin1code"]))
+    return out
+
+
+def _nearest_country(point: tuple[float, float]) -> str:
+    """The country of the GeoNames place nearest to ``point``."""
+    grid, (la, lo) = _grid(), (math.floor(point[0]), math.floor(point[1]))
+    for ring in range(1, 12):
+        cells = [(la + i, lo + j) for i in range(-ring, ring + 1) for j in range(-ring, ring + 1)]
+        places = [p for cell in cells for p in grid.get(cell, ())]
+        if places:
+            return min(places, key=lambda p: _km(point, p[:2]))[2]
+    return ""
+
+
+def _admin1_near(point: tuple[float, float], cc: str, within_km: float = 30.0) -> str | None:
+    """The admin1 code of the nearest place of country ``cc`` within ``within_km``, if any."""
+    grid, (la, lo) = _grid(), (math.floor(point[0]), math.floor(point[1]))
+    cells = [(la + i, lo + j) for i in (-1, 0, 1) for j in (-1, 0, 1)]
+    places = [p for cell in cells for p in grid.get(cell, ()) if p[2] == cc]
+    near = [p for p in places if _km(point, p[:2]) <= within_km]
+    return min(near, key=lambda p: _km(point, p[:2]))[3] if near else None
+
+
 def _plain(text: str) -> str:
     return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch)).lower()
 
@@ -256,6 +297,10 @@ def test_coordinates_lie_in_the_country(row):
     assert min(lons) - margin <= point[1] <= max(lons) + margin
     if cc != "EH":
         assert _km(point, _capital(cc)) < MAX_KM[cc]
+    expected = {cc, *BOX_ALSO.get(cc, ())}
+    if (cc, row["name_en"]) in NEAREST_ELSEWHERE:
+        expected = {NEAREST_ELSEWHERE[(cc, row["name_en"])]}
+    assert _nearest_country(point) in expected
 
 
 @pytest.mark.parametrize("row", ROWS, ids=_row_id)
@@ -263,6 +308,13 @@ def test_admin1_code_is_used_by_geonames(row):
     """A filled admin1 code is one that GeoNames gives to places in that country."""
     if row["admin1"]:
         assert row["admin1"] in _admin1_codes()[row["country"]]
+
+
+@pytest.mark.parametrize("row", [r for r in ROWS if r["admin1"]], ids=_row_id)
+def test_point_lies_in_its_admin1(row):
+    """The nearest GeoNames place (within 30 km) to the row's point carries the row's admin1."""
+    near = _admin1_near((float(row["lat"]), float(row["lon"])), row["country"])
+    assert near in (None, row["admin1"])
 
 
 @pytest.mark.parametrize("row", ROWS, ids=_row_id)

@@ -24,7 +24,27 @@ INCIDENTS = [
     (("sample-05", "sample-06", "sample-07"), ("أريحا",)),
     (("sample-12", "sample-13"), ("صفاقس",)),
     (("sample-19", "sample-20"), ("مقديشو", "موغاديشو")),
+    (("sample-32", "sample-33"), ("طورخم", "تورخم")),
+    (("sample-37", "sample-39"), ("جيبو",)),
+    (("sample-51", "sample-53", "sample-54"), ("كيدال",)),
+    (("sample-55", "sample-56", "sample-58"), ("خاركيف", "خاركوف")),
+    (("sample-57", "sample-59", "sample-60"), ("الفاشر",)),
+    (("sample-61", "sample-62", "sample-63"), ("درنة",)),
+    (("sample-65", "sample-66", "sample-67"), ("تبليسي",)),
 ]
+
+# reports that merely repeat another outlet's story and credit it:
+# (the repeat, the credited outlet as the repeat writes it, the original report)
+CREDITED_REPEATS = [
+    ("sample-54", "ساحل مونيتور", "sample-51"),
+    ("sample-60", "سامبل واير", "sample-59"),
+    ("sample-67", "كوكاسوس واير", "sample-65"),
+]
+OUTLETS_IN_ARABIC = {
+    "ساحل مونيتور": "Sahel Monitor",
+    "سامبل واير": "Sample Wire",
+    "كوكاسوس واير": "Caucasus Wire",
+}
 
 
 def load_records() -> list[dict[str, Any]]:
@@ -47,7 +67,7 @@ def arabic_share(text: str) -> float:
 
 
 def test_enough_records_with_unique_ids() -> None:
-    assert len(RECORDS) >= 24
+    assert len(RECORDS) >= 64
     ids = [r["id"] for r in RECORDS]
     assert len(ids) == len(set(ids))
 
@@ -66,7 +86,7 @@ def test_record_is_well_formed(record: dict[str, Any]) -> None:
 
 
 def test_outlets_and_dates_are_varied() -> None:
-    assert len({r["outlet"] for r in RECORDS}) >= 4
+    assert len({r["outlet"] for r in RECORDS}) >= 6
     dates = {dt.date.fromisoformat(r["published"]) for r in RECORDS}
     assert len(dates) >= 15
     assert (max(dates) - min(dates)).days >= 14
@@ -80,6 +100,15 @@ def test_incident_told_by_several_outlets(ids: tuple[str, ...], names: tuple[str
     dates = [dt.date.fromisoformat(r["published"]) for r in records]
     assert (max(dates) - min(dates)).days <= 1
     assert all(any(n in r["text"] for n in names) for r in records)
+
+
+@pytest.mark.parametrize(("repeat_id", "credited", "original_id"), CREDITED_REPEATS)
+def test_credited_repeat_names_the_original_outlet(repeat_id: str, credited: str, original_id: str) -> None:
+    repeat, original = BY_ID[repeat_id], BY_ID[original_id]
+    assert any(repeat_id in ids and original_id in ids for ids, _ in INCIDENTS)
+    assert credited in repeat["text"]
+    assert OUTLETS_IN_ARABIC[credited] == original["outlet"] != repeat["outlet"]
+    assert original["published"] <= repeat["published"]
 
 
 def test_readme_names_only_existing_records() -> None:

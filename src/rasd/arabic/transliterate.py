@@ -20,10 +20,38 @@ from functools import lru_cache
 from rasd.arabic.charsets import DIACRITICS, INVISIBLE, TATWEEL
 
 _CONSONANTS = {
-    "ب": "b", "ت": "t", "ث": "th", "ج": "j", "ح": "h", "خ": "kh", "د": "d", "ذ": "dh",
-    "ر": "r", "ز": "z", "س": "s", "ش": "sh", "ص": "s", "ض": "d", "ط": "t", "ظ": "z",
-    "غ": "gh", "ف": "f", "ق": "q", "ك": "k", "ک": "k", "ل": "l", "م": "m", "ن": "n",
-    "ه": "h", "ة": "a", "پ": "p", "چ": "ch", "ژ": "zh", "گ": "g", "ڤ": "v", "ڨ": "g",
+    "ب": "b",
+    "ت": "t",
+    "ث": "th",
+    "ج": "j",
+    "ح": "h",
+    "خ": "kh",
+    "د": "d",
+    "ذ": "dh",
+    "ر": "r",
+    "ز": "z",
+    "س": "s",
+    "ش": "sh",
+    "ص": "s",
+    "ض": "d",
+    "ط": "t",
+    "ظ": "z",
+    "غ": "gh",
+    "ف": "f",
+    "ق": "q",
+    "ك": "k",
+    "ک": "k",
+    "ل": "l",
+    "م": "m",
+    "ن": "n",
+    "ه": "h",
+    "ة": "a",
+    "پ": "p",
+    "چ": "ch",
+    "ژ": "zh",
+    "گ": "g",
+    "ڤ": "v",
+    "ڨ": "g",
 }
 _HAMZA = {"ء": "'", "ئ": "'", "ؤ": "'"}
 _ALEFS = {"ا": "a", "أ": "a", "إ": "i", "آ": "a", "ٱ": "a", "ى": "a"}
@@ -66,11 +94,20 @@ def _letters(word: str) -> list[str]:
 
 def _word(word: str) -> str:
     """One word: article as "al-", a guessed vowel in an opening cluster, capitalised."""
+    if not any("\u0600" <= c <= "\u06ff" for c in word):
+        return word  # Latin or digits: kept as written
     article = ""
     if word.startswith(("ال", "أل")) and len(word) > 3:
         article, word = "al-", word[2:]
     pieces = _letters(word)
-    if len(pieces) >= 2 and pieces[0] and pieces[1] and pieces[0][-1] not in _VOWELS and pieces[1][0] not in _VOWELS and pieces[1] != "'":
+    if (
+        len(pieces) >= 2
+        and pieces[0]
+        and pieces[1]
+        and pieces[0][-1] not in _VOWELS
+        and pieces[1][0] not in _VOWELS
+        and pieces[1] != "'"
+    ):
         pieces.insert(1, "a")
     body = "".join(pieces).replace("''", "'")
     if not body:

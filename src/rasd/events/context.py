@@ -18,7 +18,8 @@ from rasd.events.lexicon import ActorTerm, CountNoun, Lexicons, ModalityCue, Mod
 from rasd.matcher import Match
 
 # words that end a clause inside a sentence (folded)
-CLAUSE_WORDS = frozenset(fold(w) for w in ("بينما", "فيما", "حيث", "إذ", "كما", "في حين", "بعدما", "عقب"))
+CLAUSE_WORDS = frozenset(fold(w) for w in ("بينما", "فيما", "حيث", "إذ", "كما", "بعدما", "عقب"))
+CLAUSE_BIGRAMS = frozenset(tuple(fold(w).split()) for w in ("في حين", "بعد أن", "قبل أن", "في وقت", "إلى أن"))
 CLAUSE_PUNCT = frozenset("،,:؛;\"«»“”()")
 PREPOSITIONS = frozenset(fold(w) for w in ("في", "على", "إلى", "الى", "من", "عن", "مع", "ضد", "بين", "داخل", "قرب", "نحو", "لدى", "عند", "حول", "خلال", "منذ", "حتى", "بعد", "قبل"))
 
@@ -62,6 +63,7 @@ class Context:
     modality: list[Match] = field(default_factory=list)
     mode_cues: list[Match] = field(default_factory=list)
     clause_break: list[bool] = field(default_factory=list)
+    strong_break: list[bool] = field(default_factory=list)
     main_country: str | None = None
     main_place: Span | None = None
 
@@ -82,6 +84,18 @@ class Context:
             return 0, len(self.doc.tokens)
         s = self.doc.tokens[i].sentence
         return self.sent_bounds[min(s, len(self.sent_bounds) - 1)]
+
+    def segment_range(self, i: int) -> tuple[int, int]:
+        """The part of the sentence around token ``i`` between strong clause words (بينما،
+        فيما، كما): a new action usually starts after them."""
+        lo, hi = self.sentence_range(i)
+        a = i
+        while a > lo and not self.strong_break[a]:
+            a -= 1
+        b = i + 1
+        while b < hi and not self.strong_break[b]:
+            b += 1
+        return a, b
 
     def clause_range(self, i: int, j: int) -> tuple[int, int]:
         """The clause around tokens [i, j): bounded by clause punctuation and clause words."""
@@ -171,6 +185,29 @@ def _actor_mentions(ctx: Context) -> list[Mention]:
         out.append(Mention(m.i, j, m.start, end, term.kind, country, False))
         taken.update(range(m.i, j))
     out.sort(key=lambda x: x.i)
+    return _appositions(ctx, out)
+
+
+TITLE_KINDS = frozenset({"government", "officials", "judiciary", "opposition", "media", "international"})
+
+
+def _appositions(ctx: Context, mentions: list[Mention]) -> list[Mention]:
+    """A title and the name it introduces are one mention: الرئيس قاسم جومارت توكايف،
+    رئيس كازاخستان، سفير روسيا."""
+    toks = ctx.doc.tokens
+    out: list[Mention] = []
+    for m in mentions:
+        prev = out[-1] if out else None
+        if prev is not None and m.named and (prev.kind in TITLE_KINDS and (not prev.named or prev.etype == "LOC")):
+            gap = [t.norm for t in toks[prev.j : m.i]]
+            if (gap == [] or gap in (["،"], [","])) and (m.etype in ("PER", "LOC") or gap == []):
+                country = prev.country or (m.country if m.etype == "LOC" else None)
+                merged = Mention(prev.i, m.j, prev.start, m.end, prev.kind, country, True, m.etype if m.etype == "PER" else "LOC")
+                if m.etype == "LOC" and m.country:
+                    merged.country = m.country
+                out[-1] = merged
+                continue
+        out.append(m)
     return out
 
 
@@ -202,12 +239,18 @@ def build(doc: Doc) -> Context:
     ctx.starts = [t.start for t in toks]
     ctx.sent_bounds = _sent_bounds(doc)
     brk = [False] * len(toks)
+    strong = [False] * len(toks)
     for t in toks:
-        if (t.kind == "punct" and t.norm in CLAUSE_PUNCT) or t.norm in CLAUSE_WORDS:
-            brk[t.i] = True
-        elif t.kind == "word" and t.norm[:1] in "وف" and t.norm[1:] in CLAUSE_WORDS:
+        word = t.norm[1:] if t.kind == "word" and t.norm[:1] in "وف" and t.norm[1:] in CLAUSE_WORDS else t.norm
+        bigram = t.i + 1 < len(toks) and (word, toks[t.i + 1].norm) in CLAUSE_BIGRAMS
+        if word in CLAUSE_WORDS or bigram:
+            brk[t.i] = strong[t.i] = True
+            if t.i > 0:
+                brk[t.i - 1] = brk[t.i - 1] or toks[t.i - 1].kind == "punct"
+        elif t.kind == "punct" and t.norm in CLAUSE_PUNCT:
             brk[t.i] = True
     ctx.clause_break = brk
+    ctx.strong_break = strong
     for s in doc.get("place"):
         i, j = ctx.tok_range(s.start, s.end)
         ctx.places.append((i, j, s))

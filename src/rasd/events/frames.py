@@ -25,6 +25,7 @@ from rasd.events.lexicon import CountNoun, TriggerEntry
 AGENT_AFTER = frozenset(fold(w) for w in ("برصاص", "بنيران", "بقصف", "بغارة", "بغارات"))
 TARGET_PREPS = frozenset(fold(w) for w in ("على", "ضد", "بحق", "إلى", "الى", "لدى"))
 NO_BACKWARD = frozenset({"PROTEST"})
+INHERIT_SPAN = 10  # tokens between two actions that share an unstated subject
 LIST_TYPES = frozenset({"PROTEST", "ASSAULT", "COERCE", "MOBILIZE"})
 COUNT_TYPES = {
     "killed": ("ASSAULT", "PROTEST"),
@@ -39,6 +40,8 @@ COUNT_TYPES = {
     "released": ("RETREAT",),
 }
 VAGUE = {"tens", "hundreds", "thousands"}
+# types whose events are statements: their country is the speaker's, their place only a stated one
+VERBAL_TYPES = frozenset({"AGREE", "CONSULT", "SUPPORT", "REQUEST", "REJECT", "ACCUSE", "THREATEN", "CONCEDE"})
 
 
 @dataclass
@@ -72,6 +75,7 @@ class Candidate:
     evidence: tuple[int, int] = (0, 0)
     governs: str | None = None
     merged: int = 1
+    definite: bool = False
 
     @property
     def is_verb(self) -> bool:
@@ -118,6 +122,11 @@ def _mutual(ctx: Context, c: Candidate, hi: int) -> Mention | None:
     """The sides of two-sided violence: بين X و Y -> one actor spanning X and Y."""
     toks = ctx.doc.tokens
     for k in range(c.j, min(hi, c.j + 6)):
+        if toks[k].norm == "مع":
+            # اشتباكات مع X: the other side is named, the first is the subject of the sentence
+            other = _first_mention_from(ctx, k + 1, min(hi, k + 3))
+            if other is not None:
+                return other
         if toks[k].norm == "بين":
             first = _first_mention_from(ctx, k + 1, min(hi, k + 4))
             if first is None:
@@ -153,15 +162,19 @@ def _subject_after(ctx: Context, c: Candidate, hi: int) -> Mention | None:
     return None
 
 
-def _backward(ctx: Context, c: Candidate, lo: int, speakers: set[int]) -> Mention | None:
-    """The nearest description or name before the trigger that can be its actor."""
+def _backward(ctx: Context, c: Candidate, lo: int, marked: set[int], only: bool) -> Mention | None:
+    """The nearest description or name before the trigger that can be its actor.
+
+    ``only``: ``marked`` lists the only positions allowed (announcers); else the positions
+    excluded (speakers of reported speech).
+    """
     best = None
     for m in ctx.mentions:
         if m.j > c.i:
             break
         if m.i < lo or c.i - m.j > 12:
             continue
-        if m.i in speakers or _in_pp(ctx, m):
+        if (m.i in marked) != only or _in_pp(ctx, m):
             continue
         best = m
     return best
@@ -180,7 +193,7 @@ def find_actor(ctx: Context, c: Candidate, prev: Candidate | None, speakers: set
             return
     if c.passive:
         return
-    if c.is_verb:
+    if c.is_verb and c.j - c.i == 1:
         subj = _subject_after(ctx, c, hi)
         if subj is not None:
             c.actor, c.actor_how = subj, "subject"
@@ -192,12 +205,14 @@ def find_actor(ctx: Context, c: Candidate, prev: Candidate | None, speakers: set
             return
     if c.type in NO_BACKWARD:
         return
-    if prev is not None and prev.actor is not None and prev.sent == c.sent and prev.actor.j <= c.i:
+    if prev is not None and prev.actor is not None and prev.sent == c.sent and prev.actor.j <= c.i and c.i - prev.j <= INHERIT_SPAN:
         c.actor, c.actor_how = prev.actor, "inherited"
         return
-    back = _backward(ctx, c, lo, speakers - announcers)
+    # before the trigger: the subject of a verb (SVO), or whoever announces a verbal noun
+    back = _backward(ctx, c, lo, speakers - announcers if c.is_verb else announcers, only=not c.is_verb)
     if back is not None:
-        c.actor, c.actor_how = back, "backward"
+        # before a verb: its subject (SVO); before a verbal noun: who announces or does it
+        c.actor, c.actor_how = back, "subject" if c.is_verb and c.i - back.j <= 2 else "backward"
 
 
 def find_target(ctx: Context, c: Candidate) -> None:
@@ -223,18 +238,31 @@ def find_target(ctx: Context, c: Candidate) -> None:
 
 
 # ---------------------------------------------------------------- place and date
-def _coordinated(ctx: Context, places: list[tuple[int, int, Span]], first: int) -> list[Span]:
-    """The place at index ``first`` and the places listed after it with و or a comma."""
-    out = [places[first][2]]
+def _joined(ctx: Context, a: tuple[int, int, Span], b: tuple[int, int, Span]) -> bool:
+    """Place ``b`` follows place ``a`` in a list: nothing, و, or a comma between them."""
     toks = ctx.doc.tokens
-    end = places[first][1]
-    for i, j, s in places[first + 1 :]:
-        gap = [t.norm for t in toks[end:i]]
-        joined = gap == [] and toks[i].norm[:1] == "و" or gap in (["و"], ["،"], [","], ["،", "و"])
-        if not joined:
-            break
-        out.append(s)
-        end = j
+    gap = [t.norm for t in toks[a[1] : b[0]]]
+    return (gap == [] and toks[b[0]].norm[:1] == "و") or gap in (["و"], ["،"], [","], ["،", "و"])
+
+
+def _group(ctx: Context, places: list[tuple[int, int, Span]], k: int) -> tuple[int, int]:
+    """The indexes [a, b) of the list of coordinated places that holds place ``k``."""
+    a, b = k, k + 1
+    while a > 0 and _joined(ctx, places[a - 1], places[a]):
+        a -= 1
+    while b < len(places) and _joined(ctx, places[b - 1], places[b]):
+        b += 1
+    return a, b
+
+
+def _origins(ctx: Context) -> set[int]:
+    """Indexes of places named as where someone comes from: من روسيا وقيرغيزستان."""
+    out: set[int] = set()
+    places = ctx.places
+    for k, (i, _, s) in enumerate(places):
+        if s.data.get("kind") == "country" and i > 0 and ctx.norm(i - 1) == "من":
+            a, b = _group(ctx, places, k)
+            out.update(x for x in range(k, b) if places[x][2].data.get("kind") == "country")
     return out
 
 
@@ -243,33 +271,32 @@ def find_place(ctx: Context, c: Candidate) -> None:
     for m in (c.actor, c.target):
         if m is not None:
             used.update(range(m.i, m.j))
-    toks = ctx.doc.tokens
+    origins = _origins(ctx)
 
-    def usable(x: tuple[int, int, Span]) -> bool:
-        i, j, s = x
-        if used.intersection(range(i, j)):
-            return False
-        # "من روسيا" names where someone comes from, not where the action is
-        if s.data.get("kind") == "country" and i > 0 and toks[i].norm.startswith("من") is False:
-            prev = toks[i - 1].norm
-            if prev == "من":
-                return False
-        return True
+    def usable(k: int) -> bool:
+        i, j, _ = ctx.places[k]
+        return k not in origins and not used.intersection(range(i, j))
 
-    for source, (lo, hi) in (("clause", c.clause), ("sentence", ctx.sentence_range(c.i))):
-        cands = [(k, x) for k, x in enumerate(ctx.places) if lo <= x[0] < hi and usable(x)]
+    scopes = [("clause", c.clause)]
+    if c.type not in VERBAL_TYPES:
+        scopes.append(("sentence", ctx.segment_range(c.i)))
+    for source, (lo, hi) in scopes:
+        cands = [k for k, x in enumerate(ctx.places) if lo <= x[0] < hi and usable(k)]
         if not cands:
             continue
-        specific = [(k, x) for k, x in cands if x[2].data.get("kind") != "country"]
+        specific = [k for k in cands if ctx.places[k][2].data.get("kind") != "country"]
         pool = specific or cands
 
-        def dist(item: tuple[int, tuple[int, int, Span]]) -> tuple[int, int]:
-            i = item[1][0]
-            after = i >= c.j
-            return (abs(i - c.j) if after else abs(c.i - item[1][1]) + 2, 0 if after else 1)
+        def dist(k: int) -> tuple[int, int]:
+            i, j, _ = ctx.places[k]
+            return (i - c.j, 0) if i >= c.j else (c.i - j + 2, 1)
 
-        k, _ = min(pool, key=dist)
-        places = _coordinated(ctx, ctx.places, k) if c.type in LIST_TYPES else [ctx.places[k][2]]
+        k = min(pool, key=dist)
+        if c.type in LIST_TYPES:
+            a, b = _group(ctx, ctx.places, k)
+            places = [ctx.places[x][2] for x in range(a, b) if usable(x)]
+        else:
+            places = [ctx.places[k][2]]
         c.places = [p for p in places if p.data.get("kind") != "country"] or places[:1]
         c.place_source = source
         return
@@ -279,7 +306,7 @@ def find_place(ctx: Context, c: Candidate) -> None:
 
 
 def find_date(ctx: Context, c: Candidate) -> None:
-    for source, (lo, hi) in (("clause", c.clause), ("sentence", ctx.sentence_range(c.i))):
+    for source, (lo, hi) in (("clause", c.clause), ("sentence", ctx.segment_range(c.i))):
         cands = [
             (i, j, s)
             for i, j, s in ctx.dates

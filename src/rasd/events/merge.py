@@ -78,7 +78,15 @@ def compatible(doc: Doc, a: Candidate, b: Candidate) -> bool:
     if a.type != b.type or a.negated != b.negated:
         return False
     same_sentence = a.sent == b.sent
+    if not same_sentence and a.type == "ASSAULT" and not (b.definite or b.is_verb or b.passive):
+        # an indefinite noun in a later sentence (اشتباكات مسلحة) introduces a new attack,
+        # unless it only adds the casualties of one already told (قتل 15 في هجوم)
+        if not b.counts or a.counts:
+            return False
     if not same_sentence and not modes_compatible(a.mode, b.mode):
+        return False
+    if not same_sentence and a.mode is None and b.mode is not None and a.type == "ASSAULT":
+        # a later, more specific attack (tear gas, an air strike) is not the clash told before
         return False
     if not places_compatible(doc, _stated_place(a), _stated_place(b)):
         return False
@@ -101,6 +109,14 @@ def compatible(doc: Doc, a: Candidate, b: Candidate) -> bool:
         if a.actor_how in direct and b.actor_how in direct and fold(doc.text[aa.start : aa.end]) != fold(doc.text[ab.start : ab.end]):
             return False
     return True
+
+
+HOW_RANK = {"agent": 3, "subject": 3, "mutual": 3, "complement": 2, "backward": 1, "inherited": 0}
+
+
+def _actor_rank(c: Candidate) -> tuple[int, bool]:
+    """Actors stated next to the trigger beat those found further away; names beat descriptions."""
+    return (HOW_RANK.get(c.actor_how, 0), bool(c.actor is not None and c.actor.named))
 
 
 def _strength(c: Candidate) -> float:
@@ -126,7 +142,7 @@ def absorb(doc: Doc, a: Candidate, b: Candidate) -> None:
         a.date, a.date_source = b.date, b.date_source
     for k, q in b.counts.items():
         a.counts[k] = q if k not in a.counts else better_quantity(a.counts[k], q)
-    if b.actor is not None and (a.actor is None or (b.actor.named and not a.actor.named)):
+    if b.actor is not None and (a.actor is None or _actor_rank(b) > _actor_rank(a)):
         a.actor, a.actor_how = b.actor, b.actor_how
     if b.target is not None and (a.target is None or (b.target.named and not a.target.named)):
         a.target = b.target

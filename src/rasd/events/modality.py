@@ -21,7 +21,7 @@ from rasd.events.frames import Candidate
 from rasd.events.lexicon import ModalityCue
 
 SPEAKER_STOP = frozenset(fold(w) for w in ("إن", "أن", "انه", "إنه", "أنه", "إنها", "أنها", "عن", "التي", "الذي", "بأن", "أنهم", "إنهم"))
-GOVERN_STOP = CLAUSE_WORDS | frozenset(fold(w) for w in ("في حين",))
+GOVERN_STOP = CLAUSE_WORDS
 MAX_SCOPE = 25
 # what a threatened or demanded action makes of the governing event's mode
 THREAT_MODES = {
@@ -128,6 +128,11 @@ def attribution(ctx: Context, cands: list[Candidate]) -> tuple[set[int], set[int
     by_sent: dict[int, tuple[int, int]] = {}
     carry: dict[int, tuple[int, int]] = {}
     for i, j, cue, _ in _cues(ctx):
+        if cue.kind == "light":
+            for m in ctx.mentions:
+                if j <= m.i <= j + 1:
+                    announcers.add(m.i)
+            continue
         if cue.kind not in ("attribution", "announce"):
             continue
         lo, hi = ctx.sentence_range(i)

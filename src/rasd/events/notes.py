@@ -1,7 +1,7 @@
 """An English one-line note per event, built from the record (never machine translation).
 
 >>> fmt_quantity(4266, "exact"), fmt_quantity(100, "more_than"), fmt_quantity(10, "tens")
-('4,266', 'more than 100', 'dozens of')
+('4,266', 'more than 100', 'dozens')
 >>> transliterate("ماسيموف")
 'Masymwf'
 """
@@ -38,7 +38,7 @@ QUALIFIER_EN = {
     "less_than": "fewer than {}",
     "about": "about {}",
 }
-VAGUE_EN = {"tens": "dozens of", "hundreds": "hundreds of", "thousands": "thousands of"}
+VAGUE_EN = {"tens": "dozens", "hundreds": "hundreds", "thousands": "thousands"}
 COUNT_EN = {
     "killed": "killed",
     "injured": "injured",
@@ -116,15 +116,20 @@ def note(event: dict[str, Any], info: Any, actor_latin: str | None, target_latin
     obj = None
     if obj_key and obj_key in counts and target is None:
         q = counts.pop(obj_key)
-        obj = f"{fmt_quantity(q['value'], q['qualifier'])} people"
+        n = fmt_quantity(q["value"], q["qualifier"])
+        obj = f"{n} of people" if q["qualifier"] in VAGUE_EN else f"{n} people"
+    patient = target or obj
     if actor and info is not None:
-        head = f"{actor} {info.verb_en}"
-        if target or obj:
-            head += f" {target or obj}"
+        verb = info.verb_en
+        if "{t}" in verb:
+            # "imposed restrictions on {t}": drop the preposition and slot without a patient
+            head = f"{actor} " + (verb.replace("{t}", patient) if patient else verb.rsplit(" ", 2)[0])
+        else:
+            head = f"{actor} {verb}" + (f" {patient}" if patient else "")
     else:
         head = info.noun_en if info is not None else event["type"].title()
-        if target or obj:
-            head += f" against {target or obj}" if obj is None else f" of {obj}"
+        if patient:
+            head += f" of {patient}"
     where = []
     place = event.get("place")
     if place and place.get("name") and place.get("kind") != "country":

@@ -25,7 +25,8 @@ from rasd.lexicons import HERE as LEXICONS
 from rasd.lexicons import alternatives
 from rasd.matcher import PhraseMatcher
 
-SAFE_POPULATION = 100_000  # a city this big (or a capital) is a place on its own
+SAFE_POPULATION = 100_000  # an Arab city this big (or a capital) is a place on its own
+SAFE_FOREIGN_POPULATION = 1_000_000  # the same for a city elsewhere (its Arabic name is a transliteration)
 WEAK_POPULATION = 20_000  # a city this big needs weak context; smaller ones strong context
 LATIN_POPULATION = 5_000  # cities whose main Latin name serves transliteration matching
 ALTERNATE_POPULATION = 15_000  # cities whose Latin alternate names serve it too
@@ -40,6 +41,19 @@ FOLDER = "gazetteer"
 BLOCKED = ""  # matcher payload of a stop phrase: it hides the place names inside it
 
 
+KeyBucket = tuple[list[str], list[tuple[int, ...]]]
+
+
+def _buckets(keys: dict[str, set[int]]) -> dict[int, KeyBucket]:
+    """Keys grouped by length, so that a search only scans lengths that can reach its cutoff."""
+    out: dict[int, KeyBucket] = {}
+    for k, idxs in keys.items():
+        bucket = out.setdefault(len(k), ([], []))
+        bucket[0].append(k)
+        bucket[1].append(tuple(sorted(idxs)))
+    return out
+
+
 class Place(NamedTuple):
     """One gazetteer record. ``kind`` is country, region, city or place."""
 
@@ -52,7 +66,11 @@ class Place(NamedTuple):
     lon: float | None
     population: int = 0
     capital: bool = False
-    curated: bool = False
+    source: str = "geonames"  # geonames | country | extra (places_extra.tsv) | regions (regions.tsv)
+
+    @property
+    def curated(self) -> bool:
+        return self.source in ("extra", "regions")
 
 
 @dataclass
@@ -61,8 +79,9 @@ class GazetteerData:
     aliases: dict[str, dict[int, int]] = field(default_factory=dict)
     blocked: set[str] = field(default_factory=set)
     rules: dict[str, str] = field(default_factory=dict)
-    latin: dict[str, tuple[list[str], list[tuple[int, ...]]]] = field(default_factory=dict)
-    latin_big: tuple[list[str], list[tuple[int, ...]]] = ([], [])
+    # phonetic keys of Latin names by country, then by key length: (keys, place indices per key)
+    latin: dict[str, dict[int, KeyBucket]] = field(default_factory=dict)
+    latin_big: dict[int, KeyBucket] = field(default_factory=dict)
     demonyms: dict[str, str] = field(default_factory=dict)
     context: dict[str, str] = field(default_factory=dict)
     matcher: PhraseMatcher = field(default_factory=PhraseMatcher)
@@ -130,9 +149,30 @@ def _is_latin(name: str) -> bool:
     return any(c.isalpha() for c in name) and all(ord(c) < 0x250 for c in name if c.isalpha())
 
 
-def _city_need(population: int, capital: bool, foreign: bool) -> int:
-    need = 0 if capital or population >= SAFE_POPULATION else 1 if population >= WEAK_POPULATION else 2
-    return min(2, need + (1 if foreign else 0))
+# Arab League members: their cities' Arabic names are native, not transliterations
+ARAB_COUNTRIES = frozenset("DZ BH KM DJ EG IQ JO KW LB LY MR MA OM PS QA SA SO SD SY TN AE YE".split())
+SHORT_ALIAS = 3  # letters; such aliases collide with words (ريم، جنة) unless the city is big
+
+
+def _city_need(name: str, population: int, capital: bool, foreign: bool, country: str) -> int:
+    """How much context a GeoNames city alias needs (see the module docstring)."""
+    arab = country in ARAB_COUNTRIES
+    safe = SAFE_POPULATION if arab else SAFE_FOREIGN_POPULATION
+    need = 0 if capital or population >= safe else 1 if population >= WEAK_POPULATION else 2
+    folded = fold(name)
+    if (
+        folded[:1] in "بلكوف"
+        and len(folded) > 4
+        and " " not in folded
+        and population < 500_000
+        and not capital
+    ):
+        need = max(need, 1)  # بحركة also reads ب + حركة
+    if foreign:
+        need += 1
+    if len(folded.replace(" ", "")) <= SHORT_ALIAS and not (arab and population >= 500_000):
+        need = max(need, 1)
+    return min(2, need)
 
 
 def _countries(data: GazetteerData) -> tuple[dict[str, int], dict[str, str]]:
@@ -142,7 +182,17 @@ def _countries(data: GazetteerData) -> tuple[dict[str, int], dict[str, str]]:
     for iso, c in raw.items():
         index[iso] = len(data.places)
         data.places.append(
-            Place(c["geonameid"], c["name"], iso, None, "country", None, None, int(c.get("population") or 0))
+            Place(
+                c["geonameid"],
+                c["name"],
+                iso,
+                None,
+                "country",
+                None,
+                None,
+                int(c.get("population") or 0),
+                source="country",
+            )
         )
         capitals[iso] = c.get("capital") or ""
     return index, capitals
@@ -170,11 +220,14 @@ def _pycountry_names(data: GazetteerData, countries: dict[str, int]) -> None:
                         data.add_alias(part.replace(" و ", " و"), idx, 0)
 
 
-def _cities(data: GazetteerData, capitals: dict[str, str]) -> dict[tuple[str, str], int]:
+def _cities(
+    data: GazetteerData, countries: dict[str, int], capitals: dict[str, str]
+) -> dict[tuple[str, str], int]:
     """GeoNames cities; returns (lowercase Latin name, country) → index of the biggest."""
     raw = json.loads((_geonames_dir() / "cities500.json").read_text(encoding="utf-8"))
     by_name: dict[tuple[str, str], int] = {}
     capital_ids: dict[str, tuple[int, int]] = {}
+    biggest: dict[str, tuple[int, int]] = {}
     pending: list[tuple[int, list[str], list[str]]] = []
     latin: dict[str, dict[str, set[int]]] = {}
     big: dict[str, set[int]] = {}
@@ -198,6 +251,8 @@ def _cities(data: GazetteerData, capitals: dict[str, str]) -> dict[tuple[str, st
                 by_name[key] = idx
         if c["name"] == capitals.get(iso) and pop > capital_ids.get(iso, (0, -1))[1]:
             capital_ids[iso] = (idx, pop)
+        if pop > biggest.get(iso, (0, -1))[1]:
+            biggest[iso] = (idx, pop)
         if pop >= LATIN_POPULATION:
             for n in latins if pop >= ALTERNATE_POPULATION else [c["name"]]:
                 for k in latin_keys(n):
@@ -208,16 +263,19 @@ def _cities(data: GazetteerData, capitals: dict[str, str]) -> dict[tuple[str, st
         pending.append((idx, arabic, foreign))
     for idx, _pop in capital_ids.values():
         data.places[idx] = data.places[idx]._replace(capital=True)
+    for iso, (idx, _pop) in (biggest | capital_ids).items():
+        country = countries.get(iso)
+        if country is not None:  # a country is drawn at its capital
+            cap = data.places[idx]
+            data.places[country] = data.places[country]._replace(lat=cap.lat, lon=cap.lon)
     for idx, arabic, foreign in pending:
         p = data.places[idx]
         for name in arabic:
-            data.add_alias(name, idx, _city_need(p.population, p.capital, False))
+            data.add_alias(name, idx, _city_need(name, p.population, p.capital, False, p.country or ""))
         for name in foreign:
-            data.add_alias(name, idx, _city_need(p.population, p.capital, True))
-    data.latin = {
-        iso: (list(keys), [tuple(sorted(v)) for v in keys.values()]) for iso, keys in latin.items()
-    }
-    data.latin_big = (list(big), [tuple(sorted(v)) for v in big.values()])
+            data.add_alias(name, idx, _city_need(name, p.population, p.capital, True, p.country or ""))
+    data.latin = {iso: _buckets(keys) for iso, keys in latin.items()}
+    data.latin_big = _buckets(big)
     return by_name
 
 
@@ -231,9 +289,9 @@ def _float(cell: str) -> float | None:
 def _curated(data: GazetteerData, countries: dict[str, int], by_name: dict[tuple[str, str], int]) -> None:
     """places_extra.tsv (kind from the file) and regions.tsv (kind region, need 1)."""
     ids = {p.geonameid: i for i, p in enumerate(data.places) if p.geonameid is not None}
-    rows = [(r, r.get("kind") or "place") for r in read_rows("places_extra.tsv")]
-    rows += [(r, "region") for r in read_rows("regions.tsv")]
-    for row, kind in rows:
+    rows = [(r, r.get("kind") or "place", "extra") for r in read_rows("places_extra.tsv")]
+    rows += [(r, "region", "regions") for r in read_rows("regions.tsv")]
+    for row, kind, source in rows:
         names = alternatives(row.get("names", ""))
         iso = row.get("country") or None
         need = int(row["need"]) if row.get("need", "").isdigit() else (1 if kind == "region" else 0)
@@ -248,16 +306,47 @@ def _curated(data: GazetteerData, countries: dict[str, int], by_name: dict[tuple
         lat, lon = _float(row.get("lat", "")), _float(row.get("lon", ""))
         if base is not None:
             place = base._replace(
-                kind=kind, curated=True, name=base.name if kind == "city" else row.get("name_en") or base.name
+                kind=kind,
+                source=source,
+                name=base.name if kind == "city" else row.get("name_en") or base.name,
             )
             if lat is not None:
                 place = place._replace(lat=lat, lon=lon)
         else:
-            place = Place(gid, row.get("name_en") or "", iso, row.get("admin1") or None, kind, lat, lon, 0, False, True)
+            place = Place(
+                gid,
+                row.get("name_en") or "",
+                iso,
+                row.get("admin1") or None,
+                kind,
+                lat,
+                lon,
+                0,
+                False,
+                source,
+            )
         idx = len(data.places)
         data.places.append(place)
         for name in names:
             data.add_alias(name, idx, need)
+        if source == "regions":
+            _region_city(data, names, row, by_name)
+
+
+def _region_city(data: GazetteerData, names: list[str], row: dict[str, str], by_name: dict) -> None:
+    """A region named after its capital (Manisa, Basra) also offers the city for its names."""
+    iso = row.get("country") or ""
+    en = row.get("name_en", "").lower()
+    for suffix in (" region", " province", " governorate", " oblast"):
+        en = en.removesuffix(suffix)
+    city_idx = by_name.get((en, iso))
+    if city_idx is None:
+        return
+    city = data.places[city_idx]
+    if city.population < WEAK_POPULATION:
+        return
+    for name in names:
+        data.add_alias(name, city_idx, _city_need(name, city.population, city.capital, False, iso))
 
 
 def _stoplist(data: GazetteerData) -> None:
@@ -274,7 +363,8 @@ def _stoplist(data: GazetteerData) -> None:
         if not rule:
             continue
         for idx in list(slot):
-            if data.places[idx].curated or data.places[idx].kind == "country":
+            place = data.places[idx]
+            if place.curated or (place.kind == "country" and rule == "never"):
                 continue
             if rule == "never":
                 del slot[idx]
@@ -314,7 +404,7 @@ def build() -> GazetteerData:
     data = GazetteerData()
     countries, capitals = _countries(data)
     _pycountry_names(data, countries)
-    by_name = _cities(data, capitals)
+    by_name = _cities(data, countries, capitals)
     _curated(data, countries, by_name)
     _stoplist(data)
     _demonyms(data)

@@ -43,10 +43,8 @@ def cache_key() -> str:
     here = Path(build_mod.__file__).parent
     for name in _CODE:
         h.update((here / name).read_bytes())
-    from rasd.arabic import charsets, normalise
-
     from rasd import matcher
-    from rasd.arabic import clitics
+    from rasd.arabic import charsets, clitics, normalise
 
     for mod in (normalise, charsets, matcher, clitics):
         h.update(Path(mod.__file__).read_bytes())
@@ -86,6 +84,9 @@ def load() -> GazetteerData:
         with os.fdopen(fd, "wb") as f:
             pickle.dump(_pack(data), f, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)
+        for old in path.parent.glob("gazetteer-*.pickle"):
+            if old != path:  # stale builds (older data files or code)
+                old.unlink(missing_ok=True)
     except OSError:
         pass
     return data

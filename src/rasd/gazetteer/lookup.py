@@ -9,12 +9,13 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 from functools import cache
 
 from rapidfuzz import fuzz, process
 
-from rasd.gazetteer.build import BLOCKED, GazetteerData, Place
+from rasd.gazetteer.build import BLOCKED, GazetteerData, KeyBucket, Place
 from rasd.gazetteer.cache import load
 from rasd.gazetteer.translit import arabic_key
 from rasd.matcher import PhraseMatcher
@@ -23,7 +24,11 @@ __all__ = ["BLOCKED", "Gazetteer", "gazetteer"]
 
 LOCAL_THRESHOLD = 84.0  # transliteration score needed in a country the article mentions
 GLOBAL_THRESHOLD = 93.0  # ... anywhere else (big cities only)
+STRICT_THRESHOLD = 92.0  # weak context (في X): mentioned countries, towns of 20,000+ only
+STRICT_POPULATION = 20_000
+STRICT_COUNTRIES = 3  # weak context searches only the article's three most mentioned countries
 MIN_KEY = 4
+STRICT_MIN_KEY = 5
 
 
 class Gazetteer:
@@ -58,35 +63,48 @@ class Gazetteer:
             return d[alias[2:]]
         return ""
 
-    def transliterate(self, surface: str, countries: Iterable[str] = ()) -> list[tuple[float, Place]]:
+    def transliterate(
+        self, surface: str, countries: Iterable[str] = (), strict: bool = False
+    ) -> list[tuple[float, Place]]:
         """GeoNames places whose Latin names sound like the Arabic ``surface``, best first.
 
         In the ``countries`` given (those the article mentions) a score of LOCAL_THRESHOLD
-        suffices; elsewhere only cities of 50,000+ people with GLOBAL_THRESHOLD.
+        suffices; elsewhere only cities of 50,000+ people with GLOBAL_THRESHOLD. ``strict``
+        (weak context) searches only the given countries, with STRICT_THRESHOLD and towns of
+        STRICT_POPULATION or more.
         """
         key = arabic_key(surface)
-        if len(key) < MIN_KEY:
+        if len(key) < (STRICT_MIN_KEY if strict else MIN_KEY):
             return []
         found: dict[int, float] = {}
-        for iso in countries:
-            keys, entries = self.data.latin.get(iso, ([], []))
-            self._search(key, keys, entries, LOCAL_THRESHOLD, found)
-        if not found:
-            keys, entries = self.data.latin_big
-            self._search(key, keys, entries, GLOBAL_THRESHOLD, found)
+        for iso in list(countries)[: STRICT_COUNTRIES if strict else None]:
+            self._search(
+                key, self.data.latin.get(iso, {}), STRICT_THRESHOLD if strict else LOCAL_THRESHOLD, found
+            )
+        if not found and not strict:
+            self._search(key, self.data.latin_big, GLOBAL_THRESHOLD, found)
         out = [(score, self.place(i)) for i, score in found.items()]
+        if strict:
+            out = [(score, p) for score, p in out if p.population >= STRICT_POPULATION]
         out.sort(key=lambda x: (-x[0], -x[1].population))
         return out
 
     @staticmethod
-    def _search(
-        key: str, keys: list[str], entries: list[tuple[int, ...]], cutoff: float, found: dict[int, float]
-    ) -> None:
-        if not keys:
-            return
-        for _choice, score, k in process.extract(key, keys, scorer=fuzz.ratio, score_cutoff=cutoff, limit=8):
-            for idx in entries[k]:
-                found[idx] = max(score, found.get(idx, 0.0))
+    def _search(key: str, buckets: dict[int, KeyBucket], cutoff: float, found: dict[int, float]) -> None:
+        """Keys within ``cutoff`` of ``key`` (fuzz.ratio), scanning only lengths that can reach it."""
+        n = len(key)
+        t = cutoff / 100
+        lo, hi = math.ceil(n * t / (2 - t)), math.floor(n * (2 - t) / t)
+        for length in range(lo, hi + 1):
+            bucket = buckets.get(length)
+            if not bucket:
+                continue
+            keys, entries = bucket
+            for _choice, score, k in process.extract(
+                key, keys, scorer=fuzz.ratio, score_cutoff=cutoff, limit=8
+            ):
+                for idx in entries[k]:
+                    found[idx] = max(score, found.get(idx, 0.0))
 
 
 @cache

@@ -23,7 +23,7 @@ Overlaps resolve longest first, then by trust. Spans exclude clitics (لتوكا
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 from typing import Any
 
@@ -71,10 +71,10 @@ class Given:
 class Lexicon:
     """Every entity lexicon, folded and indexed once."""
 
-    orgs: PhraseMatcher = field(default_factory=PhraseMatcher)
-    figures: PhraseMatcher = field(default_factory=PhraseMatcher)
+    # organisations, public figures and given names in one matcher: payload [(kind, value), ...]
+    names: PhraseMatcher = field(default_factory=PhraseMatcher)
+    phrases: dict[str, list[tuple[str, Any]]] = field(default_factory=dict)
     titles: PhraseMatcher = field(default_factory=lambda: PhraseMatcher(suffixes=True))
-    given: PhraseMatcher = field(default_factory=PhraseMatcher)
     given_single: dict[str, Given] = field(default_factory=dict)
     links: dict[str, str] = field(default_factory=dict)
     prefixes: dict[str, str] = field(default_factory=dict)
@@ -89,26 +89,39 @@ class Lexicon:
     name_words: set[str] = field(default_factory=set)  # words of known names: never stopwords
     title_words: set[str] = field(default_factory=set)
 
+    def phrase(self, text: str, kind: str, value: Any) -> None:
+        key = " ".join(fold(text).split())
+        if key:
+            entries = self.phrases.setdefault(key, [])
+            if all(k != kind for k, _ in entries):
+                entries.append((kind, value))
+
 
 def _load_orgs(lex: Lexicon) -> None:
     for row in read_tsv("organisations.tsv"):
         names = alternatives(row.get("arabic", ""))
         if not names:
             continue
-        entry = OrgEntry(row.get("latin", ""), row.get("kind", ""), row.get("country", ""), row.get("cue") == "1", fold(names[0]))
+        entry = OrgEntry(
+            row.get("latin", ""),
+            row.get("kind", ""),
+            row.get("country", ""),
+            row.get("cue") == "1",
+            fold(names[0]),
+        )
         for name in names:
-            lex.orgs.add(name, entry)
+            lex.phrase(name, "org", entry)
 
 
 def _load_people(lex: Lexicon) -> None:
     for row in read_tsv("public_figures.tsv"):
         latin = row.get("latin", "")
         for name in alternatives(row.get("arabic", "")):
-            lex.figures.add(name, (latin, False))
+            lex.phrase(name, "fig", (latin, False))
             lex.name_words.update(fold(name).split())
         last = latin.split()[-1] if latin else ""
         for short in alternatives(row.get("short", "")):
-            lex.figures.add(short, (last if " " not in short else latin, True))
+            lex.phrase(short, "fig", (last if " " not in short else latin, True))
             lex.name_words.update(fold(short).split())
     for row in read_tsv("given_names.tsv"):
         g = Given(row.get("latin", ""), row.get("gender", ""), row.get("common") == "1")
@@ -119,7 +132,7 @@ def _load_people(lex: Lexicon) -> None:
             elif g.gender == "prefix":
                 lex.prefixes[key] = g.latin
             else:
-                lex.given.add(name, g)
+                lex.phrase(name, "given", g)
                 if " " not in key:
                     lex.given_single[key] = g
                 if not g.common:
@@ -175,6 +188,8 @@ def lexicon() -> Lexicon:
     _load_people(lex)
     _load_patterns(lex)
     _load_stopwords(lex)
+    for key, entries in lex.phrases.items():
+        lex.names.add(key, tuple(entries))
     # words of known names override the stoplist, unless they are common words themselves
     lex.name_words = {w for w in lex.name_words if w not in lex.stop} | {
         k for k, g in lex.given_single.items() if not g.common
@@ -200,6 +215,8 @@ def stop_kind(norm: str) -> str | None:
             continue
         base = seg.base
         kind = lex.stop.get(base) or (lex.stop.get("ال" + base) if seg.prefix.endswith("لل") else None)
+        if kind == "fn" and seg.prefix not in ("و", "ف"):
+            continue  # باليه is not بـ + إليه
         if kind:
             return kind
     stem = light_stem(norm)
@@ -245,6 +262,18 @@ class Reader:
         self.person_at: dict[int, Cand] = {}
         self.given_at: dict[int, Match] = {}
         self.title_at: dict[int, Match] = {}
+        self.matches: dict[str, list[Match]] = {"org": [], "fig": [], "given": []}
+
+    def split_matches(self, found: list[Match]) -> None:
+        """Matches of the joint name matcher by kind; org and figure matches leftmost-longest."""
+        ends = {"org": 0, "fig": 0}
+        for m in found:
+            for kind, value in m.payload:
+                if kind in ends:
+                    if m.i < ends[kind]:
+                        continue
+                    ends[kind] = m.j
+                self.matches[kind].append(replace(m, payload=value))
 
     # ---- token tests -------------------------------------------------------------------
     def same_sentence(self, a: int, b: int) -> bool:
@@ -274,7 +303,7 @@ class Reader:
             return True
         if norm in self.lex.title_words or norm in self.lex.heads or self.is_nationality(k):
             return False
-        if any(seg.prefix and seg.article for seg in tok.segments):
+        if any(seg.prefix and seg.article and len(seg.base) >= 5 for seg in tok.segments):
             return False  # للقمح، والمعابر: a definite word with a clitic is no name part
         if first:
             if norm.startswith("ال"):
@@ -285,32 +314,62 @@ class Reader:
                 return False
         return True
 
+    def after_prefix(self, k: int) -> bool:
+        """Can token ``k`` follow عبد or أبو (أبو سلمية، عبد المومونوف)?"""
+        if k >= self.n:
+            return False
+        tok = self.toks[k]
+        if tok.kind != "word" or k in self.in_org or k in self.in_place or len(tok.norm) < 2:
+            return False
+        return (
+            self.is_stop(k) not in STRICT_STOP
+            and tok.norm not in self.lex.links
+            and tok.norm not in self.lex.prefixes
+        )
+
     # ---- name extent -------------------------------------------------------------------
-    def name_extent(self, k: int) -> tuple[int, int]:
-        """(end token, number of name parts) of a name that starts at token ``k``."""
+    def name_extent(self, k: int, started: bool = False) -> tuple[int, int]:
+        """(end token, number of name parts) of a name that starts (or goes on) at token ``k``."""
         j, parts = k, 0
         while j < self.n and parts < MAX_NAME_PARTS and self.same_sentence(k, j):
             norm = self.toks[j].norm
-            if norm in self.lex.prefixes and j + 1 < self.n and self.namey(j + 1, False):
+            if norm in self.lex.prefixes and self.after_prefix(j + 1):
                 j, parts = j + 2, parts + 1
                 continue
-            if parts and norm in self.lex.links and j + 1 < self.n:
+            if (parts or started) and norm in self.lex.links and j + 1 < self.n:
                 nxt = self.toks[j + 1].norm
-                if nxt in self.lex.prefixes and self.namey(j + 2, False):
+                if nxt in self.lex.prefixes and self.after_prefix(j + 2):
                     j, parts = j + 3, parts + 1
                     continue
                 if self.namey(j + 1, False):
                     j, parts = j + 2, parts + 1
                     continue
                 break
-            if self.namey(j, parts == 0):
+            if self.namey(j, parts == 0 and not started):
+                if (
+                    parts + started >= 2
+                    and len(norm) <= 3
+                    and norm not in self.lex.name_words
+                    and not norm.startswith("ال")
+                ):
+                    break  # هاني الفردان فسر: a short past-tense verb after a full name
                 j, parts = j + 1, parts + 1
                 continue
             break
         return j, parts
 
     # ---- candidate makers ----------------------------------------------------------------
-    def cand(self, i: int, j: int, prefix: str, type_: str, latin: str | None, prio: float, source: str, **data: Any) -> Cand:
+    def cand(
+        self,
+        i: int,
+        j: int,
+        prefix: str,
+        type_: str,
+        latin: str | None,
+        prio: float,
+        source: str,
+        **data: Any,
+    ) -> Cand:
         ns = self.toks[i].nstart + len(prefix)
         return Cand(i, j, ns, self.toks[j - 1].nend, type_, latin, prio, source, dict(data))
 
@@ -339,13 +398,23 @@ class Reader:
     def places(self) -> list[Cand]:
         out = []
         for span in self.doc.get("demonym"):
-            for t in self.doc.tokens_in(span.start, span.end) if span.end - span.start < 40 else []:
-                self.demonym.add(t.i)
+            i = self._token_covering(span.start)
+            j = self._token_covering(span.end - 1)
+            if i is not None and j is not None:
+                self.demonym.update(range(i, j + 1))
         for span in self.doc.get("place"):
             i = self._token_covering(span.start)
             j = self._token_covering(span.end - 1)
             if i is None or j is None:
                 continue
+            norm = self.toks[i].norm
+            if span.start > self.toks[i].start and (
+                norm in self.lex.given_single or norm in self.lex.name_words
+            ):
+                continue  # كريم is a name, not ك + ريم
+            given = self.lex.given_single.get(norm)
+            if i == j and given is not None and not given.common and span.start == self.toks[i].start:
+                continue  # a given name read as a place
             ti, tj = self.toks[i], self.toks[j]
             ns = ti.nstart + len(fold(self.doc.text[ti.start : span.start]))
             ne = tj.nend - len(fold(self.doc.text[span.end : tj.end]))
@@ -376,6 +445,13 @@ class Reader:
         if prev and prev[-1].kind == "punct" and prev[-1].text in OPEN_QUOTES:
             if m.j < self.n and self.toks[m.j].text in CLOSE_QUOTES:
                 return True
+        if (
+            m.payload.kind == "ministry"
+            and m.j < self.n
+            and self.is_nationality(m.j)
+            and not (prev and prev[-1].norm.startswith("ال"))
+        ):
+            return True  # الخارجية الأمريكية (but not السياسة الخارجية الأمريكية)
         if not prev or prev[-1].kind != "word":
             return False
         last = prev[-1]
@@ -386,13 +462,29 @@ class Reader:
         # "قال للجزيرة", "في تصريح للجزيرة": a preposition on the name after a speech verb
         return "ل" in m.prefix and stop_kind(last.norm) == "verb"
 
+    def after_head(self, m: Match) -> bool:
+        """Is an ambiguous bare name the complement of a title or head (وزير الخارجية)?"""
+        if m.i == 0 or m.prefix:
+            return False
+        prev = self.toks[m.i - 1]
+        if prev.kind != "word":
+            return False
+        head = self.head_at(m.i - 1)
+        if head is not None and head[1] != "outlet_head":
+            return True
+        return any(seg.base in self.lex.title_words for seg in prev.segments)
+
     def lexicon_orgs(self) -> list[Cand]:
-        matches = self.lex.orgs.find(self.doc)
-        confirmed = {m.payload.key for m in matches if not m.payload.cue or self.cued(m)}
+        matches = self.matches["org"]
+        confirmed = {
+            m.payload.key for m in matches if not m.payload.cue or (not self.after_head(m) and self.cued(m))
+        }
         out = []
         for m in matches:
             e: OrgEntry = m.payload
-            if e.cue and e.key not in confirmed:
+            if e.cue and (e.key not in confirmed or self.after_head(m)):
+                continue
+            if m.j - m.i == 1 and len(m.phrase[0]) <= 4 and m.prefix and m.prefix not in ("و", "ل", "لل"):
                 continue
             c = self.cand(m.i, m.j, m.prefix, "ORG", e.latin, P_LEXICON, "org_lexicon", kind=e.kind)
             out.append(c)
@@ -408,20 +500,13 @@ class Reader:
             return None
         if i in self.in_org:
             return None  # inside a lexicon name: حركة حماس
-        for seg in tok.segments:
-            base = seg.base
-            if seg.prefix.endswith("لل"):
-                base = "ال" + base
-            if base in self.lex.heads:
-                role, latin = self.lex.heads[base]
-                return seg.prefix, role, latin, False
-            if base.startswith("ال") and base[2:] in self.lex.heads:
-                role, latin = self.lex.heads[base[2:]]
-                pre = seg.prefix[:-1] if seg.prefix.endswith("لل") else seg.prefix
-                return pre, role, latin, True
-        return None
+        return head_reading(tok.norm)
 
-    def complement(self, i: int) -> tuple[list[int], set[int]]:
+    def head_at_plain(self, k: int) -> bool:
+        tok = self.toks[k]
+        return tok.kind == "word" and any(strip_def(seg.base) in self.lex.heads for seg in tok.segments)
+
+    def complement(self, i: int, definite_head: bool = False) -> tuple[list[int], set[int]]:
         """Token indices of a head's complement, and those that came from an inner span."""
         words: list[int] = []
         inner: set[int] = set()
@@ -446,7 +531,13 @@ class Reader:
                 break
             if self.is_nationality(k):
                 nxt = self.toks[k + 1] if k + 1 < self.n else None
-                if words and nxt is not None and nxt.kind == "word" and nxt.norm.startswith("ل") and stop_kind(nxt.norm) not in STRICT_STOP:
+                if (
+                    nxt is not None
+                    and nxt.kind == "word"
+                    and nxt.norm.startswith("ل")
+                    and not nxt.norm.startswith("ال")
+                    and stop_kind(nxt.norm) not in STRICT_STOP
+                ):
                     words.append(k)
                     k += 1
                     continue
@@ -457,10 +548,20 @@ class Reader:
                 last_definite = True
             elif norm.startswith("وال") and words and stop_kind(norm) is None:
                 words.append(k)
-            elif norm.startswith("ل") and words and k + 1 < self.n and (norm.startswith("لل") or self.toks[k + 1].norm.startswith("ال")):
+            elif (
+                norm.startswith("ل")
+                and words
+                and k + 1 < self.n
+                and (norm.startswith("لل") or self.toks[k + 1].norm.startswith("ال"))
+            ):
                 words.append(k)
                 last_definite = False
-            elif not last_definite and norm not in self.lex.title_words and self.head_at(k) is None:
+            elif (
+                not last_definite
+                and not definite_head
+                and norm not in self.lex.title_words
+                and self.head_at(k) is None
+            ):
                 words.append(k)
             else:
                 break
@@ -477,7 +578,12 @@ class Reader:
                 words.pop()
             elif norm.startswith("ل") and not norm.startswith("لل") and len(words) > 1:
                 words.pop()  # a "ل" word needs its genitive
-            elif not norm.startswith("ال") and self.is_stop(k) and len(words) > 1 and not self.toks[words[-2]].norm.startswith("ال"):
+            elif (
+                not norm.startswith("ال")
+                and self.is_stop(k)
+                and len(words) > 1
+                and not self.toks[words[-2]].norm.startswith("ال")
+            ):
                 words.pop()
             else:
                 break
@@ -493,11 +599,21 @@ class Reader:
             norm = self.toks[k].norm
             if k in inner and self.org_at.get(k) is not None:
                 return True
-            if norm.startswith("ال") and norm.endswith(("ي", "يه")) and norm not in self.lex.generic_adj and not self.is_nationality(k):
+            if (
+                norm.startswith("ال")
+                and norm.endswith(("ي", "يه"))
+                and norm not in self.lex.generic_adj
+                and not self.is_nationality(k)
+            ):
                 return True
             if norm.startswith("ل") and not norm.startswith("ال") and k != words[0]:
                 return True
-            if not norm.startswith(("ال", "وال", "ل")) and k not in inner and self.namey(k, True) and not self._adjective_like(k):
+            if (
+                not norm.startswith(("ال", "وال", "ل"))
+                and k not in inner
+                and self.namey(k, True)
+                and not self._adjective_like(k)
+            ):
                 if not norm.endswith("ه"):
                     return True
         return False
@@ -513,13 +629,16 @@ class Reader:
         if head is None:
             return None
         prefix, role, head_latin, definite = head
-        words, inner = self.complement(i)
+        words, inner = self.complement(i, definite)
         if self.generic(i, prefix, words):
             return None
         words = self._trim(words, inner)
         if not words or self.generic(i, prefix, words):
             return None
         first = words[0]
+        inner_org = self.org_at.get(first)
+        if inner_org is not None and first in inner and self.head_at_plain(first):
+            return None  # لحزب حزب العمال الكردستاني
         if role == "outlet_head":
             return self._outlet(i, prefix, words, inner, definite)
         if definite and not self._distinctive(words, inner):
@@ -589,11 +708,13 @@ class Reader:
     # persons --------------------------------------------------------------------------
     def figures(self) -> list[Cand]:
         out = []
-        for m in self.lex.figures.find(self.doc):
+        for m in self.matches["fig"]:
             latin, short = m.payload
             if any(k in self.in_org or k in self.in_place for k in range(m.i, m.j)) and short:
                 continue
-            c = self.cand(m.i, m.j, m.prefix, "PER", latin, P_LEXICON - (0.5 if short else 0), "figure")
+            c = self.cand(
+                m.i, m.j, m.prefix, "PER", latin, P_LEXICON - (0.5 if short else 0), "figure", full=not short
+            )
             out.append(c)
             self.person_at.setdefault(m.i, c)
         return out
@@ -616,7 +737,11 @@ class Reader:
             if tok.kind != "word":
                 break
             norm = tok.norm
-            if norm in ("باسم", "في", "لدي") and k + 1 < self.n and (k + 1 in self.place_at or k + 1 in self.org_at or self.toks[k + 1].norm.startswith("ال")):
+            if (
+                norm in ("باسم", "في", "لدي")
+                and k + 1 < self.n
+                and (k + 1 in self.place_at or k + 1 in self.org_at or self.toks[k + 1].norm.startswith("ال"))
+            ):
                 k += 1
                 continue
             kind = self.is_stop(k)
@@ -627,7 +752,11 @@ class Reader:
             if any(seg.article for seg in tok.segments) or norm.startswith("لل"):
                 k += 1
                 continue
-            if kind in ("noun", "adj") and k + 1 < self.n and (self.toks[k + 1].norm.startswith("ال") or k + 1 in self.org_at or k + 1 in self.place_at):
+            if (
+                (kind in ("noun", "adj") or verbal_noun_shape(norm))
+                and k + 1 < self.n
+                and (self.toks[k + 1].norm.startswith("ال") or k + 1 in self.org_at or k + 1 in self.place_at)
+            ):
                 k += 1
                 continue
             break
@@ -641,19 +770,28 @@ class Reader:
             k += 1
         if k >= self.n or not self.same_sentence(m.i, k):
             return None
-        if k in self.person_at:
+        if k in self.person_at or (
+            k + 1 < self.n and k + 1 in self.person_at and self.person_at[k + 1].data.get("full")
+        ):
             return None
         end, parts = self.name_extent(k)
         if any(x in self.person_at for x in range(k + 1, end)):
             return None  # رئيس نيكاراغوا دانيال أورتيغا: the known name is the person
-        if parts and end + 1 < self.n and self.toks[end].text in ("،", ",") and (end + 1 in self.person_at or end + 1 in self.given_at):
+        if (
+            parts
+            and end + 1 < self.n
+            and self.toks[end].text in ("،", ",")
+            and (end + 1 in self.person_at or end + 1 in self.given_at)
+        ):
             return None  # رئيس كازاخستان، قاسم …: the first word was the complement
         if parts:
             norm = self.toks[k].norm
             known = norm in self.lex.name_words or norm in self.lex.given_single
             definite_title = self.toks[m.i].norm.startswith(("ال", "وال")) or skipped > 0
             single_ok = known or (
-                m.payload not in ("profession", "honorific") and definite_title and not self._adjective_like(k)
+                m.payload not in ("profession", "honorific")
+                and definite_title
+                and not self._adjective_like(k)
             )
             if parts >= 2 or (single_ok and not comma):
                 return self.cand(k, end, "", "PER", self.person_latin(k, end, ""), P_TITLE, "title")
@@ -661,7 +799,9 @@ class Reader:
         # "الرئيس الأسد": a definite surname right after the title
         last = m.j
         if not comma and skipped == 1 and self._definite_surname(last):
-            return self.cand(last, last + 1, "", "PER", self.person_latin(last, last + 1, ""), P_TITLE, "title")
+            return self.cand(
+                last, last + 1, "", "PER", self.person_latin(last, last + 1, ""), P_TITLE, "title"
+            )
         return None
 
     def _definite_surname(self, k: int) -> bool:
@@ -669,7 +809,12 @@ class Reader:
         norm = tok.norm
         if not norm.startswith("ال") or k in self.in_org or k in self.in_place or self.is_nationality(k):
             return False
-        if self.is_stop(k) or norm in self.lex.generic_adj or norm in self.lex.trailing or norm in self.lex.title_words:
+        if (
+            self.is_stop(k)
+            or norm in self.lex.generic_adj
+            or norm in self.lex.trailing
+            or norm in self.lex.title_words
+        ):
             return False
         nxt = self.toks[k + 1] if k + 1 < self.n else None
         return nxt is None or nxt.kind != "word" or bool(self.is_stop(nxt.i))
@@ -685,7 +830,7 @@ class Reader:
     def given_persons(self) -> list[Cand]:
         out = []
         for i, m in self.given_at.items():
-            if i in self.in_org or i in self.in_place:
+            if i in self.in_org or i in self.in_place or i in self.person_at:
                 continue
             g: Given = m.payload
             if self.toks[i].text.endswith("ى") and self.toks[i].norm in self.lex.stop:
@@ -695,14 +840,43 @@ class Reader:
                 continue
             if g.common:
                 nt = self.toks[nxt]
-                ok = nt.norm in self.lex.given_single or nt.norm in self.lex.prefixes or (not nt.norm.startswith("ال") and self.namey(nxt, True))
-                if not ok or (i > 0 and self.toks[i - 1].norm.startswith("ال") and self.toks[i - 1].kind == "word" and not self.toks[i - 1].norm in self.lex.title_words):
+                ok = (
+                    nt.norm in self.lex.given_single
+                    or nt.norm in self.lex.prefixes
+                    or (not nt.norm.startswith("ال") and self.namey(nxt, True))
+                )
+                if not ok or (
+                    i > 0
+                    and self.toks[i - 1].norm.startswith("ال")
+                    and self.toks[i - 1].kind == "word"
+                    and self.toks[i - 1].norm not in self.lex.title_words
+                ):
                     continue
-            end, parts = self.name_extent(nxt)
+            end, parts = self.name_extent(nxt, started=True)
             if parts < 1:
                 continue
-            out.append(self.cand(i, end, m.prefix, "PER", self.person_latin(i, end, m.prefix), P_GIVEN, "given"))
+            out.append(
+                self.cand(i, end, m.prefix, "PER", self.person_latin(i, end, m.prefix), P_GIVEN, "given")
+            )
         return out
+
+
+@lru_cache(maxsize=100_000)
+def head_reading(norm: str) -> tuple[str, str, str, bool] | None:
+    """(prefix, role, latin, definite) when ``norm`` is an organisation head word (وزارة، للجنة)."""
+    heads = lexicon().heads
+    for seg in segmentations(norm):
+        base = seg.base
+        if seg.prefix.endswith("لل"):
+            base = "ال" + base
+        if base in heads:
+            role, latin = heads[base]
+            return seg.prefix, role, latin, False
+        if base.startswith("ال") and base[2:] in heads:
+            role, latin = heads[base[2:]]
+            pre = seg.prefix[:-1] if seg.prefix.endswith("لل") else seg.prefix
+            return pre, role, latin, True
+    return None
 
 
 def verbal_noun_shape(norm: str) -> bool:
@@ -766,7 +940,12 @@ def _propagation_keys(reader: Reader, chosen: list[Cand]) -> dict[str, str]:
         last = norms[-1]
         if len(norms) >= 2 and norms[-2] in lex.prefixes:
             keys.setdefault(" ".join(norms[-2:]), " ".join(latin_words[-2:]))
-        elif last not in lex.given_single and last not in lex.links and stop_kind(last) is None and len(last) >= 3:
+        elif (
+            last not in lex.given_single
+            and last not in lex.links
+            and stop_kind(last) is None
+            and len(last) >= 3
+        ):
             keys.setdefault(last, latin_words[-1] if latin_words else transliterate(last))
             if len(norms) >= 3 and norms[-2] not in lex.links:
                 keys.setdefault(" ".join(norms[-2:]), " ".join(latin_words[-2:]))
@@ -797,10 +976,15 @@ def find_candidates(doc: Doc) -> tuple[Reader, list[Cand]]:
     """Every candidate mention of ``doc`` before overlaps are resolved."""
     lex = lexicon()
     r = Reader(doc, lex)
+    r.split_matches(lex.names.find(doc, overlapping=True))
     cands = r.places()
     cands += r.lexicon_orgs()
-    r.given_at = {m.i: m for m in lex.given.find(doc, overlapping=True)}
-    r.title_at = {m.i: m for m in lex.titles.find(doc)}
+    r.given_at = {m.i: m for m in r.matches["given"]}
+    r.title_at = {
+        m.i: m
+        for m in lex.titles.find(doc)
+        if not m.suffix or (m.suffix in SUFFIX_READINGS and not m.phrase[0].startswith("ال"))
+    }
     cands += r.figures()
     cands += r.pattern_orgs()
     cands += r.titled_persons()

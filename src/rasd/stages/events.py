@@ -18,6 +18,7 @@ from rasd.arabic.normalise import fold
 from rasd.doc import Doc, Span
 from rasd.events.context import Context, Mention, build
 from rasd.events.frames import (
+    VERBAL_TYPES,
     Candidate,
     assign_counts,
     bind_counts,
@@ -54,6 +55,7 @@ def _triggers(ctx: Context) -> list[Candidate]:
         c.sent = doc.tokens[m.i].sentence
         c.clause = ctx.clause_range(m.i, m.j)
         c.weight = entry.weight
+        c.definite = fold(m.text).startswith("ال") or m.prefix.endswith("لل")
         out.append(c)
     return out
 
@@ -91,7 +93,7 @@ def _mode_cues(ctx: Context, c: Candidate) -> None:
 def _recode(c: Candidate) -> None:
     """Coding rules that depend on who acts: protesters blocking roads, militants capturing."""
     kind = c.actor.kind if c.actor is not None else None
-    if kind == "protesters" and c.actor_how != "mutual":
+    if kind == "protesters" and c.actor_how in ("subject", "agent", "complement"):
         if c.type == "COERCE" and c.mode in (None, "restrict"):
             c.type, c.mode = "PROTEST", "obstruct"
         elif c.type == "ASSAULT" and c.mode in (None, "destroy", "primitive"):
@@ -100,7 +102,7 @@ def _recode(c: Candidate) -> None:
         c.type, c.mode = "ASSAULT", "abduct"
     if c.type == "ASSAULT" and c.mode == "abduct" and not c.counts and c.target is None:
         # خطف سيارات: a hijacked vehicle is not a kidnapping unless people are named or counted
-        c.weight -= 0.3
+        c.dropped = "no captive"
 
 
 def _protest_demands(cands: list[Candidate]) -> None:
@@ -114,12 +116,16 @@ def _protest_demands(cands: list[Candidate]) -> None:
 
 
 def _anchored(c: Candidate) -> bool:
-    return bool(
-        c.counts
-        or c.place_source in ("clause", "sentence")
-        or c.date_source in ("clause", "sentence")
-        or (c.actor is not None and c.actor.named and c.actor_how in ("subject", "agent", "complement"))
-    )
+    """A weak or ambiguous trigger needs something concrete of its own: a count, a place below
+    the country level, or a party that acts or suffers it by name or by office."""
+    if c.counts:
+        return True
+    if c.place_source in ("clause", "sentence") and c.places and c.places[0].data.get("kind") != "country":
+        return True
+    a = c.actor
+    if a is not None and c.actor_how not in ("inherited",) and (a.named or a.kind in STATE_KINDS | NON_STATE_ARMED):
+        return True
+    return c.target is not None and c.target.named
 
 
 def _confidence(c: Candidate) -> float:
@@ -151,9 +157,10 @@ def _span(doc: Doc, start: int, end: int) -> dict[str, Any]:
 def _entity_latin(ctx: Context, m: Mention | None) -> str | None:
     if m is None:
         return None
-    for s in ctx.doc.get("entity"):
-        if m.start <= s.start and s.end <= m.end and s.data.get("latin"):
-            return str(s.data["latin"])
+    rank = {"PER": 0, "ORG": 1, "LOC": 2}
+    inside = [s for s in ctx.doc.get("entity") if m.start <= s.start and s.end <= m.end and s.data.get("latin")]
+    if inside:
+        return str(min(inside, key=lambda s: rank.get(s.data.get("type"), 3)).data["latin"])
     for _, _, s in ctx.places:
         if m.start <= s.start and s.end <= m.end and s.data.get("name") and m.named:
             return str(s.data["name"])
@@ -198,6 +205,8 @@ def _event(ctx: Context, c: Candidate, place: Span | None, source: str | None) -
         if place_obj.get("kind") not in ("country", "region", "city", "place"):
             place_obj["kind"] = "place"
     country = (place.data.get("country") if place is not None else None) or ctx.main_country
+    if c.type in VERBAL_TYPES and c.actor is not None and c.actor.country:
+        country = c.actor.country
     date, precision = None, None
     if c.date is not None:
         date, precision = c.date.data.get("value"), c.date.data.get("precision")

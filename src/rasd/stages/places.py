@@ -32,6 +32,11 @@ STRONG_ROLES = ("city", "region", "facility", "capital")
 WEAK_ROLES = ("prep", "direction")
 COMMAS = frozenset({"،", ","})
 MIN_UNKNOWN = 3  # letters of an unknown word worth transliterating
+SHORT_NAME = 3  # letters: a name this short after a split-off proclitic is doubtful
+
+
+def _safe(p: Place) -> bool:
+    return p.kind == "country" or p.curated
 
 
 @dataclass
@@ -50,9 +55,12 @@ class Candidate:
     type_tok: int | None = None  # the place-type word before it, when there is one
     guesses: list[tuple[float, Place]] = field(default_factory=list)
     chosen: Place | None = None
+    unknown: bool = False  # no alias: a word to transliterate
 
     def accepted(self) -> bool:
-        return bool(self.guesses) or any(need <= self.level for _, need in self.entries)
+        if self.unknown:
+            return self.level >= 2 or bool(self.guesses)
+        return any(need <= self.level for _, need in self.entries)
 
 
 def _readings(tok: Token) -> list[tuple[str, str]]:
@@ -70,11 +78,17 @@ def _role_of(gaz: Gazetteer, tok: Token) -> str:
     return ""
 
 
-def _context(gaz: Gazetteer, doc: Doc, i: int, prefix: str, demonym_at: dict[int, str]) -> tuple[int, str, int | None]:
-    """(level, role, type-word token) for a name starting at token ``i``."""
+def _context(
+    gaz: Gazetteer, doc: Doc, i: int, prefix: str, demonym_at: dict[int, str], short: bool = False
+) -> tuple[int, str, int | None]:
+    """(level, role, type-word token) for a name starting at token ``i``.
+
+    A ب or ل proclitic ("in", "to") is weak context, except on a short name, where splitting
+    it off is itself a guess (كريم is not ك + ريم).
+    """
     level = 0
     bare = prefix.lstrip("وف")
-    if bare[:1] in ("ب", "ل"):
+    if bare[:1] in ("ب", "ل") and not short:
         level = 1
     k = i - 1
     if k >= 1 and k in demonym_at and _role_of(gaz, doc.tokens[k - 1]) in STRONG_ROLES:
@@ -110,7 +124,13 @@ def _matches(gaz: Gazetteer, doc: Doc, demonym_at: dict[int, str]) -> list[Candi
             m.i, m.j, toks[m.i].nstart + len(m.prefix), toks[m.j - 1].nend, m.prefix, m.payload,
             gaz.candidates(m.payload),
         )  # fmt: skip
-        c.level, c.role, c.type_tok = _context(gaz, doc, m.i, m.prefix, demonym_at)
+        short = len(m.payload.replace(" ", "")) <= SHORT_NAME
+        if m.prefix.lstrip("وف") and (short or "ك" in m.prefix):
+            # a guessed proclitic: only names that are safe on their own (countries, curated)
+            c.entries = [(idx, need) for idx, need in c.entries if need == 0 and _safe(gaz.place(idx))]
+            if not c.entries:
+                continue
+        c.level, c.role, c.type_tok = _context(gaz, doc, m.i, m.prefix, demonym_at, short)
         out.append(c)
     return out
 
@@ -149,7 +169,10 @@ def _unknown_word(gaz: Gazetteer, tok: Token) -> tuple[str, str] | None:
     """(prefix, base) of a word worth transliterating (only و/ف stripped), or None."""
     if tok.kind != "word":
         return None
-    prefix, base = [(p, b) for p, b in _readings(tok) if p in ("", "و", "ف")][-1]
+    readings = [(p, b) for p, b in _readings(tok) if p in ("", "و", "ف")]
+    if not readings:
+        return None
+    prefix, base = readings[-1]
     if len(base) < MIN_UNKNOWN or base.startswith("ال") or gaz.role(base) or gaz.is_demonym(base):
         return None
     if gaz.rule(base) in ("never", "strong"):
@@ -157,7 +180,9 @@ def _unknown_word(gaz: Gazetteer, tok: Token) -> tuple[str, str] | None:
     return prefix, base
 
 
-def _unknowns(gaz: Gazetteer, doc: Doc, cands: list[Candidate], demonym_at: dict[int, str]) -> list[Candidate]:
+def _unknowns(
+    gaz: Gazetteer, doc: Doc, cands: list[Candidate], demonym_at: dict[int, str]
+) -> list[Candidate]:
     """Words that no alias covers but that stand where a place name stands."""
     covered = {k for c in cands for k in range(c.i, c.j)}
     starts = {c.i: c for c in cands}
@@ -177,10 +202,10 @@ def _unknowns(gaz: Gazetteer, doc: Doc, cands: list[Candidate], demonym_at: dict
             level, role = 2, prev.role if prev.role in ("city", "region") else ""
         nxt = starts.get(i + 1)
         coordinated = nxt is not None and nxt.prefix.startswith("و") and nxt.accepted()
-        if level < 2 and not coordinated:
+        if level < 1 and not coordinated:
             continue
         c = Candidate(i, i + 1, tok.nstart + len(prefix), tok.nend, prefix, base, [], level, role, type_tok)
-        c.level = max(level, 1)
+        c.level, c.unknown = max(level, 1), True
         out.append(c)
     return out
 
@@ -204,14 +229,16 @@ def _score(p: Place, c: Candidate, countries: Counter[str], admin1s: set[tuple[s
     elif p.country and countries.get(p.country):
         s += 1.5
     if c.role in ("city", "capital") and p.kind == "city":
-        s += 1.5
+        s += 3.0
     if c.role == "capital" and p.capital:
         s += 1.0
     if c.role == "region" and p.kind == "region":
-        s += 1.5
+        s += 3.0
     if not c.role and p.kind == "country":
         s += 2.0
-    if p.curated:
+    if not c.role and p.kind == "city":
+        s += 0.8  # a bare name is the city rather than the province named after it
+    if p.source == "extra":
         s += 1.0
     if p.capital:
         s += 0.5
@@ -220,7 +247,9 @@ def _score(p: Place, c: Candidate, countries: Counter[str], admin1s: set[tuple[s
     return s
 
 
-def _choose(gaz: Gazetteer, c: Candidate, countries: Counter[str], admin1s: set[tuple[str, str]]) -> Place | None:
+def _choose(
+    gaz: Gazetteer, c: Candidate, countries: Counter[str], admin1s: set[tuple[str, str]]
+) -> Place | None:
     options = [gaz.place(idx) for idx, need in c.entries if need <= c.level]
     if not options:
         return None
@@ -230,10 +259,11 @@ def _choose(gaz: Gazetteer, c: Candidate, countries: Counter[str], admin1s: set[
 def _guess(gaz: Gazetteer, doc: Doc, c: Candidate, countries: Counter[str]) -> None:
     """Transliteration for an unknown word (and the word after it, for two-word names)."""
     mentioned = [iso for iso, _ in countries.most_common()]
-    best = gaz.transliterate(c.alias, mentioned)
+    weak = c.level < 2
+    best = gaz.transliterate(c.alias, mentioned, strict=weak)
     nxt = doc.tokens[c.j] if c.j < len(doc.tokens) else None
     if nxt is not None and nxt.kind == "word" and not _role_of(gaz, nxt) and not nxt.norm.startswith("و"):
-        two = gaz.transliterate(f"{c.alias} {nxt.norm}", mentioned)
+        two = gaz.transliterate(f"{c.alias} {nxt.norm}", mentioned, strict=weak)
         if two and (not best or two[0][0] >= best[0][0] + 3):
             best, c.j, c.nend = two, c.j + 1, nxt.nend
     if not best:
@@ -294,6 +324,7 @@ def places(doc: Doc) -> Doc:
         kept.append(c)
     _propagate(doc, kept)
     unknowns = _unknowns(gaz, doc, kept, demonym_at)
+    _propagate(doc, sorted(kept + unknowns, key=lambda c: c.i))
     place_tokens = {k for c in kept for k in range(c.i, c.j)}
     demonyms = [country for i, (_, _, country) in demonym_hits.items() if i not in place_tokens]
     accepted = [c for c in kept if c.accepted()]

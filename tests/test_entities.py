@@ -1,0 +1,391 @@
+"""Named entities: PER, ORG and LOC mentions, with exact spans, types and Latin names."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from rasd.arabic.normalise import fold
+from rasd.arabic.transliterate import transliterate
+from rasd.doc import Span
+from rasd.lexicons import alternatives, read_tsv
+from rasd.pipeline import read
+from rasd.stages.entities import entities, lexicon, stop_kind, verbal_noun_shape
+
+
+def named(text: str) -> set[tuple[str, str]]:
+    """Distinct (surface, type) pairs of the PER and ORG mentions found in ``text``."""
+    doc = read(text, until="entities")
+    return {(s.text_of(doc), s.data["type"]) for s in doc.get("entity") if s.data["type"] in ("PER", "ORG")}
+
+
+# (sentence, the exact PER/ORG mentions expected)
+CASES = [
+    (
+        "قال رئيس الوزراء العراقي محمد شياع السوداني إن الحكومة ستعيد فتح الطرق.",
+        {("محمد شياع السوداني", "PER")},
+    ),
+    ("أعلن المتحدث باسم الجيش الإسرائيلي أفيخاي أدرعي مقتل ثلاثة مسلحين.", {("أفيخاي أدرعي", "PER")}),
+    (
+        "استقبل الملك عبد الله الثاني وزير الخارجية الأمريكي أنتوني بلينكن.",
+        {("عبد الله الثاني", "PER"), ("أنتوني بلينكن", "PER")},
+    ),
+    (
+        "ذكرت وكالة الأنباء السعودية (واس) أن ولي العهد الأمير محمد بن سلمان التقى الرئيس الفرنسي إيمانويل ماكرون.",
+        {
+            ("وكالة الأنباء السعودية", "ORG"),
+            ("واس", "ORG"),
+            ("محمد بن سلمان", "PER"),
+            ("إيمانويل ماكرون", "PER"),
+        },
+    ),
+    ("وقالت وزارة الداخلية المصرية في بيان إنها ألقت القبض على خمسة أشخاص.", {("وزارة الداخلية", "ORG")}),
+    ("أكدت منظمة الصحة العالمية أن الوباء انحسر.", {("منظمة الصحة العالمية", "ORG")}),
+    (
+        "وأفادت قناة الجزيرة بأن قوات الدعم السريع سيطرت على بلدة.",
+        {("قناة الجزيرة", "ORG"), ("قوات الدعم السريع", "ORG")},
+    ),
+    (
+        "نقلت صحيفة الشرق الأوسط عن مصادر أن مجلس التعاون الخليجي سيعقد قمة طارئة.",
+        {("صحيفة الشرق الأوسط", "ORG"), ("مجلس التعاون الخليجي", "ORG")},
+    ),
+    (
+        "وقال الناشط الحقوقي عبد الرحمن الجاسم لـ«الجزيرة» إن الاعتقالات طالت العشرات.",
+        {("عبد الرحمن الجاسم", "PER"), ("الجزيرة", "ORG")},
+    ),
+    ("اتهمت حركة الجهاد الإسلامي الاحتلال بارتكاب جريمة.", {("حركة الجهاد الإسلامي", "ORG")}),
+    (
+        "أعلنت هيئة تحرير الشام مسؤوليتها عن الهجوم، بحسب المرصد السوري لحقوق الإنسان.",
+        {("هيئة تحرير الشام", "ORG"), ("المرصد السوري لحقوق الإنسان", "ORG")},
+    ),
+    ("وقال حزب العدالة والتنمية المغربي إنه سيقاطع الجلسة.", {("حزب العدالة والتنمية", "ORG")}),
+    (
+        "التقى العاهل المغربي الملك محمد السادس رئيس الحكومة عزيز أخنوش.",
+        {("محمد السادس", "PER"), ("عزيز أخنوش", "PER")},
+    ),
+    (
+        "وصرح العقيد أحمد المسماري المتحدث باسم الجيش الوطني الليبي بأن الوضع هادئ.",
+        {("أحمد المسماري", "PER"), ("الجيش الوطني الليبي", "ORG")},
+    ),
+    ("أعلن الرئيس التونسي قيس سعيد حل البرلمان.", {("قيس سعيد", "PER")}),
+    (
+        "استقبل الرئيس عبد المجيد تبون وفدا من الاتحاد الأفريقي.",
+        {("عبد المجيد تبون", "PER"), ("الاتحاد الأفريقي", "ORG")},
+    ),
+    ("قالت وكالة رويترز إن شركة أرامكو رفعت أسعار النفط.", {("وكالة رويترز", "ORG"), ("شركة أرامكو", "ORG")}),
+    (
+        "وأكد النائب الكويتي مرزوق الحبيني أن مجلس الأمة سيناقش الميزانية.",
+        {("مرزوق الحبيني", "PER"), ("مجلس الأمة", "ORG")},
+    ),
+    (
+        "اعتقلت السلطات الناشطة زينب الخواجة بحسب منظمة العفو الدولية.",
+        {("زينب الخواجة", "PER"), ("منظمة العفو الدولية", "ORG")},
+    ),
+    ("وقالت مصادر في وزارة الخارجية الكازاخية إن السفير الروسي استدعي.", {("وزارة الخارجية", "ORG")}),
+    ("أكد رئيس لجنة الأمن القومي في البرلمان الإيراني أن الاتفاق ميت.", {("لجنة الأمن القومي", "ORG")}),
+    (
+        "أدان مجلس الأمن الدولي الهجوم على قوات اليونيفيل.",
+        {("مجلس الأمن الدولي", "ORG"), ("قوات اليونيفيل", "ORG")},
+    ),
+    ("وأعلنت منظمة معاهدة الأمن الجماعي إرسال قوات إلى الحدود.", {("منظمة معاهدة الأمن الجماعي", "ORG")}),
+    ("أفاد مراسل بي بي سي بأن حزب الله أطلق صواريخ.", {("بي بي سي", "ORG"), ("حزب الله", "ORG")}),
+    (
+        "ونقلت وكالة الأنباء الفرنسية عن المتحدث باسم الحكومة ياسر الزعاترة قوله إن الحوار مستمر.",
+        {("وكالة الأنباء الفرنسية", "ORG"), ("ياسر الزعاترة", "PER")},
+    ),
+    ("وقالت هيومن رايتس ووتش إن قوات الأمن استخدمت الرصاص الحي.", {("هيومن رايتس ووتش", "ORG")}),
+    (
+        "أعلن وزير الدفاع التركي خلوصي أكار أن الجيش التركي قصف مواقع لحزب العمال الكردستاني.",
+        {("خلوصي أكار", "PER"), ("حزب العمال الكردستاني", "ORG")},
+    ),
+    (
+        "واجتمع رئيس الوزراء الإسرائيلي بنيامين نتنياهو مع المبعوث الأمريكي ستيف ويتكوف.",
+        {("بنيامين نتنياهو", "PER"), ("ستيف ويتكوف", "PER")},
+    ),
+    ("قال الرئيس الكيني ويليام روتو إن بلاده سترسل قوات.", {("ويليام روتو", "PER")}),
+    ("أقال الرئيس السيسي محافظ المدينة.", {("السيسي", "PER")}),
+    (
+        "وقالت المتحدثة باسم الخارجية الروسية ماريا زاخاروفا إن موسكو سترد.",
+        {("الخارجية", "ORG"), ("ماريا زاخاروفا", "PER")},
+    ),
+    ('ذكرت صحيفة "الوطن" أن الطرق أغلقت.', {("الوطن", "ORG")}),
+    (
+        'وقال الطالب محمد عبد الله الشمري لـ"العربية" إن الامتحانات أجلت.',
+        {("محمد عبد الله الشمري", "PER"), ("العربية", "ORG")},
+    ),
+    (
+        "وصل زعيم التيار الصدري مقتدى الصدر قادما من النجف.",
+        {("التيار الصدري", "ORG"), ("مقتدى الصدر", "PER")},
+    ),
+    ("أصدر المرشد الأعلى علي خامنئي عفوا عن مئات السجناء.", {("علي خامنئي", "PER")}),
+    ("قالت منظمة أطباء بلا حدود إن مستشفى ميدانيا تعرض للقصف.", {("منظمة أطباء بلا حدود", "ORG")}),
+    ("اتهم الحوثيون التحالف العربي بشن غارات.", {("الحوثيون", "ORG"), ("التحالف العربي", "ORG")}),
+    ("أعلن الاتحاد العام التونسي للشغل إضرابا عاما.", {("الاتحاد العام التونسي للشغل", "ORG")}),
+    ("وقال مدير المستشفى الدكتور محمد أبو سلمية إن الوقود نفد.", {("محمد أبو سلمية", "PER")}),
+    ("وأكد أمين عام حزب الله نعيم قاسم أن المقاومة جاهزة.", {("حزب الله", "ORG"), ("نعيم قاسم", "PER")}),
+    ("أعلنت الهيئة العامة للأرصاد الجوية عن موجة حر.", {("الهيئة العامة للأرصاد الجوية", "ORG")}),
+    ("استدعت الخارجية الإماراتية السفير.", {("الخارجية", "ORG")}),
+    ("اعتقلت السلطات رئيسها السابق، كريم ماسيموف، بتهمة الخيانة.", {("كريم ماسيموف", "PER")}),
+    ("أقال الرئيس عزامات عبد المومونوف من منصبه.", {("عزامات عبد المومونوف", "PER")}),
+    ("وقال وزير التخطيط رؤوف حكيم أعمال العنف مدانة.", {("رؤوف حكيم", "PER")}),
+    ("ويرأس الصحيفة منصور الجمري الذي كان معتقلا.", {("منصور الجمري", "PER")}),
+    ("في المقابل، أكد خوسيه باليه النائب السابق أن الحوار فشل.", {("خوسيه باليه", "PER")}),
+    (
+        "وقالت وكالة تسنيم إن الحرس الثوري الإيراني أطلق صواريخ.",
+        {("وكالة تسنيم", "ORG"), ("الحرس الثوري", "ORG")},
+    ),
+    (
+        "وقال الأمين العام لحلف الناتو ينس ستولتنبرغ إن الحلف موحد.",
+        {("حلف الناتو", "ORG"), ("ينس ستولتنبرغ", "PER")},
+    ),
+    ("أعلن الرئيس الأوكراني فولوديمير زيلينسكي التعبئة العامة.", {("فولوديمير زيلينسكي", "PER")}),
+    (
+        "وأوردت وكالة شينخوا أن المحكمة العليا رفضت الطعن.",
+        {("وكالة شينخوا", "ORG"), ("المحكمة العليا", "ORG")},
+    ),
+    (
+        "قالت الناطقة باسم المفوضية السامية لحقوق الإنسان رافينا شمداساني إن الوضع مقلق.",
+        {("المفوضية السامية لحقوق الإنسان", "ORG"), ("رافينا شمداساني", "PER")},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES, ids=[c[0][:30] for c in CASES])
+def test_entity_table(text: str, expected: set[tuple[str, str]]) -> None:
+    assert named(text) == expected
+
+
+NEGATIVES = [
+    "اعتقلت الشرطة عشرات المحتجين وقالت الحكومة إن القوات الأمنية سيطرت على الوضع.",
+    "انتشر الجيش في الشوارع وأغلقت الوزارة مكاتبها.",
+    "قال مسؤول في الوزارة إن المسلحين هاجموا نقطة تفتيش.",
+    "أعلنت الوكالة أن قوات الأمن فرقت المتظاهرين.",
+    "شهدت حركة السير ازدحاما كبيرا على الطريق السريع.",
+    "قتل جنديان في هجوم شنته جماعة مسلحة على قافلة للجيش السوري.",
+    "وأكد الرئيس أن الحكومة الجديدة ستعمل على تحسين الخدمات.",
+    "قالت مصادر أمنية إن قوات حفظ السلام وصلت إلى المنطقة.",
+    "وقع الانفجار على بعد كيلومترين وأسفر عن إصابة جندي.",
+    "انتقد الكاتب السياسة الخارجية الأمريكية في مقاله.",
+    "تحدث الناطق باسم الشرطة للصحفيين عن تفاصيل الحادث.",
+    "وكان رئيس الوزراء يعقد اجتماعا مع الوزراء.",
+    "ونفذت القوات الخاصة عملية دهم وقالت اللجنة إن التحقيق مستمر.",
+    "قالت الصحيفة إن القناة بثت صورا للحادث.",
+    "وصف زعيم مسلم الهجوم بأنه عمل جبان.",
+    "دعا المحتجون إلى إسقاط النظام وإطلاق سراح المعتقلين اليوم.",
+    "أطلقت منظمة إرهابية صواريخ على القاعدة العسكرية.",
+    "تحركت حركة احتجاجية واسعة في العاصمة للمطالبة بالإصلاح.",
+    "وصل الجيش الإسرائيلي إلى أطراف البلدة وأغلق المعابر.",
+]
+
+
+@pytest.mark.parametrize("text", NEGATIVES, ids=[t[:30] for t in NEGATIVES])
+def test_generic_descriptions_are_not_entities(text: str) -> None:
+    assert named(text) == set()
+
+
+def test_propagation_to_partial_mentions_with_clitics() -> None:
+    text = "أعلن الرئيس قاسم جومارت توكايف حالة الطوارئ. وقال توكايف إن البلاد تتعرض لهجوم، ونسب لتوكايف قوله إن الوضع هادئ."
+    doc = read(text, until="entities")
+    pers = [(s.text_of(doc), s.data["latin"]) for s in doc.get("entity") if s.data["type"] == "PER"]
+    assert pers == [
+        ("قاسم جومارت توكايف", "Kassym-Jomart Tokayev"),
+        ("توكايف", "Tokayev"),
+        ("توكايف", "Tokayev"),
+    ]
+
+
+def test_propagation_of_an_unknown_name_earlier_and_later() -> None:
+    text = "ورد الحلبي على الاتهامات. وقال الناشط سامر الحلبي إن الحلبي لن يغادر."
+    got = [s for s in named_spans(text) if s[1] == "PER"]
+    assert got == [("الحلبي", "PER"), ("سامر الحلبي", "PER"), ("الحلبي", "PER")]
+
+
+def named_spans(text: str) -> list[tuple[str, str]]:
+    doc = read(text, until="entities")
+    return [(s.text_of(doc), s.data["type"]) for s in doc.get("entity")]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("وبحسب رويترز فإن الوضع متوتر.", "رويترز"),
+        ("وجه الجيش تحذيرا لحماس من التصعيد.", "حماس"),
+        ("نقلا عن نوفوستي، فإن القوات وصلت.", "نوفوستي"),
+        ("وقال للجزيرة إن المفاوضات فشلت.", "جزيرة"),
+        ("وأعلنت والأمم المتحدة أنها سترسل مساعدات.", "الأمم المتحدة"),
+    ],
+)
+def test_spans_exclude_clitics(text: str, surface: str) -> None:
+    assert (surface, "ORG") in named(text)
+
+
+def test_every_mention_is_a_span_with_original_offsets() -> None:
+    text = "قالت حماس إن حماس لن تتراجع، وأضافت حماس أن الهدنة صامدة."
+    doc = read(text, until="entities")
+    spans = [s for s in doc.get("entity") if s.data["type"] == "ORG"]
+    assert len(spans) == 3
+    assert all(doc.text[s.start : s.end] == "حماس" for s in spans)
+    assert all(s.data["latin"] == "Hamas" for s in spans)
+
+
+def test_latin_for_unknown_names_is_a_transliteration() -> None:
+    doc = read("وقال المتحدث باسم الشرطة روان غوناسيكيرا إن الهدوء عاد.", until="entities")
+    (per,) = [s for s in doc.get("entity") if s.data["type"] == "PER"]
+    assert per.text_of(doc) == "روان غوناسيكيرا"
+    assert per.data["latin"] == "Rawan Ghunasikira"
+
+
+def test_loc_entities_come_from_place_spans() -> None:
+    doc = read("اندلعت احتجاجات في بكازاخستان أمس.", until="dates")
+    start = doc.text.index("كازاخستان")
+    doc.spans["place"] = [
+        Span(
+            start,
+            start + len("كازاخستان"),
+            "place",
+            {"name": "Kazakhstan", "country": "KZ", "kind": "country"},
+        )
+    ]
+    entities(doc)
+    locs = [(s.text_of(doc), s.data["latin"]) for s in doc.get("entity") if s.data["type"] == "LOC"]
+    assert locs == [("كازاخستان", "Kazakhstan")]
+
+
+def test_works_without_any_place_spans() -> None:
+    doc = read("قال وزير الخارجية الروسي سيرغي لافروف إن موسكو سترد.", until="dates")
+    assert doc.get("place") == []
+    entities(doc)
+    assert [(s.text_of(doc), s.data["type"]) for s in doc.get("entity")] == [("سيرغي لافروف", "PER")]
+
+
+def test_empty_text() -> None:
+    assert read("", until="entities").get("entity") == []
+
+
+@pytest.mark.parametrize(
+    ("word", "kind"),
+    [("وقال", "verb"), ("الحكومة", "noun"), ("الأربعاء", "time"), ("توكايف", None), ("باليه", None)],
+)
+def test_stop_kind(word: str, kind: str | None) -> None:
+    assert stop_kind(fold(word)) == kind
+
+
+def test_verbal_noun_shapes() -> None:
+    assert [
+        verbal_noun_shape(fold(w)) for w in ("إغلاق", "اعتقال", "استهداف", "تطوير", "ماسيموف", "لافروف")
+    ] == [
+        True,
+        True,
+        True,
+        True,
+        False,
+        False,
+    ]
+
+
+@pytest.mark.parametrize(
+    ("arabic", "latin"),
+    [("الزفزافي", "al-Zafzafi"), ("عبد المومونوف", "Abd al-Mumunuf"), ("سعد", "Sa'd"), ("CNN", "CNN")],
+)
+def test_transliterate(arabic: str, latin: str) -> None:
+    assert transliterate(arabic) == latin
+
+
+# ---- lexicon formats ----------------------------------------------------------------------------
+
+ARABIC = re.compile(r"[\u0621-\u064a]")
+COUNTRY = re.compile(r"^([A-Z]{2})?$")
+
+
+def test_organisations_format() -> None:
+    rows = read_tsv("organisations.tsv")
+    assert len(rows) > 300
+    kinds = {
+        "intl",
+        "ngo",
+        "gov",
+        "ministry",
+        "security",
+        "military",
+        "court",
+        "party",
+        "armed",
+        "union",
+        "agency",
+        "outlet",
+        "company",
+        "body",
+        "agency_gov",
+    }
+    nationality = lexicon().nationality
+    generic = {
+        fold(w) for w in ("الجيش", "الشرطة", "الحكومة", "القوات", "الخارجية", "الداخلية", "الأمن", "الرئاسة")
+    }
+    for row in rows:
+        names = alternatives(row["arabic"])
+        assert names and all(ARABIC.search(n) or n.isascii() for n in names), row
+        assert row["latin"], row
+        assert row["kind"] in kinds, row
+        assert COUNTRY.match(row["country"]), row
+        assert row["cue"] in ("", "1"), row
+        for n in names:
+            words = fold(n).split()
+            # a generic description with a nationality is not a name (الجيش السوري, وزارة الداخلية المصرية)
+            if len(words) == 2 and words[-1] in nationality:
+                assert words[0] not in generic, n
+            assert not (len(words) >= 2 and words[0] in ("وزاره", "الوزاره") and words[-1] in nationality), n
+
+
+def test_titles_format() -> None:
+    rows = read_tsv("titles.tsv")
+    kinds = {
+        "head",
+        "minister",
+        "royal",
+        "military",
+        "diplomat",
+        "spokesperson",
+        "official",
+        "security",
+        "judicial",
+        "religious",
+        "honorific",
+        "profession",
+    }
+    assert len(rows) > 150
+    assert all(ARABIC.search(r["title"]) and r["kind"] in kinds and r["latin"] for r in rows)
+    assert len({fold(r["title"]) for r in rows}) == len(rows)
+
+
+def test_given_names_format() -> None:
+    rows = read_tsv("given_names.tsv")
+    assert len(rows) > 300
+    for row in rows:
+        assert alternatives(row["arabic"]) and row["latin"], row
+        assert row["gender"] in ("m", "f", "prefix", "link"), row
+        assert row["common"] in ("", "1"), row
+
+
+def test_public_figures_format() -> None:
+    rows = read_tsv("public_figures.tsv")
+    assert len(rows) > 250
+    for row in rows:
+        names = alternatives(row["arabic"])
+        assert names and row["latin"], row
+        assert all(len(fold(n).split()) >= 2 for n in names), row
+        assert COUNTRY.match(row["country"]) or row["country"] == "UN", row
+
+
+def test_org_patterns_format() -> None:
+    roles = {"head", "weak_head", "outlet_head", "generic", "generic_adj", "trailing", "cue", "nationality"}
+    rows = read_tsv("org_patterns.tsv")
+    assert all(r["role"] in roles and ARABIC.search(r["word"]) for r in rows)
+    heads = {fold(r["word"]) for r in rows if r["role"].endswith("head")}
+    assert {"وزاره", "لجنه", "منظمه", "حزب", "حركه", "جبهه", "وكاله", "مجلس"} <= heads
+
+
+def test_stopwords_format() -> None:
+    rows = read_tsv("entity_stopwords.tsv")
+    assert len(rows) > 1000
+    assert all(r["kind"] in ("fn", "verb", "noun", "adj", "time") for r in rows)

@@ -1,0 +1,321 @@
+"""The events stage: lexicons, morphology, frame filling, modality, merging, notes, articles.
+
+Unit tests build a Doc up to the sentences stage and add the spans of the other stages by hand
+(numbers, dates, places), so they test the events stage alone; article tests run the whole
+pipeline; the last test scores the dev wire report with the shared scorer.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from typing import Any
+
+import pytest
+
+from conftest import DEV, SHARED
+from rasd.arabic.morph import noun_forms, phrase_forms, verb_forms
+from rasd.doc import Doc, Span
+from rasd.events.lexicon import lexicons
+from rasd.events.notes import fmt_quantity, transliterate
+from rasd.lexicons import read_tsv
+from rasd.pipeline import read
+from rasd.stages.events import candidates, events
+
+PUBLISHED = "2024-03-05"
+
+PLACES: dict[str, dict[str, Any]] = {
+    "بغداد": {"geonameid": 98182, "name": "Baghdad", "country": "IQ", "admin1": None, "kind": "city"},
+    "حمص": {"geonameid": 169577, "name": "Homs", "country": "SY", "admin1": None, "kind": "city"},
+    "حماة": {"geonameid": 170017, "name": "Hama", "country": "SY", "admin1": None, "kind": "city"},
+    "العراق": {"geonameid": 99237, "name": "Iraq", "country": "IQ", "admin1": None, "kind": "country"},
+    "صنعاء": {"geonameid": 71137, "name": "Sanaa", "country": "YE", "admin1": None, "kind": "city"},
+}
+
+
+def _annotate(doc: Doc, surface: str, label: str, nth: int = 0, **data: Any) -> None:
+    start = -1
+    for _ in range(nth + 1):
+        start = doc.text.index(surface, start + 1)
+    doc.add(label, Span(start, start + len(surface), label, data))
+
+
+def coded(text: str, numbers: dict[str, tuple[float, str]] | None = None, dates: dict[str, str] | None = None) -> list[dict]:
+    """The events of ``text`` with hand-made place, number and date spans."""
+    doc = read(text, published=PUBLISHED, until="sentences")
+    for name, data in PLACES.items():
+        # whole words only, after an optional clitic (بغداد، وبغداد، ببغداد; not العراقية)
+        for m in re.finditer(rf"(?<![\u0621-\u064a]){{0}}(?:[وفبل]?){name}(?![\u0621-\u064a])", text):
+            start = m.end() - len(name)
+            doc.add("place", Span(start, m.end(), "place", dict(data, lat=None, lon=None)))
+    for surface, (value, qualifier) in (numbers or {}).items():
+        _annotate(doc, surface, "number", value=value, qualifier=qualifier, ordinal=False)
+    for surface, value in (dates or {}).items():
+        precision = {10: "day", 7: "month", 4: "year"}[len(value)]
+        _annotate(doc, surface, "date", value=value, precision=precision, relative=False, role=None)
+    return [s.data["event"] for s in events(doc).get("event")]
+
+
+def only(evs: list[dict]) -> dict:
+    assert len(evs) == 1, [(e["type"], e["mode"], e["evidence"]["text"]) for e in evs]
+    return evs[0]
+
+
+# ---------------------------------------------------------------- lexicons and morphology
+def test_taxonomy_has_every_plover_type_and_mode() -> None:
+    modes = {
+        "CONSULT": "visit third-party multilateral phone",
+        "RETREAT": "withdraw release disarm ceasefire access resign",
+        "REQUEST": "assist change yield meet",
+        "REJECT": "assist change yield meet",
+        "ACCUSE": "disapprove investigate allege",
+        "THREATEN": "restrict arrest relations expel territory violence",
+        "PROTEST": "demo riot strike hunger boycott obstruct vandalize",
+        "SANCTION": "convict expel withdraw discontinue",
+        "MOBILIZE": "troops weapons police militia",
+        "COERCE": "seize restrict censor curfew martial-law arrest deport withhold misinformation cyber",
+        "ASSAULT": "abduct beat torture sexual targeted destroy primitive firearms explosives "
+        "suicide-attack aerial drone heavy-weapons crowd-control unconventional",
+    }
+    tax = lexicons().taxonomy
+    types = {t for t, _ in tax}
+    assert len(types) == 16
+    for t, ms in modes.items():
+        for m in ms.split():
+            assert (t, m) in tax, (t, m)
+    for info in tax.values():
+        assert len(info.cameo) == 2 and info.cameo.isdigit()
+
+
+def test_every_trigger_row_names_a_known_type_and_mode() -> None:
+    tax = lexicons().taxonomy
+    for row in read_tsv("triggers.tsv"):
+        if row["type"] == "NONE":
+            continue
+        mode = None if row["mode"] in ("", "-") else row["mode"]
+        assert (row["type"], mode) in tax, row["lemma"]
+        assert row["pos"] in ("verb", "noun", "fixed"), row["lemma"]
+    for row in read_tsv("mode_cues.tsv"):
+        mode = None if row["mode"] in ("", "-") else row["mode"]
+        assert (row["type"], mode) in tax, row["cue"]
+        to_type = row["type"] if row["to_type"] in ("", "-") else row["to_type"]
+        assert (to_type, row["to"]) in tax, row["cue"]
+
+
+@pytest.mark.parametrize(
+    ("lemma", "present", "forms"),
+    [
+        ("اعتقل", "", ["اعتقلت", "اعتقلوا", "يعتقل", "تعتقل", "يعتقلون", "اعتقلا"]),
+        ("قتل", "", ["قتلت", "قتلوا", "يقتل", "تقتلان"]),
+        ("تظاهر", "", ["تظاهرت", "تظاهروا", "يتظاهرون", "تتظاهر"]),
+        ("ألقى", "لقي", ["القي", "القت", "القوا", "يلقي", "يلقون"]),
+        ("أقال", "قيل", ["اقال", "اقالت", "يقيل"]),
+    ],
+)
+def test_verb_forms(lemma: str, present: str, forms: list[str]) -> None:
+    got = verb_forms(lemma, present)
+    for f in forms:
+        assert f in got, f
+
+
+def test_verb_without_present_and_noun_forms() -> None:
+    assert "يضرب" not in verb_forms("أضرب", "-")
+    assert {"مظاهرات", "مظاهرتان"} <= noun_forms("مظاهرة")
+    assert "اعتقالات" in noun_forms("اعتقال")
+    assert "اطلقوا النار" in phrase_forms("أطلق النار", "verb")
+
+
+def test_notes_helpers() -> None:
+    assert fmt_quantity(4266, "exact") == "4,266"
+    assert fmt_quantity(1000, "thousands") == "thousands"
+    assert fmt_quantity(50, "about") == "about 50"
+    assert transliterate("بغداد") == "Bghdad"
+
+
+# ---------------------------------------------------------------- frame filling
+def test_arrest_frame() -> None:
+    ev = only(coded("اعتقلت الشرطة 12 شخصا في بغداد.", numbers={"12": (12, "exact")}))
+    assert (ev["type"], ev["mode"]) == ("COERCE", "arrest")
+    assert ev["actor"]["text"] == "الشرطة" and ev["actor"]["kind"] == "police"
+    assert ev["counts"]["arrested"]["value"] == 12
+    assert ev["place"]["name"] == "Baghdad" and ev["country"] == "IQ"
+    assert ev["target"] is None
+    assert ev["acled"] == {"event_type": "Strategic developments", "sub_event_type": "Arrests"}
+    assert ev["cameo"] == "17"
+    assert ev["date"] == PUBLISHED and ev["date_precision"] == "day"
+    assert ev["note"] == "Police arrested 12 people in Baghdad, Iraq (2024-03-05)"
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "mode", "actor", "target"),
+    [
+        ("واعتقلت قوات الأمن العراقية ناشطين في بغداد.", "COERCE", "arrest", "قوات الأمن", "ناشطين"),
+        ("قتل ثلاثة مدنيين برصاص قوات الأمن في بغداد.", "ASSAULT", "firearms", "قوات الأمن", None),
+        ("اندلعت اشتباكات بين الجيش والمسلحين في حمص.", "ASSAULT", None, "الجيش والمسلحين", None),
+        ("تظاهر المحتجون في بغداد ضد الحكومة.", "PROTEST", "demo", None, None),
+        ("وتم اعتقال ناشطين في بغداد من قبل الشرطة.", "COERCE", "arrest", "الشرطة", None),
+        ("شنت الطائرات الحربية غارات على حمص.", "ASSAULT", "aerial", "الطائرات", None),
+        ("أطلقت الشرطة الغاز المسيل للدموع لتفريق المحتجين في بغداد.", "ASSAULT", "crowd-control", "الشرطة", "المحتجين"),
+        ("فرضت السلطات حظر التجول في بغداد.", "COERCE", "curfew", "السلطات", None),
+        ("أضرب عمال النفط في بغداد.", "PROTEST", "strike", None, None),
+        ("سد المحتجون الطريق السريع في بغداد.", "PROTEST", "obstruct", None, None),
+        ("أغلق المحتجون الطرق في بغداد.", "PROTEST", "obstruct", None, None),
+    ],
+)
+def test_frames(text: str, type_: str, mode: str | None, actor: str | None, target: str | None) -> None:
+    ev = only(coded(text))
+    assert (ev["type"], ev["mode"]) == (type_, mode)
+    if actor is not None:
+        assert ev["actor"] is not None and ev["actor"]["text"] == actor
+    if target is not None:
+        assert ev["target"] is not None and ev["target"]["text"] == target
+    assert ev["evidence"]["text"] in text
+
+
+def test_counts_bind_to_their_nouns() -> None:
+    text = "أسفر القصف على حمص عن مقتل 5 مدنيين وإصابة 20 آخرين."
+    ev = only(coded(text, numbers={"5": (5, "exact"), "20": (20, "exact")}))
+    assert ev["type"] == "ASSAULT"
+    assert ev["counts"]["killed"]["value"] == 5
+    assert ev["counts"]["injured"]["value"] == 20
+
+
+def test_dual_nouns_count_two() -> None:
+    ev = only(coded("قتل شخصان في انفجار في بغداد."))
+    assert ev["counts"]["killed"] == {"value": 2, "qualifier": "exact", "evidence": ev["counts"]["killed"]["evidence"]}
+
+
+def test_clause_date_beats_report_date() -> None:
+    ev = only(coded("تظاهر الآلاف في صنعاء يوم الجمعة.", dates={"يوم الجمعة": "2024-03-01"}))
+    assert ev["date"] == "2024-03-01" and ev["place"]["name"] == "Sanaa"
+
+
+# ---------------------------------------------------------------- modality
+def test_negation_is_flagged() -> None:
+    ev = only(coded("لم تعتقل الشرطة أي متظاهر في بغداد."))
+    assert ev["negated"] is True
+    ev = only(coded("نفت وزارة الداخلية اعتقال صحفيين في بغداد."))
+    assert ev["type"] == "COERCE" and ev["negated"] is True
+
+
+@pytest.mark.parametrize(
+    ("text", "types"),
+    [
+        ("هدد الجيش بقصف حمص.", [("THREATEN", "violence")]),
+        ("طالبت المنظمة بالإفراج عن المعتقلين في بغداد.", [("REQUEST", "yield")]),
+        ("تعتزم الحكومة فرض حظر التجول في بغداد.", []),
+        ("ستعتقل الشرطة المتظاهرين في بغداد.", []),
+        ("في حال استمرت الاحتجاجات ستفرض السلطات حالة الطوارئ في بغداد.", []),
+        ("وصلت قوات الأمن إلى بغداد.", []),
+        ("لا يزال الجيش يقصف حمص.", [("ASSAULT", "heavy-weapons")]),
+    ],
+)
+def test_threats_demands_plans_are_not_actions(text: str, types: list[tuple[str, str | None]]) -> None:
+    evs = coded(text)
+    assert [(e["type"], e["mode"]) for e in evs] == types
+    assert all(not e["negated"] for e in evs)
+
+
+def test_attribution() -> None:
+    ev = only(coded("وقالت وزارة الداخلية إن الشرطة اعتقلت 5 أشخاص في بغداد.", numbers={"5": (5, "exact")}))
+    assert ev["attributed_to"]["text"] == "وزارة الداخلية"
+    ev = only(coded("تظاهر المئات في بغداد، بحسب وكالة الأنباء."))
+    assert ev["attributed_to"]["text"] == "وكالة الأنباء"
+
+
+def test_governed_actions_are_dropped_but_seen() -> None:
+    doc = read("هدد الجيش بقصف حمص.", published=PUBLISHED, until="sentences")
+    _, cands = candidates(doc)
+    assert [(c.type, c.dropped) for c in cands] == [("THREATEN", ""), ("ASSAULT", "governed")]
+
+
+# ---------------------------------------------------------------- merging
+def test_mentions_of_one_action_merge_keeping_the_precise_count() -> None:
+    text = "أعلنت الوزارة احتجاز أكثر من 4 آلاف شخص. وقالت إن الشرطة اعتقلت 4120 شخصا."
+    ev = only(coded(text, numbers={"أكثر من 4 آلاف": (4000, "more_than"), "4120": (4120, "exact")}))
+    assert ev["counts"]["arrested"] == {"value": 4120, "qualifier": "exact", "evidence": ev["counts"]["arrested"]["evidence"]}
+    assert ev["actor"]["text"] == "الشرطة"
+
+
+def test_separate_places_and_counts_are_separate_events() -> None:
+    evs = coded("تظاهر المئات في حمص وحماة.")
+    assert sorted(e["place"]["name"] for e in evs) == ["Hama", "Homs"]
+    text = "اعتقلت الشرطة 30 شخصا في بغداد. واعتقلت الشرطة 7 أشخاص في صنعاء."
+    evs = coded(text, numbers={"30": (30, "exact"), "7": (7, "exact")})
+    assert [e["counts"]["arrested"]["value"] for e in evs] == [30, 7]
+
+
+# ---------------------------------------------------------------- whole articles (all stages)
+ARTICLES = [
+    (
+        "بغداد (رويترز) - قالت مصادر أمنية إن قوات الأمن العراقية اعتقلت 15 شخصا في بغداد يوم "
+        "الأحد بعد اشتباكات مع محتجين غاضبين أسفرت عن مقتل متظاهر وإصابة 20 آخرين.\n"
+        "وأطلقت الشرطة الغاز المسيل للدموع لتفريق المتظاهرين الذين أغلقوا الطريق المؤدي إلى "
+        "المطار. وطالب المحتجون بإقالة المحافظ.",
+        {("COERCE", "arrest"), ("ASSAULT", None), ("ASSAULT", "crowd-control")},
+        {("REQUEST", None), ("REQUEST", "yield"), ("SANCTION", None)},
+    ),
+    (
+        "دمشق - قتل سبعة مدنيين وأصيب آخرون في غارة جوية استهدفت سوقا شعبية في مدينة إدلب "
+        "شمال غربي سوريا أمس. وقال الدفاع المدني إن الغارة دمرت عددا من المحلات. وهددت فصائل "
+        "المعارضة بالرد على القصف.",
+        {("ASSAULT", "aerial"), ("THREATEN", "violence")},
+        {("PROTEST", "demo"), ("COERCE", "arrest")},
+    ),
+    (
+        "الرباط - نظم مئات الأساتذة المتعاقدين وقفة احتجاجية أمام البرلمان في الرباط يوم "
+        "الثلاثاء للمطالبة بالإدماج في الوظيفة العمومية، فيما نفت وزارة التربية وجود أي "
+        "اعتقالات في صفوف المحتجين.",
+        {("PROTEST", "demo")},
+        {("REQUEST", None), ("REQUEST", "change"), ("ASSAULT", None)},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "wanted", "unwanted"), ARTICLES)
+def test_articles(text: str, wanted: set, unwanted: set) -> None:
+    doc = read(text, published=PUBLISHED)
+    evs = [s.data["event"] for s in doc.get("event")]
+    positive = {(e["type"], e["mode"]) for e in evs if not e["negated"]}
+    assert wanted <= positive, positive
+    assert not (unwanted & positive), positive
+    for e in evs:
+        assert doc.text[e["evidence"]["start"] : e["evidence"]["end"]] == e["evidence"]["text"]
+        assert 0 <= e["confidence"] <= 1 and e["note"]
+
+
+def test_negated_arrests_in_a_denial_are_flagged() -> None:
+    doc = read(ARTICLES[2][0], published=PUBLISHED)
+    arrests = [s.data["event"] for s in doc.get("event") if s.data["event"]["mode"] == "arrest"]
+    assert arrests and all(e["negated"] for e in arrests)
+
+
+# ---------------------------------------------------------------- the dev wire report, scored
+EVENT_F1_FLOOR = 0.85
+
+
+def test_dev_wire_report_scores(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    path = DEV / "kazakhstan-2022-01-08.txt"
+    scorer = SHARED / "tools" / "score.py"
+    gold_path = DEV / "gold.jsonl"
+    if not (path.exists() and scorer.exists() and gold_path.exists()):
+        pytest.skip("the shared dev corpus is not here")
+    import rasd
+
+    text = path.read_text(encoding="utf-8")
+    report = rasd.extract(text, published="2022-01-08", id=path.stem).to_dict()
+    gold = [ln for ln in gold_path.read_text(encoding="utf-8").splitlines() if f'"{path.stem}"' in ln]
+    (tmp_path / "p.jsonl").write_text(json.dumps(report, ensure_ascii=False) + "\n", encoding="utf-8")
+    (tmp_path / "g.jsonl").write_text(gold[0] + "\n", encoding="utf-8")
+    (tmp_path / "a.jsonl").write_text(json.dumps({"id": path.stem, "text": text}, ensure_ascii=False) + "\n", encoding="utf-8")
+    out = subprocess.run(
+        [sys.executable, str(scorer), str(tmp_path / "p.jsonl"), str(tmp_path / "g.jsonl"), "--articles", str(tmp_path / "a.jsonl"), "--json"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    metrics = json.loads(out.stdout)
+    assert metrics["offsets_ok"] == 1.0
+    assert metrics["event_f1"] >= EVENT_F1_FLOOR, metrics
