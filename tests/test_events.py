@@ -42,7 +42,9 @@ def _annotate(doc: Doc, surface: str, label: str, nth: int = 0, **data: Any) -> 
     doc.add(label, Span(start, start + len(surface), label, data))
 
 
-def coded(text: str, numbers: dict[str, tuple[float, str]] | None = None, dates: dict[str, str] | None = None) -> list[dict]:
+def coded(
+    text: str, numbers: dict[str, tuple[float, str]] | None = None, dates: dict[str, str] | None = None
+) -> list[dict]:
     """The events of ``text`` with hand-made place, number and date spans."""
     doc = read(text, published=PUBLISHED, until="sentences")
     for name, data in PLACES.items():
@@ -157,7 +159,13 @@ def test_arrest_frame() -> None:
         ("تظاهر المحتجون في بغداد ضد الحكومة.", "PROTEST", "demo", None, None),
         ("وتم اعتقال ناشطين في بغداد من قبل الشرطة.", "COERCE", "arrest", "الشرطة", None),
         ("شنت الطائرات الحربية غارات على حمص.", "ASSAULT", "aerial", "الطائرات", None),
-        ("أطلقت الشرطة الغاز المسيل للدموع لتفريق المحتجين في بغداد.", "ASSAULT", "crowd-control", "الشرطة", "المحتجين"),
+        (
+            "أطلقت الشرطة الغاز المسيل للدموع لتفريق المحتجين في بغداد.",
+            "ASSAULT",
+            "crowd-control",
+            "الشرطة",
+            "المحتجين",
+        ),
         ("فرضت السلطات حظر التجول في بغداد.", "COERCE", "curfew", "السلطات", None),
         ("أضرب عمال النفط في بغداد.", "PROTEST", "strike", None, None),
         ("سد المحتجون الطريق السريع في بغداد.", "PROTEST", "obstruct", None, None),
@@ -184,7 +192,11 @@ def test_counts_bind_to_their_nouns() -> None:
 
 def test_dual_nouns_count_two() -> None:
     ev = only(coded("قتل شخصان في انفجار في بغداد."))
-    assert ev["counts"]["killed"] == {"value": 2, "qualifier": "exact", "evidence": ev["counts"]["killed"]["evidence"]}
+    assert ev["counts"]["killed"] == {
+        "value": 2,
+        "qualifier": "exact",
+        "evidence": ev["counts"]["killed"]["evidence"],
+    }
 
 
 def test_clause_date_beats_report_date() -> None:
@@ -235,7 +247,11 @@ def test_governed_actions_are_dropped_but_seen() -> None:
 def test_mentions_of_one_action_merge_keeping_the_precise_count() -> None:
     text = "أعلنت الوزارة احتجاز أكثر من 4 آلاف شخص. وقالت إن الشرطة اعتقلت 4120 شخصا."
     ev = only(coded(text, numbers={"أكثر من 4 آلاف": (4000, "more_than"), "4120": (4120, "exact")}))
-    assert ev["counts"]["arrested"] == {"value": 4120, "qualifier": "exact", "evidence": ev["counts"]["arrested"]["evidence"]}
+    assert ev["counts"]["arrested"] == {
+        "value": 4120,
+        "qualifier": "exact",
+        "evidence": ev["counts"]["arrested"]["evidence"],
+    }
     assert ev["actor"]["text"] == "الشرطة"
 
 
@@ -309,9 +325,19 @@ def test_dev_wire_report_scores(tmp_path) -> None:  # type: ignore[no-untyped-de
     gold = [ln for ln in gold_path.read_text(encoding="utf-8").splitlines() if f'"{path.stem}"' in ln]
     (tmp_path / "p.jsonl").write_text(json.dumps(report, ensure_ascii=False) + "\n", encoding="utf-8")
     (tmp_path / "g.jsonl").write_text(gold[0] + "\n", encoding="utf-8")
-    (tmp_path / "a.jsonl").write_text(json.dumps({"id": path.stem, "text": text}, ensure_ascii=False) + "\n", encoding="utf-8")
+    (tmp_path / "a.jsonl").write_text(
+        json.dumps({"id": path.stem, "text": text}, ensure_ascii=False) + "\n", encoding="utf-8"
+    )
     out = subprocess.run(
-        [sys.executable, str(scorer), str(tmp_path / "p.jsonl"), str(tmp_path / "g.jsonl"), "--articles", str(tmp_path / "a.jsonl"), "--json"],
+        [
+            sys.executable,
+            str(scorer),
+            str(tmp_path / "p.jsonl"),
+            str(tmp_path / "g.jsonl"),
+            "--articles",
+            str(tmp_path / "a.jsonl"),
+            "--json",
+        ],
         capture_output=True,
         text=True,
         check=True,

@@ -64,7 +64,14 @@ def _present(s: str, weak: str) -> set[str]:
             out.add(pre + s)
         elif weak == "defective" and s.endswith("ي"):
             base = s[:-1]
-            out |= {pre + s, pre + base + "ون", pre + base + "وا", pre + base + "و", pre + s + "ان", pre + s + "ا"}
+            out |= {
+                pre + s,
+                pre + base + "ون",
+                pre + base + "وا",
+                pre + base + "و",
+                pre + s + "ان",
+                pre + s + "ا",
+            }
         else:
             out |= {pre + s + suf for suf in PRESENT_SUFFIXES}
     return out

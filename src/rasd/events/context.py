@@ -20,8 +20,32 @@ from rasd.matcher import Match
 # words that end a clause inside a sentence (folded)
 CLAUSE_WORDS = frozenset(fold(w) for w in ("بينما", "فيما", "حيث", "إذ", "كما", "بعدما", "عقب"))
 CLAUSE_BIGRAMS = frozenset(tuple(fold(w).split()) for w in ("في حين", "بعد أن", "قبل أن", "في وقت", "إلى أن"))
-CLAUSE_PUNCT = frozenset("،,:؛;\"«»“”()")
-PREPOSITIONS = frozenset(fold(w) for w in ("في", "على", "إلى", "الى", "من", "عن", "مع", "ضد", "بين", "داخل", "قرب", "نحو", "لدى", "عند", "حول", "خلال", "منذ", "حتى", "بعد", "قبل"))
+CLAUSE_PUNCT = frozenset('،,:؛;"«»“”()')
+PREPOSITIONS = frozenset(
+    fold(w)
+    for w in (
+        "في",
+        "على",
+        "إلى",
+        "الى",
+        "من",
+        "عن",
+        "مع",
+        "ضد",
+        "بين",
+        "داخل",
+        "قرب",
+        "نحو",
+        "لدى",
+        "عند",
+        "حول",
+        "خلال",
+        "منذ",
+        "حتى",
+        "بعد",
+        "قبل",
+    )
+)
 
 
 @dataclass
@@ -198,11 +222,24 @@ def _appositions(ctx: Context, mentions: list[Mention]) -> list[Mention]:
     out: list[Mention] = []
     for m in mentions:
         prev = out[-1] if out else None
-        if prev is not None and m.named and (prev.kind in TITLE_KINDS and (not prev.named or prev.etype == "LOC")):
+        if (
+            prev is not None
+            and m.named
+            and (prev.kind in TITLE_KINDS and (not prev.named or prev.etype == "LOC"))
+        ):
             gap = [t.norm for t in toks[prev.j : m.i]]
             if (gap == [] or gap in (["،"], [","])) and (m.etype in ("PER", "LOC") or gap == []):
                 country = prev.country or (m.country if m.etype == "LOC" else None)
-                merged = Mention(prev.i, m.j, prev.start, m.end, prev.kind, country, True, m.etype if m.etype == "PER" else "LOC")
+                merged = Mention(
+                    prev.i,
+                    m.j,
+                    prev.start,
+                    m.end,
+                    prev.kind,
+                    country,
+                    True,
+                    m.etype if m.etype == "PER" else "LOC",
+                )
                 if m.etype == "LOC" and m.country:
                     merged.country = m.country
                 out[-1] = merged
@@ -241,7 +278,9 @@ def build(doc: Doc) -> Context:
     brk = [False] * len(toks)
     strong = [False] * len(toks)
     for t in toks:
-        word = t.norm[1:] if t.kind == "word" and t.norm[:1] in "وف" and t.norm[1:] in CLAUSE_WORDS else t.norm
+        word = (
+            t.norm[1:] if t.kind == "word" and t.norm[:1] in "وف" and t.norm[1:] in CLAUSE_WORDS else t.norm
+        )
         bigram = t.i + 1 < len(toks) and (word, toks[t.i + 1].norm) in CLAUSE_BIGRAMS
         if word in CLAUSE_WORDS or bigram:
             brk[t.i] = strong[t.i] = True

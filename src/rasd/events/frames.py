@@ -41,7 +41,9 @@ COUNT_TYPES = {
 }
 VAGUE = {"tens", "hundreds", "thousands"}
 # types whose events are statements: their country is the speaker's, their place only a stated one
-VERBAL_TYPES = frozenset({"AGREE", "CONSULT", "SUPPORT", "REQUEST", "REJECT", "ACCUSE", "THREATEN", "CONCEDE"})
+VERBAL_TYPES = frozenset(
+    {"AGREE", "CONSULT", "SUPPORT", "REQUEST", "REJECT", "ACCUSE", "THREATEN", "CONCEDE"}
+)
 
 
 @dataclass
@@ -135,7 +137,9 @@ def _mutual(ctx: Context, c: Candidate, hi: int) -> Mention | None:
             for m in ctx.mentions:
                 if m.i == last.j and m.i < hi and toks[m.i].norm[:1] == "و":
                     last = m
-            return Mention(first.i, last.j, first.start, last.end, first.kind, first.country, first.named, first.etype)
+            return Mention(
+                first.i, last.j, first.start, last.end, first.kind, first.country, first.named, first.etype
+            )
     return None
 
 
@@ -180,7 +184,9 @@ def _backward(ctx: Context, c: Candidate, lo: int, marked: set[int], only: bool)
     return best
 
 
-def find_actor(ctx: Context, c: Candidate, prev: Candidate | None, speakers: set[int], announcers: set[int]) -> None:
+def find_actor(
+    ctx: Context, c: Candidate, prev: Candidate | None, speakers: set[int], announcers: set[int]
+) -> None:
     lo, hi = ctx.sentence_range(c.i)
     agent = _agent(ctx, c, hi)
     if agent is not None:
@@ -205,7 +211,13 @@ def find_actor(ctx: Context, c: Candidate, prev: Candidate | None, speakers: set
             return
     if c.type in NO_BACKWARD:
         return
-    if prev is not None and prev.actor is not None and prev.sent == c.sent and prev.actor.j <= c.i and c.i - prev.j <= INHERIT_SPAN:
+    if (
+        prev is not None
+        and prev.actor is not None
+        and prev.sent == c.sent
+        and prev.actor.j <= c.i
+        and c.i - prev.j <= INHERIT_SPAN
+    ):
         c.actor, c.actor_how = prev.actor, "inherited"
         return
     # before the trigger: the subject of a verb (SVO), or whoever announces a verbal noun
@@ -231,7 +243,11 @@ def find_target(ctx: Context, c: Candidate) -> None:
             continue  # the noun of a count (اعتقلت 12 شخصا) is not a named target
         tok = ctx.doc.tokens[m.i]
         prev = ctx.norm(m.i - 1) if m.i > 0 else ""
-        if _in_pp(ctx, m) and prev not in TARGET_PREPS and not fold(ctx.doc.text[tok.start : m.start]).endswith("ل"):
+        if (
+            _in_pp(ctx, m)
+            and prev not in TARGET_PREPS
+            and not fold(ctx.doc.text[tok.start : m.start]).endswith("ل")
+        ):
             continue
         c.target = m
         return
@@ -362,7 +378,12 @@ def bind_counts(ctx: Context, lo: int, hi: int, triggers: list[Candidate]) -> li
         if key is None:
             for k in range(q.i - 1, max(lo, q.i - 3) - 1, -1):
                 hit = ctx.count_nouns.get(k)
-                if hit is not None and hit[0] <= q.i and hit[1].where in ("after", "both") and hit[1].key != "person":
+                if (
+                    hit is not None
+                    and hit[0] <= q.i
+                    and hit[1].where in ("after", "both")
+                    and hit[1].key != "person"
+                ):
                     key = hit[1].key
                     break
         if key is None and after is None:

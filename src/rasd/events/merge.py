@@ -106,7 +106,11 @@ def compatible(doc: Doc, a: Candidate, b: Candidate) -> bool:
     aa, ab = a.actor, b.actor
     direct = ("subject", "agent")
     if aa is not None and ab is not None and aa.named and ab.named and not same_sentence:
-        if a.actor_how in direct and b.actor_how in direct and fold(doc.text[aa.start : aa.end]) != fold(doc.text[ab.start : ab.end]):
+        if (
+            a.actor_how in direct
+            and b.actor_how in direct
+            and fold(doc.text[aa.start : aa.end]) != fold(doc.text[ab.start : ab.end])
+        ):
             return False
     return True
 
@@ -132,13 +136,20 @@ def absorb(doc: Doc, a: Candidate, b: Candidate) -> None:
         a.evidence, a.i, a.j, a.start, a.end, a.entry = b.evidence, b.i, b.j, b.start, b.end, b.entry
     # place: stated beats fallback; a more specific kind beats a country
     pa, pb = _stated_place(a), _stated_place(b)
-    if pb is not None and (pa is None or PLACE_RANK.get(pb.data.get("kind") or "", 3) > PLACE_RANK.get(pa.data.get("kind") or "", 3)):
+    if pb is not None and (
+        pa is None
+        or PLACE_RANK.get(pb.data.get("kind") or "", 3) > PLACE_RANK.get(pa.data.get("kind") or "", 3)
+    ):
         a.places, a.place_source = b.places, b.place_source
     elif not a.places and b.places:
         a.places, a.place_source = b.places, b.place_source
     # date: stated beats the report date; a finer precision beats a coarser one
     da, db = _date_value(a), _date_value(b)
-    if db and (not da or DATE_RANK.get(b.date.data.get("precision") or "", 0) > DATE_RANK.get(a.date.data.get("precision") or "", 0)):  # type: ignore[union-attr]
+    if db and (
+        not da
+        or DATE_RANK.get(b.date.data.get("precision") or "", 0)
+        > DATE_RANK.get(a.date.data.get("precision") or "", 0)
+    ):  # type: ignore[union-attr]
         a.date, a.date_source = b.date, b.date_source
     for k, q in b.counts.items():
         a.counts[k] = q if k not in a.counts else better_quantity(a.counts[k], q)

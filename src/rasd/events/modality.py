@@ -20,7 +20,10 @@ from rasd.events.context import CLAUSE_WORDS, Context
 from rasd.events.frames import Candidate
 from rasd.events.lexicon import ModalityCue
 
-SPEAKER_STOP = frozenset(fold(w) for w in ("إن", "أن", "انه", "إنه", "أنه", "إنها", "أنها", "عن", "التي", "الذي", "بأن", "أنهم", "إنهم"))
+SPEAKER_STOP = frozenset(
+    fold(w)
+    for w in ("إن", "أن", "انه", "إنه", "أنه", "إنها", "أنها", "عن", "التي", "الذي", "بأن", "أنهم", "إنهم")
+)
 GOVERN_STOP = CLAUSE_WORDS
 MAX_SCOPE = 25
 # what a threatened or demanded action makes of the governing event's mode
@@ -31,7 +34,13 @@ THREAT_MODES = {
     "MOBILIZE": "violence",
 }
 THREAT_MODE_BY_MODE = {"arrest": "arrest", "expel": "expel", "deport": "expel", "seize": "territory"}
-REQUEST_MODES = {"RETREAT": "yield", "AID": "assist", "MOBILIZE": "assist", "CONSULT": "meet", "CONCEDE": "yield"}
+REQUEST_MODES = {
+    "RETREAT": "yield",
+    "AID": "assist",
+    "MOBILIZE": "assist",
+    "CONSULT": "meet",
+    "CONCEDE": "yield",
+}
 
 
 def _cues(ctx: Context) -> list[tuple[int, int, ModalityCue, str]]:
@@ -40,7 +49,7 @@ def _cues(ctx: Context) -> list[tuple[int, int, ModalityCue, str]]:
 
 def mark_passive(ctx: Context, cands: list[Candidate]) -> None:
     """تم اعتقال، جرى احتجاز: the verbal noun is passive (no actor unless an agent is named)."""
-    for i, j, cue, _ in _cues(ctx):
+    for _i, j, cue, _ in _cues(ctx):
         if cue.kind != "passive":
             continue
         for c in cands:
@@ -86,7 +95,9 @@ def _scope_end(ctx: Context, g: Candidate) -> int:
     return k
 
 
-def apply_governing(ctx: Context, cands: list[Candidate], governs: dict[tuple[str, str | None], str | None]) -> None:
+def apply_governing(
+    ctx: Context, cands: list[Candidate], governs: dict[tuple[str, str | None], str | None]
+) -> None:
     """Threats, demands, agreements (and weakly condemnations) govern the actions after them."""
     for g in cands:
         kind = governs.get((g.type, g.mode)) or governs.get((g.type, None))

@@ -52,13 +52,49 @@ COUNT_EN = {
     "released": "released",
 }
 # the count that is the object of the action: "arrested 4,266 people"
-OBJECT_COUNT = {"arrest": "arrested", "abduct": "kidnapped", "expel": "expelled", "deport": "deported", "release": "released"}
+OBJECT_COUNT = {
+    "arrest": "arrested",
+    "abduct": "kidnapped",
+    "expel": "expelled",
+    "deport": "deported",
+    "release": "released",
+}
 
 # one Latin rendering per Arabic letter (folded text), for names with no known Latin form
 _LATIN = dict(
     zip(
         "ابتثجحخدذرزسشصضطظعغفقكلمنهويء",
-        ["a", "b", "t", "th", "j", "h", "kh", "d", "dh", "r", "z", "s", "sh", "s", "d", "t", "z", "'", "gh", "f", "q", "k", "l", "m", "n", "h", "w", "y", "'"],
+        [
+            "a",
+            "b",
+            "t",
+            "th",
+            "j",
+            "h",
+            "kh",
+            "d",
+            "dh",
+            "r",
+            "z",
+            "s",
+            "sh",
+            "s",
+            "d",
+            "t",
+            "z",
+            "'",
+            "gh",
+            "f",
+            "q",
+            "k",
+            "l",
+            "m",
+            "n",
+            "h",
+            "w",
+            "y",
+            "'",
+        ],
         strict=True,
     )
 )
@@ -107,7 +143,9 @@ def party_en(party: dict[str, Any] | None, latin: str | None) -> str | None:
     return transliterate(party["text"])
 
 
-def note(event: dict[str, Any], info: Any, actor_latin: str | None, target_latin: str | None, source: str | None) -> str:
+def note(
+    event: dict[str, Any], info: Any, actor_latin: str | None, target_latin: str | None, source: str | None
+) -> str:
     """'Police arrested 4,266 people in Kazakhstan (2022-01-08) [Novosti]'."""
     counts = dict(event.get("counts") or {})
     actor = party_en(event.get("actor"), actor_latin)
@@ -144,7 +182,9 @@ def note(event: dict[str, Any], info: Any, actor_latin: str | None, target_latin
     if event.get("date"):
         text += f" ({event['date']})"
     if counts:
-        parts = [f"{fmt_quantity(q['value'], q['qualifier'])} {COUNT_EN.get(k, k)}" for k, q in counts.items()]
+        parts = [
+            f"{fmt_quantity(q['value'], q['qualifier'])} {COUNT_EN.get(k, k)}" for k, q in counts.items()
+        ]
         text += "; " + ", ".join(parts)
     if event.get("negated"):
         text = "Denied: " + text

@@ -123,7 +123,11 @@ def _anchored(c: Candidate) -> bool:
     if c.place_source in ("clause", "sentence") and c.places and c.places[0].data.get("kind") != "country":
         return True
     a = c.actor
-    if a is not None and c.actor_how not in ("inherited",) and (a.named or a.kind in STATE_KINDS | NON_STATE_ARMED):
+    if (
+        a is not None
+        and c.actor_how not in ("inherited",)
+        and (a.named or a.kind in STATE_KINDS | NON_STATE_ARMED)
+    ):
         return True
     return c.target is not None and c.target.named
 
@@ -158,7 +162,9 @@ def _entity_latin(ctx: Context, m: Mention | None) -> str | None:
     if m is None:
         return None
     rank = {"PER": 0, "ORG": 1, "LOC": 2}
-    inside = [s for s in ctx.doc.get("entity") if m.start <= s.start and s.end <= m.end and s.data.get("latin")]
+    inside = [
+        s for s in ctx.doc.get("entity") if m.start <= s.start and s.end <= m.end and s.data.get("latin")
+    ]
     if inside:
         return str(min(inside, key=lambda s: rank.get(s.data.get("type"), 3)).data["latin"])
     for _, _, s in ctx.places:

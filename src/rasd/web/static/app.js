@@ -278,10 +278,18 @@
     try {
       if (!window.topojson) throw new Error("topojson-client missing");
       const topo = await getJSON("/vendor/world-atlas/countries-50m.json");
-      const land = topojson.feature(topo, topo.objects.countries);
+      const countries = topo.objects.countries;
+      // land filled without a stroke (a stroke would draw the antimeridian cuts), then the
+      // borders between countries as lines
+      const land = topojson.feature(topo, countries);
+      land.features = land.features.filter((f) => f.id !== "010").map(unwrapFeature); // no Antarctica
       L.geoJSON(land, {
         interactive: false,
-        style: { color: "#9a968c", weight: 0.7, fillColor: "#f3f0e8", fillOpacity: 1 },
+        style: { stroke: false, fillColor: "#f3f0e8", fillOpacity: 1 },
+      }).addTo(map);
+      L.geoJSON(topojson.mesh(topo, countries, (a, b) => a !== b), {
+        interactive: false,
+        style: { color: "#a29d92", weight: 0.8, fill: false },
       }).addTo(map);
       state.markerLayer.remove();
       state.markerLayer.addTo(map); // markers above the outlines
@@ -289,6 +297,19 @@
     } catch (e) {
       $("map-note").textContent = t("basemapMissing");
     }
+  }
+
+  /** Rings that cross the antimeridian (Russia's east, Fiji) jump 360°: shift their west half east. */
+  function unwrapRing(ring) {
+    const crosses = ring.some((p, i) => i > 0 && Math.abs(p[0] - ring[i - 1][0]) > 180);
+    return crosses ? ring.map((p) => (p[0] < 0 ? [p[0] + 360, p[1]] : p)) : ring;
+  }
+  function unwrapFeature(f) {
+    const g = f.geometry;
+    if (!g) return f;
+    if (g.type === "Polygon") g.coordinates = g.coordinates.map(unwrapRing);
+    else if (g.type === "MultiPolygon") g.coordinates = g.coordinates.map((poly) => poly.map(unwrapRing));
+    return f;
   }
 
   function renderMap(refit) {
@@ -329,10 +350,23 @@
     }
     $("map-note").textContent = noCoords ? noCoords + " " + t("noCoordsNote") : "";
     if (refit && state.groups.length) {
-      const bounds = L.latLngBounds(state.groups.map((g) => g.ll));
+      const bounds = robustBounds(state.events.filter((e) => typeof e.lat === "number" && typeof e.lon === "number"));
       map.fitBounds(bounds.pad(0.25), { maxZoom: 6, animate: false });
     }
     spreadMarkers();
+  }
+
+  /** The quantile at ``q`` (0..1) of sorted numbers. */
+  function quantile(sorted, q) {
+    return sorted[Math.min(sorted.length - 1, Math.max(0, Math.round(q * (sorted.length - 1))))];
+  }
+
+  /** Bounds around most events (5th to 95th percentile each way) so a few far-off ones don't zoom the map out. */
+  function robustBounds(events) {
+    const q = events.length >= 20 ? 0.05 : 0;
+    const lats = events.map((e) => e.lat).sort((a, b) => a - b);
+    const lons = events.map((e) => e.lon).sort((a, b) => a - b);
+    return L.latLngBounds([quantile(lats, q), quantile(lons, q)], [quantile(lats, 1 - q), quantile(lons, 1 - q)]);
   }
 
   /** Fan out events that share a place (a sunflower pattern, in screen pixels) so each shows. */
@@ -436,10 +470,14 @@
   /** Buckets of day-dated events: by day when the range is short, else by week or month. */
   function timelineBuckets(events) {
     const dayed = events.filter((e) => typeof e.date === "string" && /^\d{4}-\d{2}-\d{2}$/.test(e.date));
-    if (!dayed.length) return { unit: null, buckets: [], undated: events.length };
+    if (!dayed.length) return { unit: null, buckets: [], undated: events.length, outside: 0 };
     const times = dayed.map((e) => parseDay(e.date));
-    const lo = Math.min(...times);
-    const hi = Math.max(...times);
+    const sorted = [...times].sort((a, b) => a - b);
+    // without a date filter, a few stray dates (years away) would squash the rest: show the
+    // range of the middle 96% and count the others
+    const trim = sorted.length >= 20 && !state.filters.since && !state.filters.until ? 0.02 : 0;
+    const lo = quantile(sorted, trim);
+    const hi = quantile(sorted, 1 - trim);
     const spanDays = (hi - lo) / DAY;
     const name = spanDays <= 92 ? "day" : spanDays <= 730 ? "week" : "month";
     const unit = UNITS[name];
@@ -449,13 +487,17 @@
       index.set(ms, buckets.length);
       buckets.push({ start: ms, end: unit.next(ms) - DAY, counts: {}, total: 0 });
     }
+    let outside = 0;
     dayed.forEach((e, i) => {
-      const b = buckets[index.get(unit.start(times[i]))];
-      if (!b) return;
+      const b = times[i] >= lo && times[i] <= hi ? buckets[index.get(unit.start(times[i]))] : undefined;
+      if (!b) {
+        outside++;
+        return;
+      }
       b.counts[e.type] = (b.counts[e.type] || 0) + 1;
       b.total++;
     });
-    return { unit: name, buckets: buckets, undated: events.length - dayed.length };
+    return { unit: name, buckets: buckets, undated: events.length - dayed.length, outside: outside };
   }
 
   function svg(tag, attrs, text) {
@@ -467,9 +509,12 @@
 
   function renderTimeline() {
     const box = clear($("timeline"));
-    const { unit, buckets, undated } = timelineBuckets(state.events);
+    const { unit, buckets, undated, outside } = timelineBuckets(state.events);
     $("timeline-unit").textContent = unit ? "(" + t(UNITS[unit].key) + ")" : "";
-    $("timeline-note").textContent = undated ? undated + " " + t("undatedNote") : "";
+    const notes = [];
+    if (undated) notes.push(undated + " " + t("undatedNote"));
+    if (outside) notes.push(outside + " " + t("outsideNote"));
+    $("timeline-note").textContent = notes.join(" · ");
     if (!buckets.length) {
       box.appendChild(el("p", { className: "empty" }, t("noEvents")));
       return;
@@ -735,7 +780,8 @@
     const row = (key, value) => {
       if (value) dl.append(el("dt", {}, t(key)), el("dd", { dir: "auto" }, value));
     };
-    row("date", ev.date ? ev.date + (ev.date_precision && ev.date_precision !== "day" ? " (" + ev.date_precision + ")" : "") : "");
+    const precision = ev.date_precision && ev.date_precision !== "day" ? " (" + t("precision_" + ev.date_precision) + ")" : "";
+    row("date", ev.date ? ev.date + precision : "");
     const pl = ev.place;
     row("place", [pl && (pl.name || pl.text), countryName(ev.country)].filter(Boolean).join(" · "));
     row("actor", ev.actor ? ev.actor.text + (ev.actor.kind ? " (" + ev.actor.kind + ")" : "") : "");
