@@ -38,15 +38,15 @@ class Segmentation:
 def _proclitic_splits(word: str) -> list[tuple[str, str]]:
     """(prefix, rest) pairs for the proclitic chains conj? (prep | fut)? the word allows."""
     out = [("", word)]
-    conj = word[:1] if word[:1] in "وف" and len(word) > MIN_BASE + 1 else ""
+    conj = word[:1] if word[:1] in "وف" and len(word) > MIN_BASE else ""
     heads = [""] + ([conj] if conj else [])
     for c in heads:
         rest = word[len(c) :]
         if c:
             out.append((c, rest))
-        if rest[:1] in "بك" and len(rest) > MIN_BASE + 1:
+        if rest[:1] in "بك" and len(rest) > MIN_BASE:
             out.append((c + rest[0], rest[1:]))
-        elif rest[:1] == "ل" and len(rest) > MIN_BASE + 1:
+        elif rest[:1] == "ل" and len(rest) > MIN_BASE:
             out.append((c + "ل", rest[1:]))
             if rest.startswith("لل") and len(rest) > MIN_BASE + 2:
                 # ل + ال: the article's alef is elided in writing (للشرطة = ل + الشرطة)

@@ -19,6 +19,8 @@ True
 
 >>> sorted(noun_forms("مظاهرة"))
 ['مظاهرات', 'مظاهرتان', 'مظاهرتين', 'مظاهره']
+>>> "إضرابا" in {f for f in noun_forms("إضراب", dual=False)} or "اضرابا" in noun_forms("إضراب", dual=False)
+True
 >>> sorted(noun_forms("قتيل", plural=False))
 ['قتيل', 'قتيلا', 'قتيلان', 'قتيلين']
 """
@@ -121,10 +123,11 @@ def noun_forms(noun: str, dual: bool = True, plural: bool = True) -> frozenset[s
         if dual:
             out |= {stem + "تان", stem + "تين"}
         return frozenset(out)
+    out.add(n + "ا")  # the accusative written with alef: إضرابا، احتجاجا
     if plural:
         out.add(n + "ات")
     if dual:
-        out |= {n + "ان", n + "ين", n + "ا"}
+        out |= {n + "ان", n + "ين"}
     return frozenset(out)
 
 

@@ -390,8 +390,13 @@ def bind_counts(ctx: Context, lo: int, hi: int, triggers: list[Candidate]) -> li
             key = _context_key(ctx, q.i, lo, triggers) if q.j < hi and ctx.norm(q.j) != "" else None
             if key is not None and not any(c.j == q.i or c.j + 1 == q.i for c in triggers):
                 key = None
-        if key in (None, "person"):
-            continue
+        if key is None or key == "person":
+            # a crowd with no count noun in a clause that reports a protest: its participants
+            a, b = ctx.clause_range(q.i, q.j)
+            if any(c.type == "PROTEST" and a <= c.i < b for c in triggers) and (after is None or after[1].key == "person"):
+                key = "participants"
+            else:
+                continue
         out.append(Binding(q, key, q.i))
     # dual nouns are quantities of their own: قتيلين، شخصان
     for k, (j, noun) in ctx.count_nouns.items():

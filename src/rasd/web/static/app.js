@@ -23,6 +23,7 @@
   const MAX_INCIDENTS = 1000;
   const TABLE_STEP = 200;
   const DAY = 86400000;
+  const VAGUE = new Set(["tens", "hundreds", "thousands"]);
 
   const state = {
     lang: "ar",
@@ -399,7 +400,7 @@
     if (counts) box.appendChild(el("div", {}, el("b", {}, t("counts") + ": "), counts));
     if (ev.evidence) box.appendChild(el("blockquote", { dir: "rtl", lang: "ar" }, ev.evidence));
     box.appendChild(
-      el("div", { className: "popup-foot" }, ev.outlet || "", " ", el("a", { href: "#/article/" + ev.article_id }, t("openArticle")))
+      el("div", { className: "popup-foot" }, el("bdi", {}, ev.outlet || ""), " ", el("a", { href: "#/article/" + ev.article_id }, t("openArticle")))
     );
     return box;
   }
@@ -411,6 +412,7 @@
       .map(([k, q]) => {
         if (q && typeof q === "object") {
           const qual = quals[q.qualifier] || "";
+          if (VAGUE.has(q.qualifier)) return countName(k) + " " + qual; // 'hundreds', not 'hundreds 100'
           return countName(k) + " " + (qual ? qual + " " : "") + fmtNumber(q.value);
         }
         return countName(k) + " " + fmtNumber(q);
@@ -528,7 +530,7 @@
     const bw = pw / buckets.length;
     const root = svg("svg", { width: W, height: H, viewBox: "0 0 " + W + " " + H, class: "tl-svg", role: "img" });
     root.appendChild(svg("title", {}, t("timeline")));
-    for (const v of [0, Math.round(max / 2), max]) {
+    for (const v of new Set([0, Math.round(max / 2), max])) {
       const y = m.t + ph - (v / max) * ph;
       root.appendChild(svg("line", { x1: m.l, x2: W - m.r, y1: y, y2: y, class: "tl-grid" }));
       root.appendChild(svg("text", { x: m.l - 4, y: y + 4, "text-anchor": "end", class: "tl-axis" }, String(v)));
@@ -592,7 +594,7 @@
         el("td", { dir: "auto" }, ev.actor || ""),
         el("td", { dir: "auto" }, ev.target || ""),
         el("td", {}, countsText(ev.counts)),
-        el("td", {}, ev.outlet || ""),
+        el("td", { dir: "auto" }, ev.outlet || ""),
         el("td", {}, articleLink(ev.article_id))
       );
       tr.addEventListener("click", (e) => {
@@ -631,7 +633,7 @@
       const dates = inc.date_first === inc.date_last ? inc.date_first || "—" : (inc.date_first || "?") + " – " + (inc.date_last || "?");
       const sources = el("ul", { className: "sources" });
       for (const s of inc.sources || []) {
-        const li = el("li", {}, articleLink(s.article_id, s.outlet || "#" + s.article_id));
+        const li = el("li", {}, el("bdi", {}, articleLink(s.article_id, s.outlet || "#" + s.article_id)));
         if (s.credited_source) li.append(" (", t("reportedBy"), " ", el("span", { dir: "auto" }, s.credited_source), ")");
         const c = countsText(s.counts);
         if (c) li.append(" — ", c);
@@ -849,7 +851,7 @@
     const root = el("article", { className: "reading" });
     const meta = el("p", { className: "meta" });
     const bits = [data.outlet, data.published ? t("published") + " " + data.published : null, data.ext_id].filter(Boolean);
-    meta.append(bits.join(" · "));
+    bits.forEach((b, i) => meta.append(i ? " · " : "", el("bdi", {}, b)));
     const url = safeUrl(data.url);
     if (url) meta.append(" · ", el("a", { href: url, rel: "noopener noreferrer", target: "_blank", dir: "ltr" }, url));
     root.appendChild(el("header", {}, el("h1", { dir: "auto", className: "reading-title" }, data.title || t("pasted")), meta));
