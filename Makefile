@@ -16,7 +16,15 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
-run: $(STAMP)
+# the web page's front-end packages (package.json / package-lock.json), served at /vendor/
+.PHONY: node_modules
+node_modules: node_modules/.package-lock.json
+
+node_modules/.package-lock.json: package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
+run: $(STAMP) node_modules
 	mkdir -p $(OUT)
 	$(BIN)/rasd extract samples/articles.jsonl --format jsonl --output $(OUT)/reports.jsonl --summary
 	rm -f $(OUT)/rasd.db $(OUT)/rasd.db-wal $(OUT)/rasd.db-shm
@@ -25,8 +33,9 @@ run: $(STAMP)
 	$(BIN)/rasd query --db $(OUT)/rasd.db --what incidents --min-sources 2
 	@echo "reports: $(OUT)/reports.jsonl   database: $(OUT)/rasd.db (rasd query/export --db $(OUT)/rasd.db)"
 
-test: $(STAMP)
+test: $(STAMP) node_modules
 	$(BIN)/ruff check src tests
+	bash scripts/install-browser.sh
 	$(BIN)/python -m pytest
 
 lint: $(STAMP)

@@ -35,8 +35,9 @@ INSTALL_HINT = "run scripts/install-browser.sh (Debian's chromium and chromium-d
 
 
 def chromium_path() -> str | None:
-    """The Chromium to drive: $RASD_CHROMIUM, else Debian's /usr/bin/chromium, else one on PATH."""
-    for candidate in (os.environ.get("RASD_CHROMIUM"), "/usr/bin/chromium", shutil.which("chromium")):
+    """The Chromium to drive: $RASD_CHROMIUM when set, else Debian's /usr/bin/chromium, else one on PATH."""
+    asked = os.environ.get("RASD_CHROMIUM")
+    for candidate in [asked] if asked else ["/usr/bin/chromium", shutil.which("chromium")]:
         if candidate and os.access(candidate, os.X_OK):
             return candidate
     return None
@@ -82,7 +83,7 @@ def chromium(user_data_dir: Path) -> Iterator[Any]:
     """A headless Chromium (fresh profile in ``user_data_dir``) as a Playwright BrowserContext."""
     exe = chromium_path()
     if exe is None:
-        unavailable("no Chromium at /usr/bin/chromium")
+        unavailable(f"no Chromium at {os.environ.get('RASD_CHROMIUM') or '/usr/bin/chromium'}")
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import httpx
@@ -186,7 +185,9 @@ def test_date_range_filter(page: Any, site: dict) -> None:
     expected = [e for e in site["events"] if e["date"] and "2024-05-09" <= e["date"] <= "2024-05-10"]
     assert expected
     wait_rows(page, len(expected))
-    dates = page.eval_on_selector_all("#events-table tbody tr.ev-row td:first-child", "t => t.map(x => x.textContent)")
+    dates = page.eval_on_selector_all(
+        "#events-table tbody tr.ev-row td:first-child", "t => t.map(x => x.textContent)"
+    )
     assert all("2024-05-09" <= d <= "2024-05-10" for d in dates)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from rasd.inputs import MAX_ARTICLE_CHARS
 from rasd.pipeline import read
 from rasd.report import Report
 
@@ -25,5 +26,9 @@ def extract(
     >>> report.to_dict()["id"]
     'x'
     """
+    if not isinstance(text, str):
+        raise TypeError(f"text must be a str, not {type(text).__name__}")
+    if len(text) > MAX_ARTICLE_CHARS:
+        raise ValueError(f"text is longer than {MAX_ARTICLE_CHARS:,} characters ({len(text):,})")
     doc = read(text, published=published, id=id or "doc", outlet=outlet, url=url, title=title)
     return Report.from_doc(doc)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -25,6 +26,8 @@ JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 HTML_SUFFIXES = {".html", ".htm"}
 KNOWN_SUFFIXES = TEXT_SUFFIXES | JSONL_SUFFIXES | HTML_SUFFIXES
 MIN_ARABIC_RATIO = 0.3
+# an "article" longer than this is not news (a dump, a book, an attack): refused with a reason
+MAX_ARTICLE_CHARS = 1_000_000
 
 
 @dataclass
@@ -52,6 +55,9 @@ class InputError(Exception):
     """Nothing could be read from an input (missing file, unknown kind)."""
 
 
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def parse_date(value: object) -> dt.date | None:
     """A date from 'YYYY-MM-DD' (or a longer ISO timestamp); None when absent.
 
@@ -70,9 +76,11 @@ def parse_date(value: object) -> dt.date | None:
 
 def check_text(text: str) -> str | None:
     """Why ``text`` cannot be read as an Arabic article, or None when it can."""
+    if len(text) > MAX_ARTICLE_CHARS:
+        return f"longer than {MAX_ARTICLE_CHARS:,} characters ({len(text):,})"
     if not text.strip():
         return "empty text"
-    if arabic_ratio(text) < MIN_ARABIC_RATIO:
+    if arabic_ratio(text[:20_000]) < MIN_ARABIC_RATIO:
         return "not Arabic text"
     return None
 
@@ -117,6 +125,10 @@ def parse_jsonl_line(line: bytes, where: str, published: dt.date | None) -> Arti
     if not isinstance(text, str):
         return BadRecord(where, "no text")
     warnings: list[str] = []
+    if _LONE_SURROGATE.search(text):
+        # JSON can escape half of a UTF-16 pair ("\ud800"); one replacement character each keeps offsets
+        text = _LONE_SURROGATE.sub("\ufffd", text)
+        warnings.append("lone surrogates in the text were replaced with U+FFFD")
     try:
         date = parse_date(obj.get("published")) or published
     except ValueError as e:

@@ -144,6 +144,9 @@ def lexicon() -> Lexicon:
     return Lexicon(phrases, before_phrases, symbols_after, symbols_before)
 
 
+MAX_DIGITS = 40
+
+
 def parse_digits(text: str, before_scale: bool = False) -> Fraction | None:
     """The value of a digit string with ``.`` and ``,`` separators (normalised: ٫ is ``.``, ٬ ``,``).
 
@@ -158,6 +161,8 @@ def parse_digits(text: str, before_scale: bool = False) -> Fraction | None:
     >>> parse_digits("1.500", before_scale=True), parse_digits("8.1.2022")
     (Fraction(3, 2), None)
     """
+    if len(text) > MAX_DIGITS:
+        return None  # a run of digits this long is an identifier or noise, not a count
     seps = [c for c in text if c in ".,"]
     if not seps:
         return Fraction(int(text))

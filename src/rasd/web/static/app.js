@@ -84,6 +84,10 @@
     }
     return node;
   }
+  /** Dates and codes inside Arabic text: isolated left-to-right so '2024-05-11' is not shown as '11-05-2024'. */
+  function ltr(text) {
+    return el("bdi", { dir: "ltr" }, text);
+  }
   function clear(node) {
     while (node.firstChild) node.removeChild(node.firstChild);
     return node;
@@ -392,7 +396,7 @@
   function eventPopup(ev) {
     const box = el("div", { className: "popup", dir: state.lang === "ar" ? "rtl" : "ltr" });
     box.appendChild(el("div", { className: "popup-head" }, typeChip(ev.type), ev.mode ? " " + ev.mode : ""));
-    box.appendChild(el("div", {}, el("b", {}, t("date") + ": "), ev.date || "—"));
+    box.appendChild(el("div", {}, el("b", {}, t("date") + ": "), ltr(ev.date || "—")));
     box.appendChild(el("div", {}, el("b", {}, t("place") + ": "), [ev.place, countryName(ev.country)].filter(Boolean).join(" · ")));
     if (ev.actor) box.appendChild(el("div", {}, el("b", {}, t("actor") + ": "), ev.actor));
     if (ev.target) box.appendChild(el("div", {}, el("b", {}, t("target") + ": "), ev.target));
@@ -783,7 +787,7 @@
       if (value) dl.append(el("dt", {}, t(key)), el("dd", { dir: "auto" }, value));
     };
     const precision = ev.date_precision && ev.date_precision !== "day" ? " (" + t("precision_" + ev.date_precision) + ")" : "";
-    row("date", ev.date ? ev.date + precision : "");
+    row("date", ev.date ? el("span", {}, ltr(ev.date), precision) : "");
     const pl = ev.place;
     row("place", [pl && (pl.name || pl.text), countryName(ev.country)].filter(Boolean).join(" · "));
     row("actor", ev.actor ? ev.actor.text + (ev.actor.kind ? " (" + ev.actor.kind + ")" : "") : "");
@@ -850,8 +854,12 @@
     clear(container);
     const root = el("article", { className: "reading" });
     const meta = el("p", { className: "meta" });
-    const bits = [data.outlet, data.published ? t("published") + " " + data.published : null, data.ext_id].filter(Boolean);
-    bits.forEach((b, i) => meta.append(i ? " · " : "", el("bdi", {}, b)));
+    const bits = [
+      data.outlet ? el("bdi", {}, data.outlet) : null,
+      data.published ? el("span", {}, t("published") + " ", ltr(data.published)) : null,
+      data.ext_id ? el("bdi", {}, data.ext_id) : null,
+    ].filter(Boolean);
+    bits.forEach((b, i) => meta.append(i ? " · " : "", b));
     const url = safeUrl(data.url);
     if (url) meta.append(" · ", el("a", { href: url, rel: "noopener noreferrer", target: "_blank", dir: "ltr" }, url));
     root.appendChild(el("header", {}, el("h1", { dir: "auto", className: "reading-title" }, data.title || t("pasted")), meta));
