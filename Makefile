@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 OUT ?= out
 
-.PHONY: install run test lint format clean
+.PHONY: install run test lint format clean fuzz
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -37,6 +37,12 @@ test: $(STAMP) node_modules
 	$(BIN)/ruff check src tests
 	bash scripts/install-browser.sh
 	$(BIN)/python -m pytest
+
+FUZZ_SECONDS ?= 60
+fuzz: $(STAMP)
+	$(BIN)/python -m pip install -q 'atheris>=2.3'
+	mkdir -p test-artifacts/fuzz
+	cd test-artifacts/fuzz && ../../$(BIN)/python ../../fuzz/fuzz_extract.py -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=4096 -print_final_stats=1
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests

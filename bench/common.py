@@ -145,7 +145,9 @@ def rate(count: float, seconds: float) -> float:
 
 def dev_corpus() -> tuple[list[dict[str, Any]], dict[str, dict[str, Any]]]:
     """The dev articles and their gold annotations by id, read at run time (never copied)."""
-    arts = [json.loads(x) for x in (DEV / "articles.jsonl").read_text(encoding="utf-8").splitlines() if x.strip()]
+    arts = [
+        json.loads(x) for x in (DEV / "articles.jsonl").read_text(encoding="utf-8").splitlines() if x.strip()
+    ]
     gold = {}
     for line in (DEV / "gold.jsonl").read_text(encoding="utf-8").splitlines():
         if line.strip():

@@ -33,7 +33,14 @@ def articles(n: int, target_chars: int = 2000, seed: int = 7) -> list[dict]:
             parts.append(s)
             size += len(s) + 1
         day = 1 + i % 28
-        out.append({"id": f"bench-{i}", "published": f"2024-03-{day:02d}", "outlet": f"Outlet {i % 7}", "text": "\n".join(parts)})
+        out.append(
+            {
+                "id": f"bench-{i}",
+                "published": f"2024-03-{day:02d}",
+                "outlet": f"Outlet {i % 7}",
+                "text": "\n".join(parts),
+            }
+        )
     return out
 
 

@@ -9,9 +9,7 @@ Writes bench/results/corpus_throughput.json.
 from __future__ import annotations
 
 import argparse
-import json
 import os
-import platform
 import sys
 import tempfile
 import time
@@ -20,6 +18,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
+from common import write_result  # noqa: E402
 from corpus_gen import articles, write_jsonl  # noqa: E402
 
 from rasd.corpus.incidents import rebuild  # noqa: E402
@@ -27,15 +26,20 @@ from rasd.corpus.ingest import ingest  # noqa: E402
 from rasd.corpus.process import _warm, extract_chunk, process  # noqa: E402
 from rasd.store import Store  # noqa: E402
 
-RESULTS = Path(__file__).parent / "results"
-
 
 def extract_alone(arts: list[dict], workers: int, chunk: int = 50) -> float:
     import datetime as dt
 
     items = [
-        {"article_id": i, "id": a["id"], "text": a["text"], "published": dt.date.fromisoformat(a["published"]),
-         "outlet": a["outlet"], "url": None, "title": None}
+        {
+            "article_id": i,
+            "id": a["id"],
+            "text": a["text"],
+            "published": dt.date.fromisoformat(a["published"]),
+            "outlet": a["outlet"],
+            "url": None,
+            "title": None,
+        }
         for i, a in enumerate(arts)
     ]
     chunks = [items[i : i + chunk] for i in range(0, len(items), chunk)]
@@ -56,8 +60,9 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--articles", type=int, default=10_000)
     ap.add_argument("--workers", type=int, default=os.cpu_count() or 1)
+    ap.add_argument("--quick", action="store_true", help="1,000 articles")
     a = ap.parse_args()
-    arts = articles(a.articles)
+    arts = articles(1000 if a.quick else a.articles)
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "bench.jsonl"
         write_jsonl(path, arts)
@@ -88,11 +93,13 @@ def main() -> None:
         "incidents": n_incidents,
         "events": processed.events,
         "stored": summary.added,
-        "machine": f"{platform.machine()} {os.cpu_count()} cores, Python {platform.python_version()}",
+        "quick": a.quick,
     }
-    RESULTS.mkdir(exist_ok=True)
-    (RESULTS / "corpus_throughput.json").write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
-    print(json.dumps(result, indent=2))
+    path = write_result("corpus_throughput", result)
+    print(
+        f"{path.name}: ingest + process {result['ingest_process_articles_per_s']} articles/s, "
+        f"{result['ratio_to_extract_alone']} of extraction alone ({result['extract_alone_articles_per_s']}/s)"
+    )
 
 
 if __name__ == "__main__":

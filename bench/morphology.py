@@ -28,7 +28,9 @@ from common import bare_tokens, bench_articles, rate, timed, write_result
 ARABIC_WORD = re.compile(r"[\u0621-\u064a\u0671-\u06d3]+")
 
 
-def _row(tool: str, what: str, count: int, wall: float, cpu: float, tokens: int | None = None) -> dict[str, Any]:
+def _row(
+    tool: str, what: str, count: int, wall: float, cpu: float, tokens: int | None = None
+) -> dict[str, Any]:
     return {
         "tool": tool,
         "what": what,
@@ -147,7 +149,9 @@ def main() -> None:
     result = measure(100 if a.quick else a.articles, 1000 if a.quick else a.qalsadi_words)
     result["quick"] = a.quick
     path = write_result("morphology", result)
-    print(f"{path.name}: rasd is faster by " + ", ".join(f"{k} {v}x" for k, v in result["rasd_speedup"].items()))
+    print(
+        f"{path.name}: rasd is faster by " + ", ".join(f"{k} {v}x" for k, v in result["rasd_speedup"].items())
+    )
 
 
 if __name__ == "__main__":

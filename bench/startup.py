@@ -68,7 +68,9 @@ print(json.dumps({{"seconds": time.perf_counter() - t0, "maxrss_before_mb": befo
 """
 
 
-def _run(code: str, env: dict[str, str] | None = None, flags: tuple[str, ...] = ()) -> tuple[float, dict, str]:
+def _run(
+    code: str, env: dict[str, str] | None = None, flags: tuple[str, ...] = ()
+) -> tuple[float, dict, str]:
     """(wall seconds, the child's JSON line, its stderr) of ``python -c code``."""
     t0 = time.perf_counter()
     p = subprocess.run(
@@ -90,7 +92,9 @@ def _import_times(stderr: str, top: int = 12) -> list[dict[str, Any]]:
         if not line.startswith("import time:") or "self [us]" in line:
             continue
         self_us, cum_us, name = line.removeprefix("import time:").split("|")
-        rows.append({"module": name.strip(), "self_ms": int(self_us) / 1000, "cumulative_ms": int(cum_us) / 1000})
+        rows.append(
+            {"module": name.strip(), "self_ms": int(self_us) / 1000, "cumulative_ms": int(cum_us) / 1000}
+        )
     rows.sort(key=lambda r: -r["self_ms"])
     return rows[:top]
 

@@ -13,11 +13,14 @@ import sys
 from contextlib import nullcontext
 from enum import StrEnum
 from pathlib import Path
-from typing import IO, Annotated
+from typing import IO, TYPE_CHECKING, Annotated
 
 import typer
 
 from rasd.inputs import Article, BadRecord, read_inputs
+
+if TYPE_CHECKING:
+    from rasd.store import Store
 
 app = typer.Typer(
     add_completion=False, no_args_is_help=True, help="rasd: Arabic news to evidence-linked event records."
@@ -156,6 +159,27 @@ def extract(
 DbOption = Annotated[str, typer.Option("--db", envvar="RASD_DB", help="SQLite file or postgresql:// URL.")]
 
 
+class _DatabaseErrors:
+    """Turns a database failure during a command into one clear line and exit 1.
+
+    Every batch is its own transaction, so what was committed stays and a re-run continues.
+    """
+
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, kind: type | None, exc: BaseException | None, _tb: object) -> bool:
+        from sqlalchemy.exc import SQLAlchemyError
+
+        if isinstance(exc, SQLAlchemyError):
+            reason = str(getattr(exc, "orig", None) or exc).splitlines()[0]
+            _err(
+                f"database error: {reason}; work committed so far is kept, run the command again to continue"
+            )
+            raise typer.Exit(1)
+        return False
+
+
 def _open_store(db: str):  # type: ignore[no-untyped-def]
     from rasd.store import Store
 
@@ -178,9 +202,22 @@ def ingest(
     rounds: Annotated[int | None, typer.Option(help="Stop --watch after N polls.")] = None,
 ) -> None:
     """Store articles once each; failures are kept with their reason."""
+
+    with _DatabaseErrors():
+        _ingest(_open_store(db), db, sources, retry_failed, watch, interval, rounds)
+
+
+def _ingest(
+    store: Store,
+    db: str,
+    sources: list[str] | None,
+    retry_failed: bool,
+    watch: bool,
+    interval: float,
+    rounds: int | None,
+) -> None:
     from rasd.corpus import ingest as ing
 
-    store = _open_store(db)
     summary = ing.IngestSummary()
     if retry_failed:
         summary.merge(ing.retry_failed(store))
@@ -244,19 +281,24 @@ def process(
             bar.update(task, completed=done, total=total)
 
         try:
-            summary = run(
-                store,
-                workers=workers,
-                engine=engine,
-                scheduler=scheduler,
-                reprocess=reprocess,
-                chunk_size=chunk_size,
-                on_progress=progress,
-            )
+            with _DatabaseErrors():
+                summary = run(
+                    store,
+                    workers=workers,
+                    engine=engine,
+                    scheduler=scheduler,
+                    reprocess=reprocess,
+                    chunk_size=chunk_size,
+                    on_progress=progress,
+                )
         except ValueError as e:
             _err(str(e))
             raise typer.Exit(2) from None
-    n_incidents = rebuild(store)
+        except KeyboardInterrupt:
+            _err("interrupted: finished batches are stored; run again to process the rest")
+            raise typer.Exit(130) from None
+    with _DatabaseErrors():
+        n_incidents = rebuild(store)
     _err(
         f"{summary.articles} articles processed ({summary.errors} errors), {summary.events} events, {n_incidents} incidents"
     )

@@ -39,13 +39,16 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(" ".join(fold(text).split()).encode("utf-8")).hexdigest()
 
 
-def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
-    cur = dbapi_conn.cursor()
-    cur.execute("PRAGMA journal_mode=WAL")
-    cur.execute("PRAGMA foreign_keys=ON")
-    cur.execute("PRAGMA busy_timeout=30000")
-    cur.execute("PRAGMA synchronous=NORMAL")
-    cur.close()
+def _sqlite_pragmas(busy_timeout_s: float) -> Any:
+    def apply(dbapi_conn: Any, _record: Any) -> None:
+        cur = dbapi_conn.cursor()
+        cur.execute("PRAGMA journal_mode=WAL")
+        cur.execute("PRAGMA foreign_keys=ON")
+        cur.execute(f"PRAGMA busy_timeout={int(busy_timeout_s * 1000)}")
+        cur.execute("PRAGMA synchronous=NORMAL")
+        cur.close()
+
+    return apply
 
 
 def _event_row(article_id: int, idx: int, ev: dict[str, Any]) -> dict[str, Any]:
@@ -90,11 +93,12 @@ def _event_row(article_id: int, idx: int, ev: dict[str, Any]) -> dict[str, Any]:
 class Store:
     """A rasd database. ``db`` is a SQLite path (default ``rasd.db``) or a database URL."""
 
-    def __init__(self, db: str = "rasd.db", migrate: bool = True) -> None:
+    def __init__(self, db: str = "rasd.db", migrate: bool = True, busy_timeout_s: float = 30.0) -> None:
+        """``busy_timeout_s``: how long a SQLite write waits for another writer's lock."""
         self.url = database_url(db)
         kwargs: dict[str, Any] = {}
         if self.url.startswith("sqlite"):
-            kwargs["connect_args"] = {"timeout": 30}
+            kwargs["connect_args"] = {"timeout": busy_timeout_s}
             if self.url in ("sqlite://", "sqlite:///:memory:"):
                 from sqlalchemy.pool import StaticPool
 
@@ -102,7 +106,7 @@ class Store:
                 kwargs["connect_args"]["check_same_thread"] = False
         self.engine: Engine = create_engine(self.url, **kwargs)
         if self.dialect == "sqlite":
-            event.listen(self.engine, "connect", _sqlite_pragmas)
+            event.listen(self.engine, "connect", _sqlite_pragmas(busy_timeout_s))
         self.session: sessionmaker[Session] = sessionmaker(self.engine, expire_on_commit=False)
         if migrate:
             self.migrate()
