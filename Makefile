@@ -32,6 +32,7 @@ run: $(STAMP) node_modules
 	$(BIN)/rasd process --db $(OUT)/rasd.db
 	$(BIN)/rasd query --db $(OUT)/rasd.db --what incidents --min-sources 2
 	@echo "reports: $(OUT)/reports.jsonl   database: $(OUT)/rasd.db (rasd query/export --db $(OUT)/rasd.db)"
+	$(BIN)/rasd serve --db $(OUT)/rasd.db
 
 test: $(STAMP) node_modules
 	$(BIN)/ruff check src tests

@@ -126,3 +126,18 @@ def test_openapi_docs(client: TestClient) -> None:
         "/api/extract",
     } <= set(paths)
     assert client.get("/docs").status_code == 200
+
+
+def test_newest_first_timeline_and_incident_text_query(client: TestClient) -> None:
+    dates = [e["date"] for e in client.get("/api/events", params={"sort": "date_desc"}).json()["items"]]
+    assert dates == sorted(dates, reverse=True)
+    assert client.get("/api/events", params={"sort": "nonsense"}).status_code == 422
+    days = client.get("/api/timeline").json()["days"]
+    assert days == [
+        {"date": "2024-03-05", "counts": {"ASSAULT": 1}},
+        {"date": "2024-03-07", "counts": {"PROTEST": 1}},
+        {"date": "2024-03-08", "counts": {"PROTEST": 1}},
+    ]
+    assert client.get("/api/timeline", params={"country": "SY"}).json()["days"][0]["counts"] == {"ASSAULT": 1}
+    assert client.get("/api/incidents", params={"q": "حمص"}).json()["total"] == 1
+    assert client.get("/api/incidents", params={"q": "المحتجين"}).json()["items"][0]["type"] == "PROTEST"

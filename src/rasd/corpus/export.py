@@ -62,7 +62,7 @@ def event_records(store: Store, f: Filters) -> Iterator[dict[str, Any]]:
 
 def incident_records(store: Store, f: Filters) -> Iterator[dict[str, Any]]:
     with store.session() as s:
-        for (inc,) in s.execute(incident_select(f)).yield_per(1000):
+        for (inc,) in s.execute(incident_select(f, store)).yield_per(1000):
             yield {c.name: getattr(inc, c.name) for c in inc.__table__.columns}
 
 

@@ -24,7 +24,7 @@ class Filters:
     include_negated: bool = False
 
 
-def event_select(store: Store, f: Filters) -> Select:
+def event_select(store: Store, f: Filters, newest_first: bool = False) -> Select:
     """Events with their article's outlet, url and published date, filtered."""
     q = select(Event, Article.outlet, Article.url, Article.published, Article.ext_id).join(
         Article, Article.id == Event.article_id
@@ -48,11 +48,17 @@ def event_select(store: Store, f: Filters) -> Select:
     if f.q:
         ids = store.search(f.q, limit=100_000)
         q = q.where(Event.article_id.in_(ids))
+    if newest_first:
+        return q.order_by(Event.date.desc(), Event.id.desc())
     return q.order_by(Event.date, Event.id)
 
 
-def incident_select(f: Filters) -> Select:
+def incident_select(f: Filters, store: Store | None = None) -> Select:
+    """Incidents, filtered; a text query keeps those with an event from a matching article."""
     q = select(Incident)
+    if f.q and store is not None:
+        ids = store.search(f.q, limit=100_000)
+        q = q.where(Incident.id.in_(select(Event.incident_id).where(Event.article_id.in_(ids))))
     if f.since:
         q = q.where(Incident.date_last >= f.since)
     if f.until:

@@ -393,7 +393,9 @@ def bind_counts(ctx: Context, lo: int, hi: int, triggers: list[Candidate]) -> li
         if key is None or key == "person":
             # a crowd with no count noun in a clause that reports a protest: its participants
             a, b = ctx.clause_range(q.i, q.j)
-            if any(c.type == "PROTEST" and a <= c.i < b for c in triggers) and (after is None or after[1].key == "person"):
+            if any(c.type == "PROTEST" and a <= c.i < b for c in triggers) and (
+                after is None or after[1].key == "person"
+            ):
                 key = "participants"
             else:
                 continue

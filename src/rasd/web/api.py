@@ -85,9 +85,11 @@ def create_app(store: Store, token: str | None = None, loopback: bool = True) ->
 
     @app.get("/api/events")
     def events(
-        f: Annotated[Filters, Depends(filters)], pg: Annotated[tuple[int, int], Depends(page)]
+        f: Annotated[Filters, Depends(filters)],
+        pg: Annotated[tuple[int, int], Depends(page)],
+        sort: Annotated[str, Query(pattern="^(date|date_desc)$")] = "date",
     ) -> dict[str, Any]:
-        q = event_select(store, f)
+        q = event_select(store, f, newest_first=sort == "date_desc")
         with store.session() as s:
             total = s.scalar(select(func.count()).select_from(q.subquery()))
             rows = s.execute(q.offset((pg[0] - 1) * pg[1]).limit(pg[1])).all()
@@ -104,11 +106,28 @@ def create_app(store: Store, token: str | None = None, loopback: bool = True) ->
     def incidents(
         f: Annotated[Filters, Depends(filters)], pg: Annotated[tuple[int, int], Depends(page)]
     ) -> dict[str, Any]:
-        q = incident_select(f)
+        q = incident_select(f, store)
         with store.session() as s:
             total = s.scalar(select(func.count()).select_from(q.subquery()))
             rows = s.scalars(q.offset((pg[0] - 1) * pg[1]).limit(pg[1])).all()
         return {"total": total, "page": pg[0], "per_page": pg[1], "items": [_row(r) for r in rows]}
+
+    @app.get("/api/timeline")
+    def timeline(f: Annotated[Filters, Depends(filters)]) -> dict[str, Any]:
+        """Event counts by day and type over every matching event (not one page)."""
+
+        sub = event_select(store, f).subquery()
+        q = (
+            select(sub.c.date, sub.c.type, func.count())
+            .where(sub.c.date.is_not(None))
+            .group_by(sub.c.date, sub.c.type)
+        )
+        with store.session() as s:
+            rows = s.execute(q.order_by(sub.c.date)).all()
+        days: dict[str, dict[str, int]] = {}
+        for day, type_, n in rows:
+            days.setdefault(day, {})[type_] = n
+        return {"days": [{"date": d, "counts": c} for d, c in days.items()]}
 
     @app.get("/api/articles/{article_id}")
     def article(article_id: int) -> dict[str, Any]:
