@@ -304,6 +304,13 @@ def process(
     )
 
 
+SinceOption = Annotated[str | None, typer.Option(help="From this date (YYYY-MM-DD).")]
+UntilOption = Annotated[str | None, typer.Option(help="Up to this date (YYYY-MM-DD).")]
+CountryOption = Annotated[str | None, typer.Option(help="ISO 3166-1 alpha-2 code.")]
+TypeOption = Annotated[str | None, typer.Option("--type", help="PLOVER event type.")]
+QueryOption = Annotated[str | None, typer.Option(help="Full-text query over the articles.")]
+
+
 def _filters(since: str | None, until: str | None, country: str | None, type_: str | None, q: str | None):  # type: ignore[no-untyped-def]
     from rasd.corpus.filters import Filters
 
@@ -320,11 +327,11 @@ def export(
         Path | None, typer.Option("--output", "-o", help="Output file (needed for parquet).")
     ] = None,
     db: DbOption = "rasd.db",
-    since: Annotated[str | None, typer.Option(help="From this date (YYYY-MM-DD).")] = None,
-    until: Annotated[str | None, typer.Option(help="Up to this date (YYYY-MM-DD).")] = None,
-    country: Annotated[str | None, typer.Option(help="ISO 3166-1 alpha-2 code.")] = None,
-    type_: Annotated[str | None, typer.Option("--type", help="PLOVER event type.")] = None,
-    q: Annotated[str | None, typer.Option(help="Full-text query over the articles.")] = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    country: CountryOption = None,
+    type_: TypeOption = None,
+    q: QueryOption = None,
 ) -> None:
     """Export events or incidents."""
     from rasd.corpus.export import FORMATS
@@ -344,11 +351,11 @@ def export(
 @app.command()
 def query(
     db: DbOption = "rasd.db",
-    since: Annotated[str | None, typer.Option(help="From this date (YYYY-MM-DD).")] = None,
-    until: Annotated[str | None, typer.Option(help="Up to this date (YYYY-MM-DD).")] = None,
-    country: Annotated[str | None, typer.Option(help="ISO 3166-1 alpha-2 code.")] = None,
-    type_: Annotated[str | None, typer.Option("--type", help="PLOVER event type.")] = None,
-    q: Annotated[str | None, typer.Option(help="Full-text query over the articles.")] = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    country: CountryOption = None,
+    type_: TypeOption = None,
+    q: QueryOption = None,
     limit: Annotated[int, typer.Option(help="At most this many rows.")] = 50,
     what: Annotated[str, typer.Option(help="events or incidents.")] = "events",
     min_sources: Annotated[int, typer.Option(help="With incidents: only those with this many sources.")] = 1,

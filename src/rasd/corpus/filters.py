@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import Select, select
 
@@ -24,6 +25,25 @@ class Filters:
     include_negated: bool = False
 
 
+def _common(q: Select, f: Filters, table: type, first: Any, last: Any) -> Select:
+    """The filters events and incidents share; ``first``/``last`` are the date columns."""
+    if f.since:
+        q = q.where(last >= f.since)
+    if f.until:
+        # a month- or year-precision date ('2024-03') sorts before its days: compare by prefix
+        q = q.where(first <= f.until + "\uffff")
+    if f.country:
+        q = q.where(table.country == f.country.upper())
+    if f.type:
+        q = q.where(table.type == f.type.upper())
+    if f.mode:
+        q = q.where(table.mode == f.mode)
+    if f.bbox:
+        w, s, e, n = f.bbox
+        q = q.where(table.lon >= w, table.lon <= e, table.lat >= s, table.lat <= n)
+    return q
+
+
 def event_select(store: Store, f: Filters, newest_first: bool = False) -> Select:
     """Events with their article's outlet, url and published date, filtered."""
     q = select(Event, Article.outlet, Article.url, Article.published, Article.ext_id).join(
@@ -31,20 +51,7 @@ def event_select(store: Store, f: Filters, newest_first: bool = False) -> Select
     )
     if not f.include_negated:
         q = q.where(Event.negated.is_(False))
-    if f.since:
-        q = q.where(Event.date >= f.since)
-    if f.until:
-        # a month- or year-precision date ('2024-03') sorts before its days: compare by prefix
-        q = q.where(Event.date <= f.until + "\uffff")
-    if f.country:
-        q = q.where(Event.country == f.country.upper())
-    if f.type:
-        q = q.where(Event.type == f.type.upper())
-    if f.mode:
-        q = q.where(Event.mode == f.mode)
-    if f.bbox:
-        w, s, e, n = f.bbox
-        q = q.where(Event.lon >= w, Event.lon <= e, Event.lat >= s, Event.lat <= n)
+    q = _common(q, f, Event, Event.date, Event.date)
     if f.q:
         ids = store.search(f.q, limit=100_000)
         q = q.where(Event.article_id.in_(ids))
@@ -59,17 +66,5 @@ def incident_select(f: Filters, store: Store | None = None) -> Select:
     if f.q and store is not None:
         ids = store.search(f.q, limit=100_000)
         q = q.where(Incident.id.in_(select(Event.incident_id).where(Event.article_id.in_(ids))))
-    if f.since:
-        q = q.where(Incident.date_last >= f.since)
-    if f.until:
-        q = q.where(Incident.date_first <= f.until + "\uffff")
-    if f.country:
-        q = q.where(Incident.country == f.country.upper())
-    if f.type:
-        q = q.where(Incident.type == f.type.upper())
-    if f.mode:
-        q = q.where(Incident.mode == f.mode)
-    if f.bbox:
-        w, s, e, n = f.bbox
-        q = q.where(Incident.lon >= w, Incident.lon <= e, Incident.lat >= s, Incident.lat <= n)
+    q = _common(q, f, Incident, Incident.date_first, Incident.date_last)
     return q.order_by(Incident.date_first, Incident.id)

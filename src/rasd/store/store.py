@@ -51,6 +51,20 @@ def _sqlite_pragmas(busy_timeout_s: float) -> Any:
     return apply
 
 
+def _article_row(art: InputArticle, digest: str, source: str = "") -> Article:
+    return Article(
+        ext_id=art.id,
+        url=art.url,
+        outlet=art.outlet,
+        title=art.title,
+        published=art.published,
+        text=art.text,
+        search_text=search_text(art.text),
+        content_hash=digest,
+        source=source or art.where,
+    )
+
+
 def _event_row(article_id: int, idx: int, ev: dict[str, Any]) -> dict[str, Any]:
     place = ev.get("place") or {}
     actor = ev.get("actor") or {}
@@ -137,17 +151,7 @@ class Store:
             existing = self._find(s, digest, art.url)
             if existing is not None:
                 return existing, False
-            row = Article(
-                ext_id=art.id,
-                url=art.url,
-                outlet=art.outlet,
-                title=art.title,
-                published=art.published,
-                text=art.text,
-                search_text=search_text(art.text),
-                content_hash=digest,
-                source=source or art.where,
-            )
+            row = _article_row(art, digest, source)
             s.add(row)
             try:
                 s.commit()
@@ -184,17 +188,7 @@ class Store:
                     if found is not None:
                         out.append((found, False))
                         continue
-                    row = Article(
-                        ext_id=a.id,
-                        url=a.url,
-                        outlet=a.outlet,
-                        title=a.title,
-                        published=a.published,
-                        text=a.text,
-                        search_text=search_text(a.text),
-                        content_hash=digest,
-                        source=a.where,
-                    )
+                    row = _article_row(a, digest)
                     s.add(row)
                     s.flush()
                     known[digest] = row.id
