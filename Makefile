@@ -54,3 +54,9 @@ format: $(STAMP)
 
 clean:
 	rm -rf $(OUT) .pytest_cache .ruff_cache
+
+# benchmarks (docs/benchmarks.md): about 10-15 minutes on 2 cores; `make bench BENCH_ARGS=--quick` for a smoke run
+.PHONY: bench
+bench: $(STAMP)
+	$(BIN)/python -m pip install -q -e '.[dev,bench]'
+	$(BIN)/python bench/run.py $(BENCH_ARGS)

@@ -38,13 +38,21 @@ def free_port() -> int:
 
 def prepare(db: Path) -> None:
     """The sample corpus, ingested and processed: what the page serves out of the box."""
-    subprocess.run([str(BIN / "rasd"), "ingest", str(ROOT / "samples"), "--db", str(db)], check=True, capture_output=True)
-    subprocess.run([str(BIN / "rasd"), "process", "--db", str(db), "--workers", "1"], check=True, capture_output=True)
+    subprocess.run(
+        [str(BIN / "rasd"), "ingest", str(ROOT / "samples"), "--db", str(db)], check=True, capture_output=True
+    )
+    subprocess.run(
+        [str(BIN / "rasd"), "process", "--db", str(db), "--workers", "1"], check=True, capture_output=True
+    )
 
 
 def writer_input(path: Path, n: int) -> None:
     """New articles for the concurrent writer: sample texts with a distinguishing line."""
-    lines = [json.loads(x) for x in (ROOT / "samples" / "articles.jsonl").read_text(encoding="utf-8").splitlines() if x]
+    lines = [
+        json.loads(x)
+        for x in (ROOT / "samples" / "articles.jsonl").read_text(encoding="utf-8").splitlines()
+        if x
+    ]
     with path.open("w", encoding="utf-8") as f:
         for i in range(n):
             a = dict(lines[i % len(lines)])
@@ -59,7 +67,9 @@ def run(requests: int, concurrency: int, writer_articles: int) -> dict:
     prepare(db)
     port = free_port()
     server = subprocess.Popen(
-        [str(BIN / "rasd"), "serve", "--db", str(db), "--port", str(port)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        [str(BIN / "rasd"), "serve", "--db", str(db), "--port", str(port)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     base = f"http://127.0.0.1:{port}"
     try:
@@ -71,14 +81,23 @@ def run(requests: int, concurrency: int, writer_articles: int) -> dict:
                 time.sleep(0.1)
         extra = tmp / "more.jsonl"
         writer_input(extra, writer_articles)
-        subprocess.run([str(BIN / "rasd"), "ingest", str(extra), "--db", str(db)], check=True, capture_output=True)
+        subprocess.run(
+            [str(BIN / "rasd"), "ingest", str(extra), "--db", str(db)], check=True, capture_output=True
+        )
         writer = subprocess.Popen(
             [str(BIN / "rasd"), "process", "--db", str(db), "--workers", "1", "--chunk-size", "10"],
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
         )
         rng = random.Random(3)
-        params = [{"page": rng.randint(1, 3), "per_page": 50, **rng.choice([{}, {"type": "ASSAULT"}, {"country": "SD"}, {"since": "2024-03-10"}])}
-                  for _ in range(requests)]
+        params = [
+            {
+                "page": rng.randint(1, 3),
+                "per_page": 50,
+                **rng.choice([{}, {"type": "ASSAULT"}, {"country": "SD"}, {"since": "2024-03-10"}]),
+            }
+            for _ in range(requests)
+        ]
         latencies: list[float] = []
         errors: list[str] = []
         with httpx.Client(base_url=base, timeout=10) as client:

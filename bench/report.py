@@ -337,6 +337,13 @@ def profile(p: dict[str, Any]) -> list[str]:
     )
     lines += ["![stages](img/bench-stages.png)", ""]
     if whole.get("by_module"):
+        top = next((r for r in whole["by_module"] if r["module"] != "built-ins"), None)
+        if top:
+            lines += [
+                f"The file with the most own time is `{top['module']}`: {round(100 * top['share'])}% of the "
+                "profiled time (its callees in other files not counted).",
+                "",
+            ]
         lines += [
             "Own time summed per source file over the whole pipeline (cProfile; the profiler inflates small calls):",
             "",
@@ -420,6 +427,7 @@ def plots(res: dict[str, dict[str, Any]]) -> list[str]:
         a.barh(labels, vals, color=["#999", "#6a9fd4", "#1f5fa8"])
         a.axvline(t["targets"]["articles_per_s_per_core"], color="#c33", ls="--", label="target 300/s")
         a.set_xscale("log")
+        a.set_xlim(left=1)
         a.set_xlabel("articles per CPU-second (log)")
         a.set_title("One core")
         a.legend(loc="lower right")
@@ -470,7 +478,7 @@ def plots(res: dict[str, dict[str, Any]]) -> list[str]:
             )
             s = d["accuracy"]["summary"]
             axes[1].set_title(
-                f"Dates: right {s['rasd']['right']}/{s['rasd']['cases']} (rasd), "
+                f"Dates: right {s['rasd']['right']}/{s['rasd']['cases']} (rasd),\n"
                 f"{s['dateparser']['right']}/{s['dateparser']['cases']} (dateparser)",
                 fontsize=9,
             )
@@ -485,7 +493,7 @@ def plots(res: dict[str, dict[str, Any]]) -> list[str]:
             )
             q = pl["quality"]["summary"]
             axes[2].set_title(
-                f"Places: dev P/R {q['rasd']['precision']}/{q['rasd']['recall']} (rasd), "
+                f"Places: dev P/R {q['rasd']['precision']}/{q['rasd']['recall']} (rasd),\n"
                 f"{q['gazetteer_only']['precision']}/{q['gazetteer_only']['recall']} (gazetteer only)",
                 fontsize=9,
             )

@@ -1,6 +1,6 @@
 """The pipeline: the stages in the order they run, and ``read`` to run them on a text.
 
-normalise → tokenise → sentences → numbers → dates → places → entities → events → source
+normalise → tokenise → sentences → numbers → dates → places → entities → credited source → events
 """
 
 from __future__ import annotations
@@ -31,8 +31,8 @@ def _stages() -> list[tuple[str, Stage]]:
         ("dates", dates.dates),
         ("places", places.places),
         ("entities", entities.entities),
-        ("events", events.events),
         ("credited_source", credited_source.credited_source),
+        ("events", events.events),
     ]
     return stages
 

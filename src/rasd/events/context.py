@@ -90,6 +90,17 @@ class Context:
     strong_break: list[bool] = field(default_factory=list)
     main_country: str | None = None
     main_place: Span | None = None
+    date_toks: set[int] = field(default_factory=set)
+
+    q_at: dict[int, Quantity] = field(default_factory=dict)
+
+    def quantity_at(self, i: int) -> Quantity | None:
+        """The quantity that starts at token ``i``."""
+        return self.q_at.get(i)
+
+    def in_date(self, i: int) -> bool:
+        """Token ``i`` is part of a date (فجر اليوم is a time, not 'blew up')."""
+        return i in self.date_toks
 
     # ---------------------------------------------------------------- token geometry
     def tok_range(self, start: int, end: int) -> tuple[int, int]:
@@ -297,11 +308,13 @@ def build(doc: Doc) -> Context:
     for s in doc.get("date"):
         i, j = ctx.tok_range(s.start, s.end)
         ctx.dates.append((i, j, s))
+        ctx.date_toks.update(range(i, j))
     for s in doc.get("demonym"):
         if s.data.get("country"):
             i, _ = ctx.tok_range(s.start, s.end)
             ctx.demonyms[i] = s.data["country"]
     ctx.quantities = _quantities(ctx)
+    ctx.q_at = {q.i: q for q in ctx.quantities}
     ctx.mentions = _actor_mentions(ctx)
     for m in lex.counts.find(doc):
         ctx.count_nouns[m.i] = (m.j, m.payload)

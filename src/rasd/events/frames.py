@@ -40,6 +40,7 @@ COUNT_TYPES = {
     "released": ("RETREAT",),
 }
 VAGUE = {"tens", "hundreds", "thousands"}
+CROWD_KINDS = frozenset({"protesters", "workers", "students", "civilians", "opposition", "rioters", "militants", "rebels"})
 # types whose events are statements: their country is the speaker's, their place only a stated one
 VERBAL_TYPES = frozenset(
     {"AGREE", "CONSULT", "SUPPORT", "REQUEST", "REJECT", "ACCUSE", "THREATEN", "CONCEDE"}
@@ -78,10 +79,18 @@ class Candidate:
     governs: str | None = None
     merged: int = 1
     definite: bool = False
+    tail: tuple[int, int] | None = None  # token range of a split trigger's second part
+    plural: bool = False  # a verb with a plural subject suffix (قطعوا): its subject came before
+    sides: list[Mention] = field(default_factory=list)  # the sides of two-sided violence
 
     @property
     def is_verb(self) -> bool:
         return self.entry.pos == "verb"
+
+    @property
+    def last(self) -> int:
+        """The token after the trigger, its split tail included."""
+        return self.tail[1] if self.tail is not None else self.j
 
 
 # ---------------------------------------------------------------- actors and targets
@@ -128,15 +137,18 @@ def _mutual(ctx: Context, c: Candidate, hi: int) -> Mention | None:
             # اشتباكات مع X: the other side is named, the first is the subject of the sentence
             other = _first_mention_from(ctx, k + 1, min(hi, k + 3))
             if other is not None:
+                c.sides = [other]
                 return other
         if toks[k].norm == "بين":
             first = _first_mention_from(ctx, k + 1, min(hi, k + 4))
             if first is None:
                 return None
             last = first
+            c.sides = [first]
             for m in ctx.mentions:
                 if m.i == last.j and m.i < hi and toks[m.i].norm[:1] == "و":
                     last = m
+                    c.sides.append(m)
             return Mention(
                 first.i, last.j, first.start, last.end, first.kind, first.country, first.named, first.etype
             )
@@ -157,7 +169,13 @@ def _subject_after(ctx: Context, c: Candidate, hi: int) -> Mention | None:
             return None
         if t.norm in PREPOSITIONS or k in ctx.count_nouns:
             return None
-        if any(q.i == k for q in ctx.quantities):
+        q = ctx.quantity_at(k)
+        if q is not None:
+            # عشرات المحتجين، مئات من المتظاهرين: a crowd counted before its noun is the subject
+            after = q.j + 1 if q.j < hi and ctx.norm(q.j) == "من" else q.j
+            m = _first_mention_from(ctx, after, after + 1)
+            if m is not None and m.kind in CROWD_KINDS:
+                return m
             return None
         skipped += 1
         if skipped > 3:
@@ -199,7 +217,7 @@ def find_actor(
             return
     if c.passive:
         return
-    if c.is_verb and c.j - c.i == 1:
+    if c.is_verb and (c.j - c.i == 1 or c.tail is not None) and not c.plural:
         subj = _subject_after(ctx, c, hi)
         if subj is not None:
             c.actor, c.actor_how = subj, "subject"

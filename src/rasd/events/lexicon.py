@@ -48,6 +48,8 @@ class TriggerEntry:
     args: str
     count: str | None
     anchor: bool
+    protest_mode: str | None = None  # the PROTEST mode when protesters do it (flag protest=MODE)
+    tail: tuple[str, ...] = ()  # a split trigger's second part (أفرج ... عن): folded words
 
 
 @dataclass(frozen=True)
@@ -72,7 +74,7 @@ class ModalityCue:
 class ModeCue:
     type: str
     mode: str | None
-    to: str
+    to: str | None
     to_type: str | None
 
 
@@ -84,6 +86,8 @@ class Lexicons:
     counts: PhraseMatcher
     modality: PhraseMatcher
     mode_cues: PhraseMatcher
+    split_heads: PhraseMatcher
+    split_tails: PhraseMatcher
 
 
 def _none(cell: str) -> str | None:
@@ -107,24 +111,57 @@ def _taxonomy() -> dict[tuple[str, str | None], TypeInfo]:
     return out
 
 
-def _triggers() -> PhraseMatcher:
+SPLIT = "..."
+
+
+def _flag(flags: str, name: str) -> str | None:
+    for f in flags.split(","):
+        key, _, value = f.strip().partition("=")
+        if key == name:
+            return value or None
+    return None
+
+
+def _entry(r: dict[str, str], tail: tuple[str, ...] = ()) -> TriggerEntry:
+    flags = r.get("flags") or ""
+    return TriggerEntry(
+        lemma=r["lemma"],
+        pos=r["pos"],
+        type=r["type"],
+        mode=_none(r["mode"]),
+        weight=float(r.get("weight") or 0.8),
+        args=r.get("args") or "none",
+        count=_none(r.get("count", "")),
+        anchor="anchor" in flags.split(","),
+        protest_mode=_flag(flags, "protest"),
+        tail=tail,
+    )
+
+
+def _triggers() -> tuple[PhraseMatcher, PhraseMatcher, PhraseMatcher]:
+    """Contiguous triggers; and split triggers (a verb, its subject, then the rest:
+    أفرجت السلطات عن): their heads (payload: the entries) and their tails."""
     m = PhraseMatcher(article=True, suffixes=True)
+    heads: dict[str, list[TriggerEntry]] = {}
+    tails = PhraseMatcher(article=True, suffixes=True)
     for r in read_tsv("triggers.tsv"):
-        entry = TriggerEntry(
-            lemma=r["lemma"],
-            pos=r["pos"],
-            type=r["type"],
-            mode=_none(r["mode"]),
-            weight=float(r.get("weight") or 0.8),
-            args=r.get("args") or "none",
-            count=_none(r.get("count", "")),
-            anchor="anchor" in (r.get("flags") or ""),
-        )
         for lemma in alternatives(r["lemma"]):
-            forms = phrase_forms(lemma, entry.pos, r.get("present", ""))
-            for form in sorted(forms):
+            if SPLIT in lemma:
+                head, _, rest = lemma.partition(SPLIT)
+                words = tuple(fold(rest).split())
+                entry = _entry(r, words)
+                for form in phrase_forms(head.strip(), entry.pos, r.get("present", "")):
+                    heads.setdefault(form, []).append(entry)
+                if words and " ".join(words) not in tails:
+                    tails.add(" ".join(words), words)
+                continue
+            entry = _entry(r)
+            for form in sorted(phrase_forms(lemma, entry.pos, r.get("present", ""))):
                 m.add(form, entry)
-    return m
+    split = PhraseMatcher(article=True, suffixes=True)
+    for form, entries in heads.items():
+        split.add(form, tuple(entries))
+    return m, split, tails
 
 
 def _actors() -> PhraseMatcher:
@@ -166,7 +203,7 @@ def _mode_cues() -> PhraseMatcher:
     m = PhraseMatcher(article=True)
     bucket: dict[str, list[ModeCue]] = {}
     for r in read_tsv("mode_cues.tsv"):
-        cue = ModeCue(r["type"], _none(r["mode"]), r["to"], _none(r.get("to_type", "")))
+        cue = ModeCue(r["type"], _none(r["mode"]), _none(r["to"]), _none(r.get("to_type", "")))
         for word in alternatives(r["cue"]):
             bucket.setdefault(fold(word), []).append(cue)
     for word, cues in bucket.items():
@@ -177,11 +214,14 @@ def _mode_cues() -> PhraseMatcher:
 @cache
 def lexicons() -> Lexicons:
     """All event lexicons, built on first use."""
+    triggers, split_heads, split_tails = _triggers()
     return Lexicons(
         taxonomy=_taxonomy(),
-        triggers=_triggers(),
+        triggers=triggers,
         actors=_actors(),
         counts=_counts(),
         modality=_modality(),
         mode_cues=_mode_cues(),
+        split_heads=split_heads,
+        split_tails=split_tails,
     )

@@ -23,7 +23,6 @@ from rasd.arabic.normalise import fold
 from rasd.gazetteer.translit import latin_keys
 from rasd.lexicons import HERE as LEXICONS
 from rasd.lexicons import alternatives
-from rasd.matcher import PhraseMatcher
 
 SAFE_POPULATION = 100_000  # an Arab city this big (or a capital) is a place on its own
 SAFE_FOREIGN_POPULATION = 1_000_000  # the same for a city elsewhere (its Arabic name is a transliteration)
@@ -37,6 +36,10 @@ FOREIGN_LETTERS = frozenset("پچژگکیۀەھہےڈٹڑںۇېۆڭۉێڕڵ")
 ARABIC_BLOCK = (0x0600, 0x06FF)
 
 FILES = ("places_extra.tsv", "regions.tsv", "demonyms.tsv", "stoplist.tsv", "context.tsv")
+# frequent common words of Arabic news, kept by the entities stage: a GeoNames alias that is one
+# of them (سلطات Settat, وقف Al Waqf, جامعة Djamaa) needs context (see ``_common_words``)
+COMMON_WORDS = LEXICONS / "entity_stopwords.tsv"
+COMMON_SAFE_POPULATION = 1_000_000  # a common-word alias of a city this big needs only weak context
 FOLDER = "gazetteer"
 BLOCKED = ""  # matcher payload of a stop phrase: it hides the place names inside it
 
@@ -44,11 +47,12 @@ BLOCKED = ""  # matcher payload of a stop phrase: it hides the place names insid
 KeyBucket = tuple[list[str], list[tuple[int, ...]]]
 
 
-def _buckets(keys: dict[str, set[int]]) -> dict[int, KeyBucket]:
-    """Keys grouped by length, so that a search only scans lengths that can reach its cutoff."""
-    out: dict[int, KeyBucket] = {}
+def _buckets(keys: dict[str, set[int]]) -> dict[tuple[str, int], KeyBucket]:
+    """Keys grouped by first letter and length: a search scans only keys that begin like its
+    own and whose length can reach its cutoff."""
+    out: dict[tuple[str, int], KeyBucket] = {}
     for k, idxs in keys.items():
-        bucket = out.setdefault(len(k), ([], []))
+        bucket = out.setdefault((k[0], len(k)), ([], []))
         bucket[0].append(k)
         bucket[1].append(tuple(sorted(idxs)))
     return out
@@ -79,13 +83,18 @@ class GazetteerData:
     aliases: dict[str, dict[int, int]] = field(default_factory=dict)
     blocked: set[str] = field(default_factory=set)
     rules: dict[str, str] = field(default_factory=dict)
-    # phonetic keys of Latin names by country, then by key length: (keys, place indices per key)
-    latin: dict[str, dict[int, KeyBucket]] = field(default_factory=dict)
-    latin_big: dict[int, KeyBucket] = field(default_factory=dict)
+    # phonetic keys of Latin names by country, then by (first letter, key length): (keys, place indices per key)
+    latin: dict[str, dict[tuple[str, int], KeyBucket]] = field(default_factory=dict)
+    latin_big: dict[tuple[str, int], KeyBucket] = field(default_factory=dict)
     demonyms: dict[str, str] = field(default_factory=dict)
     context: dict[str, str] = field(default_factory=dict)
-    matcher: PhraseMatcher = field(default_factory=PhraseMatcher)
-    demonym_matcher: PhraseMatcher = field(default_factory=lambda: PhraseMatcher(article=True))
+    # first word → (the other words, payload) of multi-word aliases and stop phrases (payload
+    # BLOCKED), longest first; the same for multi-word demonyms (payload: ISO2)
+    multi: dict[str, list[tuple[tuple[str, ...], str]]] = field(default_factory=dict)
+    demonym_multi: dict[str, list[tuple[tuple[str, ...], str]]] = field(default_factory=dict)
+    # folded aliases that are also common words (shared entity_stopwords.tsv): a place they
+    # name must be supported by the article's countries unless a place-type word precedes it
+    common: set[str] = field(default_factory=set)
 
     def add_alias(self, alias: str, idx: int, need: int) -> None:
         key = phrase_key(alias)
@@ -261,6 +270,10 @@ def _cities(
                         if pop >= BIG_POPULATION:
                             big.setdefault(k, set()).add(idx)
         pending.append((idx, arabic, foreign))
+    for iso, cap_name in capitals.items():
+        alt = by_name.get((cap_name.lower(), iso))  # the capital under an alternate name
+        if iso not in capital_ids and alt is not None:
+            capital_ids[iso] = (alt, data.places[alt].population)
     for idx, _pop in capital_ids.values():
         data.places[idx] = data.places[idx]._replace(capital=True)
     for iso, (idx, _pop) in (biggest | capital_ids).items():
@@ -328,9 +341,17 @@ def _curated(data: GazetteerData, countries: dict[str, int], by_name: dict[tuple
         idx = len(data.places)
         data.places.append(place)
         for name in names:
-            data.add_alias(name, idx, need)
+            # محافظة الشرقية، ولاية بشار: the designator in the name is its own context
+            designated = source == "regions" and _designated(data, name)
+            data.add_alias(name, idx, 0 if designated else need)
         if source == "regions":
             _region_city(data, names, row, by_name)
+
+
+def _designated(data: GazetteerData, name: str) -> bool:
+    """Does a region name begin with a designator (محافظة، ولاية ...) and go on?"""
+    words = phrase_key(name).split()
+    return len(words) > 1 and data.context.get(words[0]) == "region"
 
 
 def _region_city(data: GazetteerData, names: list[str], row: dict[str, str], by_name: dict) -> None:
@@ -402,26 +423,80 @@ def _context(data: GazetteerData) -> None:
 def build() -> GazetteerData:
     """Build the gazetteer from its sources (a few seconds; ``cache.load`` caches it)."""
     data = GazetteerData()
+    _context(data)
     countries, capitals = _countries(data)
     _pycountry_names(data, countries)
     by_name = _cities(data, countries, capitals)
     _curated(data, countries, by_name)
     _stoplist(data)
+    _generic_nouns(data)
+    _common_words(data)
     _demonyms(data)
-    _context(data)
-    _matchers(data)
+    _indexes(data)
     return data
 
 
-def _matchers(data: GazetteerData) -> None:
-    """Phrase matchers over the aliases (payload: the alias) and demonyms (payload: ISO2)."""
-    for alias in data.aliases:
-        data.matcher.add(alias, alias)
-    for phrase in data.blocked:
-        if phrase not in data.aliases:
-            data.matcher.add(phrase, BLOCKED)
-    for form, country in data.demonyms.items():
-        data.demonym_matcher.add(form, country)
+def _indexes(data: GazetteerData) -> None:
+    """First-word indexes of multi-word aliases, stop phrases and demonyms (longest first).
+
+    One-word aliases and demonyms are looked up directly in ``aliases`` and ``demonyms``.
+    """
+    phrases = [(a, a) for a in data.aliases] + [(b, BLOCKED) for b in data.blocked if b not in data.aliases]
+    for index, items in ((data.multi, phrases), (data.demonym_multi, list(data.demonyms.items()))):
+        for phrase, payload in items:
+            words = phrase.split()
+            if len(words) > 1:
+                index.setdefault(words[0], []).append((tuple(words[1:]), payload))
+        for bucket in index.values():
+            bucket.sort(key=lambda x: -len(x[0]))
+
+
+def _generic_nouns(data: GazetteerData) -> None:
+    """Drop GeoNames aliases that are place-type words (وادي El Oued, الحي Al Hayy, جزيرة ...).
+
+    Such a word heads a longer name (وادي الشاي، جزيرة أرواد) or means "the neighbourhood".
+    """
+    for word in data.context:
+        for key in (word, "ال" + word):
+            slot = data.aliases.get(key)
+            if not slot:
+                continue
+            for idx in [i for i in slot if data.places[i].source == "geonames"]:
+                del slot[idx]
+            if not slot:
+                del data.aliases[key]
+
+
+def common_word_list() -> set[str]:
+    """Folded words of the shared common-word list (empty when the file is absent)."""
+    if not COMMON_WORDS.exists():
+        return set()
+    out = set()
+    with COMMON_WORDS.open(encoding="utf-8") as f:
+        for line in f:
+            if line.startswith("#") or not line.strip():
+                continue
+            word = line.split("\t", 1)[0].strip()
+            if word and word != "word":
+                out.add(phrase_key(word))
+    return out
+
+
+def _common_words(data: GazetteerData) -> None:
+    """GeoNames aliases that are common words need context: strong for towns, weak for cities of
+    1,000,000+ (سيول Seoul is also "floods"). Such aliases are remembered in ``data.common``."""
+    words = common_word_list()
+    for key, slot in data.aliases.items():
+        bare = key[2:] if key.startswith("ال") and len(key) > 4 else key
+        if key not in words and bare not in words:
+            continue
+        data.common.add(key)
+        for idx in slot:
+            place = data.places[idx]
+            if place.source != "geonames":
+                continue
+            floor = 1 if place.population >= COMMON_SAFE_POPULATION else 2
+            slot[idx] = max(slot[idx], floor)
 
 
 def prior(place: Place) -> float:

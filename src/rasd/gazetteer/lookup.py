@@ -1,4 +1,8 @@
-"""The loaded gazetteer: alias matching, demonyms, context words and transliteration search.
+"""The loaded gazetteer: per-word lookups, alias matching and transliteration search.
+
+Everything the places stage asks about a word form (its clitic readings that start an alias or a
+demonym, its context role, whether it is worth transliterating) is computed once per distinct
+form and memoised, so a token costs one dict probe after warm-up.
 
 >>> gaz = gazetteer()
 >>> [gaz.place(i).name for i, _ in gaz.candidates("كازاخستان")]
@@ -10,17 +14,20 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
-from functools import cache
+from collections.abc import Iterable, Sequence
+from functools import cache, cached_property
+from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
 
+from rasd.arabic.clitics import segmentations, strip_article
+from rasd.doc import Token
 from rasd.gazetteer.build import BLOCKED, GazetteerData, KeyBucket, Place
 from rasd.gazetteer.cache import load
 from rasd.gazetteer.translit import arabic_key
 from rasd.matcher import PhraseMatcher
 
-__all__ = ["BLOCKED", "Gazetteer", "gazetteer"]
+__all__ = ["BLOCKED", "Gazetteer", "Word", "gazetteer"]
 
 LOCAL_THRESHOLD = 84.0  # transliteration score needed in a country the article mentions
 GLOBAL_THRESHOLD = 93.0  # ... anywhere else (big cities only)
@@ -29,6 +36,32 @@ STRICT_POPULATION = 20_000
 STRICT_COUNTRIES = 3  # weak context searches only the article's three most mentioned countries
 MIN_KEY = 4
 STRICT_MIN_KEY = 5
+MIN_UNKNOWN = 3  # letters of an unknown word worth transliterating
+MEMO_LIMIT = 300_000  # word forms remembered before the memo is cleared
+SEARCH_LIMIT = 8
+
+
+class Word(NamedTuple):
+    """What the gazetteer knows about one normalised word form."""
+
+    places: tuple[tuple[str, str], ...]  # (key, prefix) readings that may start an alias
+    demonyms: tuple[tuple[str, str], ...]  # (key, prefix) readings that may start a demonym
+    role: str  # context role of the word ('' when none)
+    role_prefix: str  # the proclitics in front of the role word (بمحافظة → ب)
+    unknown: tuple[str, str] | None  # (prefix, base) when worth transliterating
+    definite: bool  # some reading is a definite noun (ال + 2+ letters)
+
+
+NO_WORD = Word((), (), "", "", None, False)
+
+
+class Hit(NamedTuple):
+    """An alias (or stop phrase, payload BLOCKED) found over tokens [i, j)."""
+
+    i: int
+    j: int
+    prefix: str
+    payload: str
 
 
 class Gazetteer:
@@ -36,11 +69,16 @@ class Gazetteer:
 
     def __init__(self, data: GazetteerData) -> None:
         self.data = data
-        self.matcher: PhraseMatcher = data.matcher
-        self.demonym_matcher: PhraseMatcher = data.demonym_matcher
+        self._words: dict[str, Word] = {}
+        self._places: dict[int, Place] = {}
+        self._searches: dict[tuple[str, str, float], tuple[tuple[int, float], ...]] = {}
 
+    # -- records -------------------------------------------------------------------------
     def place(self, idx: int) -> Place:
-        return Place._make(self.data.places[idx])
+        p = self._places.get(idx)
+        if p is None:
+            p = self._places[idx] = Place._make(self.data.places[idx])
+        return p
 
     def candidates(self, alias: str) -> list[tuple[int, int]]:
         """(place index, need) for a folded alias (``phrase_key`` form)."""
@@ -54,6 +92,10 @@ class Gazetteer:
         """The stoplist rule of a folded word or phrase ('' when it has none)."""
         return self.data.rules.get(alias, "")
 
+    def is_common(self, alias: str) -> bool:
+        """Is a folded alias also a common word (``entity_stopwords.tsv``)?"""
+        return alias in self.data.common
+
     def is_demonym(self, alias: str) -> str:
         """The country of a demonym form ('' when it is not one); accepts ال forms."""
         d = self.data.demonyms
@@ -63,6 +105,100 @@ class Gazetteer:
             return d[alias[2:]]
         return ""
 
+    @cached_property
+    def matcher(self) -> PhraseMatcher:
+        """A ``PhraseMatcher`` over all aliases (payload: the alias) and stop phrases (payload
+        BLOCKED), for tools; the places stage uses ``match`` instead."""
+        m = PhraseMatcher()
+        for alias in self.data.aliases:
+            m.add(alias, alias)
+        for phrase in self.data.blocked:
+            if phrase not in self.data.aliases:
+                m.add(phrase, BLOCKED)
+        return m
+
+    # -- words -----------------------------------------------------------------------------
+    def word(self, tok: Token) -> Word:
+        """The memoised ``Word`` of a token (``NO_WORD`` for punctuation, numbers, Latin)."""
+        if tok.kind != "word":
+            return NO_WORD
+        w = self._words.get(tok.norm)
+        if w is None:
+            if len(self._words) >= MEMO_LIMIT:
+                self._words.clear()
+            w = self._words[tok.norm] = self._word(tok.norm)
+        return w
+
+    def _word(self, form: str) -> Word:
+        d = self.data
+        segs = segmentations(form)
+        # a word that is itself a place-type or common word is not a clitic + name
+        # (ولاية is not و + لاية Lae)
+        whole = form in d.context or form in d.common
+        places: list[tuple[str, str]] = []
+        demonyms: list[tuple[str, str]] = []
+        role, role_prefix, definite = "", "", False
+        for s in segs:
+            base, prefix = s.base, s.prefix
+            if base.startswith("ال") and len(base) > 3:
+                definite = True
+            if not role and base in d.context:
+                role, role_prefix = d.context[base], prefix
+            keys = [base, "ال" + base] if prefix.endswith("لل") else [base]
+            if not (whole and prefix):
+                places += [(k, prefix) for k in keys if k in d.aliases or k in d.multi]
+            dkeys = keys + ([strip_article(base)] if s.article else [])
+            demonyms += [(k, prefix) for k in dkeys if k in d.demonyms or k in d.demonym_multi]
+        return Word(tuple(places), tuple(demonyms), role, role_prefix, self._unknown(form, segs), definite)
+
+    def _unknown(self, form: str, segs: Sequence) -> tuple[str, str] | None:
+        """(prefix, base) of a word worth transliterating (only و/ف stripped), or None."""
+        readings = [(s.prefix, s.base) for s in segs if s.prefix in ("", "و", "ف")]
+        if not readings or form in self.data.common:
+            return None
+        prefix, base = readings[-1]
+        if len(base) < MIN_UNKNOWN or base.startswith("ال") or base in self.data.context:
+            return None
+        if self.is_demonym(base) or base in self.data.common:
+            return None
+        if self.rule(base) in ("never", "strong"):
+            return None
+        return prefix, base
+
+    # -- matching --------------------------------------------------------------------------
+    def match(self, toks: Sequence[Token], words: Sequence[Word], demonyms: bool = False) -> list[Hit]:
+        """Leftmost-longest aliases (or demonyms) over the tokens, clitic-aware on the first word.
+
+        The first word may be any clitic reading of its token (least stripped first); the other
+        words must equal the following tokens' normalised forms.
+        """
+        index = self.data.demonym_multi if demonyms else self.data.multi
+        single = self.data.demonyms if demonyms else self.data.aliases
+        out: list[Hit] = []
+        n = len(toks)
+        i = 0
+        while i < n:
+            readings = words[i].demonyms if demonyms else words[i].places
+            hit = self._match_at(toks, i, n, readings, index, single) if readings else None
+            if hit is None:
+                i += 1
+                continue
+            out.append(hit)
+            i = hit.j
+        return out
+
+    @staticmethod
+    def _match_at(toks, i, n, readings, index, single) -> Hit | None:  # type: ignore[no-untyped-def]
+        for key, prefix in readings:
+            for rest, payload in index.get(key, ()):
+                j = i + 1 + len(rest)
+                if j <= n and all(toks[i + 1 + k].norm == w for k, w in enumerate(rest)):
+                    return Hit(i, j, prefix, payload)
+            if key in single:
+                return Hit(i, i + 1, prefix, key)
+        return None
+
+    # -- transliteration -------------------------------------------------------------------
     def transliterate(
         self, surface: str, countries: Iterable[str] = (), strict: bool = False
     ) -> list[tuple[float, Place]]:
@@ -77,34 +213,51 @@ class Gazetteer:
         if len(key) < (STRICT_MIN_KEY if strict else MIN_KEY):
             return []
         found: dict[int, float] = {}
+        cutoff = STRICT_THRESHOLD if strict else LOCAL_THRESHOLD
+        # ع and ء leave no key letter: عنتاب (ntab) must also meet Antep (antyb)
+        firsts = key[0] + ("a" if surface[:1] in "عءئ" and key[0] != "a" else "")
         for iso in list(countries)[: STRICT_COUNTRIES if strict else None]:
-            self._search(
-                key, self.data.latin.get(iso, {}), STRICT_THRESHOLD if strict else LOCAL_THRESHOLD, found
-            )
+            self._collect(key, firsts, iso, cutoff, found)
         if not found and not strict:
-            self._search(key, self.data.latin_big, GLOBAL_THRESHOLD, found)
+            self._collect(key, firsts, "", GLOBAL_THRESHOLD, found)
         out = [(score, self.place(i)) for i, score in found.items()]
         if strict:
             out = [(score, p) for score, p in out if p.population >= STRICT_POPULATION]
         out.sort(key=lambda x: (-x[0], -x[1].population))
         return out
 
+    def _collect(self, key: str, firsts: str, iso: str, cutoff: float, found: dict[int, float]) -> None:
+        memo = (key, iso, cutoff)
+        hits = self._searches.get(memo)
+        if hits is None:
+            buckets = self.data.latin.get(iso, {}) if iso else self.data.latin_big
+            hits = self._searches[memo] = tuple(self._search(key, firsts, buckets, cutoff).items())
+            if len(self._searches) > MEMO_LIMIT:
+                self._searches.clear()
+        for idx, score in hits:
+            found[idx] = max(score, found.get(idx, 0.0))
+
     @staticmethod
-    def _search(key: str, buckets: dict[int, KeyBucket], cutoff: float, found: dict[int, float]) -> None:
-        """Keys within ``cutoff`` of ``key`` (fuzz.ratio), scanning only lengths that can reach it."""
+    def _search(
+        key: str, firsts: str, buckets: dict[tuple[str, int], KeyBucket], cutoff: float
+    ) -> dict[int, float]:
+        """Keys within ``cutoff`` of ``key`` (fuzz.ratio) among those that begin with one of
+        ``firsts`` and have a length that can reach the cutoff."""
         n = len(key)
         t = cutoff / 100
         lo, hi = math.ceil(n * t / (2 - t)), math.floor(n * (2 - t) / t)
-        for length in range(lo, hi + 1):
-            bucket = buckets.get(length)
+        found: dict[int, float] = {}
+        for first, length in ((f, m) for f in firsts for m in range(lo, hi + 1)):
+            bucket = buckets.get((first, length))
             if not bucket:
                 continue
             keys, entries = bucket
             for _choice, score, k in process.extract(
-                key, keys, scorer=fuzz.ratio, score_cutoff=cutoff, limit=8
+                key, keys, scorer=fuzz.ratio, score_cutoff=cutoff, limit=SEARCH_LIMIT
             ):
                 for idx in entries[k]:
                     found[idx] = max(score, found.get(idx, 0.0))
+        return found
 
 
 @cache

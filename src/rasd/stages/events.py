@@ -39,32 +39,120 @@ STATE_KINDS = frozenset({"police", "security", "military", "government", "judici
 NON_STATE_ARMED = frozenset({"rebels", "militants"})
 
 
+def _candidate(ctx: Context, m: Match, entry: TriggerEntry) -> Candidate:
+    doc = ctx.doc
+    c = Candidate(m.i, m.j, m.start, m.end, entry, entry.type, entry.mode, prefix=m.prefix)
+    c.sent = doc.tokens[m.i].sentence
+    c.clause = ctx.clause_range(m.i, m.j)
+    c.weight = entry.weight
+    c.definite = fold(m.text).startswith("ال") or m.prefix.endswith("لل")
+    if entry.pos == "verb":
+        words = fold(m.text).split()
+        head = words[0] if words else ""
+        lemma_head = fold(entry.lemma).split()[0] if entry.lemma.strip() else ""
+        c.plural = (head.endswith("وا") and not lemma_head.endswith("و")) or (
+            head[:1] in "يت" and head.endswith("ون")
+        )
+    return c
+
+
+def _inside_mention(ctx: Context, i: int, j: int, start: int, end: int, verb: bool) -> bool:
+    """Whether tokens [i, j) belong to an actor's name or description (أعمال الشغب in مثيري
+    أعمال الشغب). A named entity that swallowed a trigger (a verb opening the sentence, a
+    phrase at its end) is cut back instead, and the trigger stays."""
+    toks = ctx.doc.tokens
+    for x in ctx.mentions:
+        if not (x.start <= start and end <= x.end):
+            continue
+        if x.etype not in ("PER", "ORG"):
+            return True
+        lo, _ = ctx.sentence_range(i)
+        opening = i == x.i and verb and (i == lo or toks[i - 1].kind == "punct")
+        closing = j == x.j and i > x.i and (j - i >= 2 or not verb)
+        if opening:
+            ctx.mentions.remove(x)
+        elif closing:
+            x.j, x.end = i, toks[i - 1].end
+        else:
+            return True
+        return False
+    return False
+
+
 def _triggers(ctx: Context) -> list[Candidate]:
     doc = ctx.doc
     out: list[Candidate] = []
+    taken: set[int] = set()
     for m in ctx.lex.triggers.find(doc):
         entry: TriggerEntry = m.payload
-        if entry.type == "NONE":
+        taken.update(range(m.i, m.j))
+        if entry.type == "NONE" or ctx.in_date(m.i):
             continue
         if entry.pos == "verb" and not _verb_reading(m):
             continue
-        # a trigger word inside an actor's name or description is not an action
-        if any(x.start <= m.start and m.end <= x.end for x in ctx.mentions):
+        if _inside_mention(ctx, m.i, m.j, m.start, m.end, entry.pos == "verb"):
             continue
-        c = Candidate(m.i, m.j, m.start, m.end, entry, entry.type, entry.mode, prefix=m.prefix)
-        c.sent = doc.tokens[m.i].sentence
-        c.clause = ctx.clause_range(m.i, m.j)
-        c.weight = entry.weight
-        c.definite = fold(m.text).startswith("ال") or m.prefix.endswith("لل")
+        out.append(_candidate(ctx, m, entry))
+    split = _split_triggers(ctx, taken)
+    if split:
+        covered = {k for c in split if c.tail is not None for k in range(*c.tail)}
+        out = [c for c in out if not covered.intersection(range(c.i, c.j))] + split
+        out.sort(key=lambda c: c.i)
+    return out
+
+
+SPLIT_GAP = 7  # tokens allowed between a split trigger's head and its tail
+
+
+def _split_tail(ctx: Context, m: Match, tails: dict[int, Match]) -> tuple[int, TriggerEntry] | None:
+    _, hi = ctx.clause_range(m.i, m.j)
+    for k in range(m.j, min(hi, m.j + SPLIT_GAP + 1)):
+        t = tails.get(k)
+        if t is None:
+            continue
+        for entry in m.payload:
+            if t.phrase[: len(entry.tail)] == entry.tail:
+                return k, entry
+    return None
+
+
+def _split_triggers(ctx: Context, taken: set[int]) -> list[Candidate]:
+    """أفرجت السلطات البحرينية عن، فتحت النيابة العامة تحقيقا: a verb, then within a few
+    words of its clause the rest of the phrase."""
+    doc = ctx.doc
+    heads = [m for m in ctx.lex.split_heads.find(doc, overlapping=True) if m.i not in taken]
+    if not heads:
+        return []
+    tails = {t.i: t for t in ctx.lex.split_tails.find(doc, overlapping=True)}
+    out: list[Candidate] = []
+    for m in heads:
+        found = _split_tail(ctx, m, tails) if not ctx.in_date(m.i) else None
+        if found is None:
+            continue
+        k, entry = found
+        if entry.pos == "verb" and not _verb_reading(m):
+            continue
+        if _inside_mention(ctx, m.i, m.j, m.start, m.end, entry.pos == "verb"):
+            continue
+        tail_j = k + len(entry.tail)
+        toks = doc.tokens
+        _inside_mention(ctx, k, tail_j, toks[k].start, toks[tail_j - 1].end, False)
+        c = _candidate(ctx, m, entry)
+        c.tail = (k, tail_j)
         out.append(c)
     return out
 
 
 def _verb_reading(m: Match) -> bool:
-    """A verb form matched through an article (الحذر) or a ي suffix (أيدي) is a noun."""
+    """A verb form matched through an article (الحذر), a ي suffix (أيدي) or, in the past
+    tense, a preposition (لفرق، بحث) is a noun."""
     if m.suffix == "ي":
         return False
-    return not (fold(m.text).startswith("ال") and not m.phrase[0].startswith("ال")) and "لل" not in m.prefix
+    if fold(m.text).startswith("ال") and not m.phrase[0].startswith("ال"):
+        return False
+    if "لل" in m.prefix or "ب" in m.prefix or "ك" in m.prefix:
+        return False
+    return not ("ل" in m.prefix and m.phrase[0][:1] not in "يتن")
 
 
 def _mode_cues(ctx: Context, c: Candidate) -> None:
