@@ -139,14 +139,30 @@ def throughput(t: dict[str, Any]) -> list[str]:
             r["articles_per_cpu_s"],
             f"{r['speedup']}×",
             r["efficiency"],
+            r.get("cpu_utilisation"),
         ]
         for r in t["pool"].values()
     ]
     lines += _table(
-        ["workers", "articles / s (wall)", "tokens / s (wall)", "articles / CPU-s", "speed-up", "efficiency"],
+        [
+            "workers",
+            "articles / s (wall)",
+            "tokens / s (wall)",
+            "articles / CPU-s",
+            "speed-up",
+            "efficiency",
+            "CPU utilisation",
+        ],
         rows,
     )
-    lines += ["![throughput](img/bench-throughput.png)", ""]
+    lines += [
+        "CPU utilisation is the workers' CPU time over wall time × workers: well below 1, the machine was busy "
+        "with other work and the wall-clock speed-up understates what the pool does on an idle machine "
+        "(there, expect about workers × articles / CPU-s).",
+        "",
+        "![throughput](img/bench-throughput.png)",
+        "",
+    ]
     return lines
 
 
@@ -512,7 +528,7 @@ def plots(res: dict[str, dict[str, Any]]) -> list[str]:
 
 
 def machine_lines(res: dict[str, dict[str, Any]]) -> list[str]:
-    first = next(iter(res.values()))["machine"]
+    first = next(r["machine"] for r in res.values() if isinstance(r.get("machine"), dict))
     lines = [
         f"Machine: {first['cpu']}, {first['cores']} cores, {first['memory_gb']} GB RAM, {first['os']}, "
         f"Python {first['python']}, rasd {first['rasd']} at revision `{first['revision']}`.",
@@ -525,7 +541,7 @@ def machine_lines(res: dict[str, dict[str, Any]]) -> list[str]:
     rows = []
     for name in ORDER:
         r = res.get(name)
-        if r:
+        if r and isinstance(r.get("machine"), dict):
             rows.append(
                 [
                     f"`{name}.json`",
@@ -581,8 +597,28 @@ def render(res: dict[str, dict[str, Any]]) -> str:
             lines += sections[name](res[name])
         else:
             lines += [f"*(no `{name}.json`: that benchmark has not run)*", ""]
+    lines += others({k: v for k, v in res.items() if k not in ORDER})
     lines += CAVEATS
     return "\n".join(lines)
+
+
+def others(res: dict[str, dict[str, Any]]) -> list[str]:
+    """Result files of benchmarks that ``bench/run.py`` does not run: their top-level numbers."""
+    if not res:
+        return []
+    lines = [
+        "## Other stored results",
+        "",
+        "Written by other scripts in bench/ (not run by `make bench`).",
+        "",
+    ]
+    for name, r in res.items():
+        scalars = [
+            [f"`{k}`", v] for k, v in r.items() if isinstance(v, int | float | str | bool) and k != "name"
+        ]
+        lines += [f"**{name}.json**", ""]
+        lines += _table(["key", "value"], scalars)
+    return lines
 
 
 def main() -> None:

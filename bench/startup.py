@@ -79,9 +79,10 @@ def _run(
         text=True,
         cwd=ROOT,
         env={**os.environ, **(env or {})},
-        check=True,
     )
     wall = time.perf_counter() - t0
+    if p.returncode:
+        raise RuntimeError(f"the child failed ({p.returncode}):\n{p.stderr[-3000:]}")
     return wall, json.loads(p.stdout.strip().splitlines()[-1]), p.stderr
 
 

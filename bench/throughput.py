@@ -96,6 +96,8 @@ def measure(n: int) -> dict[str, Any]:
     for row in pool.values():
         row["speedup"] = round(base / row["seconds"], 2)
         row["efficiency"] = round(base / row["seconds"] / row["workers"], 2)
+        # CPU time the workers got over what they could have had: below ~0.9 the machine was busy
+        row["cpu_utilisation"] = round(row["cpu_seconds"] / (row["seconds"] * row["workers"]), 2)
     one = _row(n, tokens, t_one, c_one, c_bare)
     return {
         "articles": n,

@@ -38,7 +38,7 @@ class Span:
         return self.start <= other.start and other.end <= self.end
 
 
-@dataclass
+@dataclass(slots=True)
 class Token:
     """A word, number or punctuation mark.
 
@@ -55,7 +55,7 @@ class Token:
     norm: str
     kind: str
     text: str
-    segments: list[Any] = field(default_factory=list)
+    segments: tuple[Any, ...] = ()
     stem: str = ""
     sentence: int = 0
 

@@ -16,7 +16,7 @@ first word, like spaCy's PhraseMatcher, so thousands of phrases cost one dict pr
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -85,7 +85,9 @@ class PhraseMatcher:
             if self.article and seg.article:
                 yield strip_article(seg.base), seg.prefix, seg.suffix
 
-    def _match_at(self, doc: Doc, i: int, stop: int) -> Match | None:
+    def _match_at(
+        self, doc: Doc, i: int, stop: int, accept: Callable[[Match], bool] | None = None
+    ) -> Match | None:
         toks = doc.tokens
         for key, prefix, suffix in self._keys(toks[i], True):
             bucket = self._index.get(key)
@@ -95,15 +97,17 @@ class PhraseMatcher:
                 n = len(words)
                 if i + n > stop:
                     continue
+                m = None
                 if n == 1:
                     if suffix and not self.suffixes:
                         continue
-                    return self._make(doc, i, i + 1, prefix, suffix, payload, words)
-                if suffix:
-                    continue
-                tail_suffix = self._tail(doc, i + 1, words[1:])
-                if tail_suffix is not None:
-                    return self._make(doc, i, i + n, prefix, tail_suffix, payload, words)
+                    m = self._make(doc, i, i + 1, prefix, suffix, payload, words)
+                elif not suffix:
+                    tail_suffix = self._tail(doc, i + 1, words[1:])
+                    if tail_suffix is not None:
+                        m = self._make(doc, i, i + n, prefix, tail_suffix, payload, words)
+                if m is not None and (accept is None or accept(m)):
+                    return m
         return None
 
     def _tail(self, doc: Doc, i: int, words: tuple[str, ...]) -> str | None:
@@ -131,14 +135,21 @@ class PhraseMatcher:
         return Match(i, j, start, end, doc.text[start:end], payload, words, prefix, suffix)
 
     def find(
-        self, doc: Doc, first: int = 0, stop: int | None = None, overlapping: bool = False
+        self,
+        doc: Doc,
+        first: int = 0,
+        stop: int | None = None,
+        overlapping: bool = False,
+        accept: Callable[[Match], bool] | None = None,
     ) -> list[Match]:
-        """Leftmost-longest matches in tokens [first, stop); all starts when ``overlapping``."""
+        """Leftmost-longest matches in tokens [first, stop); all starts when ``overlapping``.
+        ``accept``: a match it rejects is skipped and the next reading of the token tried
+        (a verb form read through a preposition, then the noun phrase)."""
         stop = len(doc.tokens) if stop is None else stop
         out: list[Match] = []
         i = first
         while i < stop:
-            m = self._match_at(doc, i, stop)
+            m = self._match_at(doc, i, stop, accept)
             if m is None:
                 i += 1
                 continue

@@ -154,7 +154,7 @@ class Gazetteer:
     def _unknown(self, form: str, segs: Sequence) -> tuple[str, str] | None:
         """(prefix, base) of a word worth transliterating (only و/ف stripped), or None."""
         readings = [(s.prefix, s.base) for s in segs if s.prefix in ("", "و", "ف")]
-        if not readings or form in self.data.common:
+        if not readings or form in self.data.common or form in self.data.context:
             return None
         prefix, base = readings[-1]
         if len(base) < MIN_UNKNOWN or base.startswith("ال") or base in self.data.context:
@@ -179,7 +179,7 @@ class Gazetteer:
         i = 0
         while i < n:
             readings = words[i].demonyms if demonyms else words[i].places
-            hit = self._match_at(toks, i, n, readings, index, single) if readings else None
+            hit = self._match_at(toks, i, n, readings, index, single, demonyms) if readings else None
             if hit is None:
                 i += 1
                 continue
@@ -188,14 +188,14 @@ class Gazetteer:
         return out
 
     @staticmethod
-    def _match_at(toks, i, n, readings, index, single) -> Hit | None:  # type: ignore[no-untyped-def]
+    def _match_at(toks, i, n, readings, index, single, demonyms) -> Hit | None:  # type: ignore[no-untyped-def]
         for key, prefix in readings:
             for rest, payload in index.get(key, ()):
                 j = i + 1 + len(rest)
                 if j <= n and all(toks[i + 1 + k].norm == w for k, w in enumerate(rest)):
                     return Hit(i, j, prefix, payload)
             if key in single:
-                return Hit(i, i + 1, prefix, key)
+                return Hit(i, i + 1, prefix, single[key] if demonyms else key)
         return None
 
     # -- transliteration -------------------------------------------------------------------

@@ -83,19 +83,19 @@ def _triggers(ctx: Context) -> list[Candidate]:
     doc = ctx.doc
     out: list[Candidate] = []
     taken: set[int] = set()
-    for m in ctx.lex.triggers.find(doc):
+    for m in ctx.lex.triggers.find(doc, accept=_reading):
         entry: TriggerEntry = m.payload
-        taken.update(range(m.i, m.j))
+        if entry.type == "NONE" or m.j - m.i > 1:
+            taken.update(range(m.i, m.j))
         if entry.type == "NONE" or ctx.in_date(m.i):
-            continue
-        if entry.pos == "verb" and not _verb_reading(m):
             continue
         if _inside_mention(ctx, m.i, m.j, m.start, m.end, entry.pos == "verb"):
             continue
         out.append(_candidate(ctx, m, entry))
     split = _split_triggers(ctx, taken)
     if split:
-        covered = {k for c in split if c.tail is not None for k in range(*c.tail)}
+        # a split trigger replaces the one-word trigger at its head and those in its tail
+        covered = {k for c in split if c.tail is not None for k in (c.i, *range(*c.tail))}
         out = [c for c in out if not covered.intersection(range(c.i, c.j))] + split
         out.sort(key=lambda c: c.i)
     return out
@@ -120,7 +120,9 @@ def _split_triggers(ctx: Context, taken: set[int]) -> list[Candidate]:
     """أفرجت السلطات البحرينية عن، فتحت النيابة العامة تحقيقا: a verb, then within a few
     words of its clause the rest of the phrase."""
     doc = ctx.doc
-    heads = [m for m in ctx.lex.split_heads.find(doc, overlapping=True) if m.i not in taken]
+    heads = [
+        m for m in ctx.lex.split_heads.find(doc, overlapping=True, accept=_reading) if m.i not in taken
+    ]
     if not heads:
         return []
     tails = {t.i: t for t in ctx.lex.split_tails.find(doc, overlapping=True)}
@@ -132,6 +134,8 @@ def _split_triggers(ctx: Context, taken: set[int]) -> list[Candidate]:
         k, entry = found
         if entry.pos == "verb" and not _verb_reading(m):
             continue
+        if entry.pos != "verb" and m.payload and all(e.pos == "verb" for e in m.payload):
+            continue
         if _inside_mention(ctx, m.i, m.j, m.start, m.end, entry.pos == "verb"):
             continue
         tail_j = k + len(entry.tail)
@@ -141,6 +145,14 @@ def _split_triggers(ctx: Context, taken: set[int]) -> list[Candidate]:
         c.tail = (k, tail_j)
         out.append(c)
     return out
+
+
+def _reading(m: Match) -> bool:
+    """The matcher's filter: a verb form must read as a verb."""
+    payload = m.payload
+    if isinstance(payload, tuple):  # split heads: some entry must fit
+        return any(e.pos != "verb" for e in payload) or _verb_reading(m)
+    return payload.pos != "verb" or _verb_reading(m)
 
 
 def _verb_reading(m: Match) -> bool:
@@ -178,17 +190,33 @@ def _mode_cues(ctx: Context, c: Candidate) -> None:
             return
 
 
+PROTEST_KINDS = frozenset({"protesters", "workers", "students", "rioters"})
+
+
 def _recode(c: Candidate) -> None:
-    """Coding rules that depend on who acts: protesters blocking roads, militants capturing."""
+    """Coding rules that depend on who acts: protesters blocking roads, smashing or burning;
+    militants capturing. (Before counts are bound: the type decides where counts go.)"""
     kind = c.actor.kind if c.actor is not None else None
-    if kind == "protesters" and c.actor_how in ("subject", "agent", "complement"):
-        if c.type == "COERCE" and c.mode in (None, "restrict"):
+    if kind in PROTEST_KINDS and c.actor_how in ("subject", "agent", "complement", "inherited", "backward"):
+        if c.entry.protest_mode and c.type in ("COERCE", "ASSAULT"):
+            c.type, c.mode = "PROTEST", c.entry.protest_mode
+        elif c.type == "COERCE" and c.mode in (None, "restrict"):
             c.type, c.mode = "PROTEST", "obstruct"
         elif c.type == "ASSAULT" and c.mode in (None, "destroy", "primitive"):
             c.type, c.mode = "PROTEST", "riot"
     if c.type == "COERCE" and c.mode == "arrest" and kind in NON_STATE_ARMED:
         c.type, c.mode = "ASSAULT", "abduct"
-    if c.type == "ASSAULT" and c.mode == "abduct" and not c.counts and c.target is None:
+
+
+def _recode_counted(c: Candidate) -> None:
+    """Coding rules that depend on the counts: riots that kill nobody, kidnappings of nobody."""
+    if c.type == "ASSAULT" and c.mode is None and c.sides and "killed" not in c.counts:
+        # clashes of protesters (or rioters) with the police that kill nobody are a riot;
+        # deadly ones stay ASSAULT (PLOVER: the security forces' violence)
+        kinds = {m.kind for m in c.sides}
+        if kinds & PROTEST_KINDS and (len(c.sides) == 1 or kinds & STATE_KINDS):
+            c.type, c.mode = "PROTEST", "riot"
+    if c.type == "ASSAULT" and c.entry.mode == "abduct" and not c.counts and c.target is None:
         # خطف سيارات: a hijacked vehicle is not a kidnapping unless people are named or counted
         c.dropped = "no captive"
 
@@ -217,6 +245,8 @@ def _anchored(c: Candidate) -> bool:
         and (a.named or a.kind in STATE_KINDS | NON_STATE_ARMED)
     ):
         return True
+    if a is not None and c.actor_how in ("subject", "agent", "complement") and a.kind:
+        return True  # a party that acts stated as the subject: رفضت المعارضة، أغلق المحتجون
     return c.target is not None and c.target.named
 
 
@@ -348,6 +378,9 @@ def candidates(doc: Doc) -> tuple[Context, list[Candidate]]:
         find_place(ctx, c)
         find_date(ctx, c)
         prev = c
+    for c in cands:
+        _mode_cues(ctx, c)
+        _recode(c)
     by_sent: dict[int, list[Candidate]] = {}
     for c in cands:
         by_sent.setdefault(c.sent, []).append(c)
@@ -355,8 +388,7 @@ def candidates(doc: Doc) -> tuple[Context, list[Candidate]]:
         lo, hi = ctx.sent_bounds[s] if s < len(ctx.sent_bounds) else (group[0].i, group[-1].j)
         assign_counts(bind_counts(ctx, lo, hi, group), group)
     for c in cands:
-        _mode_cues(ctx, c)
-        _recode(c)
+        _recode_counted(c)
     apply_modality(ctx, cands)
     governs = {k: v.governs for k, v in ctx.lex.taxonomy.items()}
     apply_governing(ctx, cands, governs)

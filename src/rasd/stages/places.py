@@ -1,15 +1,21 @@
 """Stage: places (geocoding) and demonyms.
 
-1. Gazetteer aliases are found with the clitic-aware PhraseMatcher (بكازاخستان → كازاخستان,
-   multi-word names such as الضفة الغربية); stop phrases (قناة الجزيرة) hide the names inside.
+1. Gazetteer aliases are found clitic-aware (بكازاخستان → كازاخستان, multi-word names such as
+   الضفة الغربية); stop phrases (قناة الجزيرة) hide the names inside. Each word form is looked
+   up once per process (``Gazetteer.word``), so most tokens cost one dict probe.
 2. Each hit gets a context level from the words before it: 2 after a place-type word (مدينة،
-   محافظة، مطار ...), 1 after a preposition or direction word or with a ب/ل proclitic, and the
-   level of its neighbour when coordinated with a place (وأكتاو، ...). A gazetteer place counts
-   only when its ``need`` (population, stoplist, spelling source) is at most that level.
+   محافظة، مطار ...) or in the dateline, 1 after a preposition or direction word or with a ب/ل
+   proclitic, and the level of its neighbour when coordinated with a place (وأكتاو، ...). A
+   gazetteer place counts only when its ``need`` (population, stoplist, common word, spelling
+   source) is at most that level.
 3. Unknown words in strong context (مدينتي جاناوزين) are matched by transliteration against
    GeoNames Latin names, preferring the countries the article mentions.
 4. Among candidates, the one consistent with the article's countries wins, then the kind the
-   context asks for, then curated entries, countries and population.
+   context asks for, then curated entries, countries and population. A town abroad named
+   without a place-type word needs its country mentioned elsewhere in the article (من طراز
+   شاهد in a report on Ukraine is not Taraz).
+5. Place spans of the dateline (``باماكو - ...``, ``صفاقس (تونس) - ...``) carry
+   ``data["dateline"] = True``: the place of the reporting, not necessarily of the events.
 
 >>> from rasd.pipeline import read
 >>> doc = read("اندلعت احتجاجات في مدينتي جاناوزين وأكتاو بكازاخستان", until="places")
@@ -22,17 +28,18 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from rasd.arabic.clitics import segmentations
 from rasd.doc import Doc, Token
 from rasd.gazetteer import Place, gazetteer
-from rasd.gazetteer.build import prior
-from rasd.gazetteer.lookup import BLOCKED, Gazetteer
+from rasd.gazetteer.build import ARAB_COUNTRIES, SAFE_POPULATION, prior
+from rasd.gazetteer.lookup import BLOCKED, Gazetteer, Word
 
-STRONG_ROLES = ("city", "region", "facility", "capital")
-WEAK_ROLES = ("prep", "direction")
+STRONG_ROLES = frozenset(("city", "region", "facility", "capital"))
+WEAK_ROLES = frozenset(("prep", "direction"))
 COMMAS = frozenset({"،", ","})
-MIN_UNKNOWN = 3  # letters of an unknown word worth transliterating
+DASHES = frozenset({"-", "–", "—"})
 SHORT_NAME = 3  # letters: a name this short after a split-off proclitic is doubtful
+DATELINE_TOKENS = 12  # a dateline ends with a dash within this many tokens of the start
+SUPPORTED_POPULATION = 1_000_000  # a city abroad this big needs no support from the article
 
 
 def _safe(p: Place) -> bool:
@@ -56,6 +63,7 @@ class Candidate:
     guesses: list[tuple[float, Place]] = field(default_factory=list)
     chosen: Place | None = None
     unknown: bool = False  # no alias: a word to transliterate
+    dateline: bool = False
 
     def accepted(self) -> bool:
         if self.unknown:
@@ -63,61 +71,73 @@ class Candidate:
         return any(need <= self.level for _, need in self.entries)
 
 
-def _readings(tok: Token) -> list[tuple[str, str]]:
-    """(prefix, base) readings of a word token, least stripped first."""
-    if tok.kind != "word":
-        return [("", tok.norm)]
-    return [(s.prefix, s.base) for s in segmentations(tok.norm)]
+class _Article:
+    """Per-document state: tokens, their ``Word`` records, demonyms and the dateline."""
 
+    def __init__(self, gaz: Gazetteer, doc: Doc) -> None:
+        self.gaz = gaz
+        self.doc = doc
+        self.toks: list[Token] = doc.tokens
+        self.words: list[Word] = [gaz.word(t) for t in self.toks]
+        self.demonym_hits: dict[int, tuple[int, int, str]] = {}
+        for h in gaz.match(self.toks, self.words, demonyms=True):
+            ns = self.toks[h.i].nstart + len(h.prefix)
+            self.demonym_hits[h.i] = (ns, self.toks[h.j - 1].nend, h.payload)
+        self.dateline_end = _dateline_end(doc)
 
-def _role_of(gaz: Gazetteer, tok: Token) -> str:
-    for _prefix, base in _readings(tok):
-        role = gaz.role(base)
-        if role:
-            return role
-    return ""
+    def demonym_at(self, i: int) -> bool:
+        return i in self.demonym_hits
 
+    def context(self, i: int, prefix: str, short: bool = False) -> tuple[int, str, int | None]:
+        """(level, role, type-word token) for a name starting at token ``i``.
 
-def _context(
-    gaz: Gazetteer, doc: Doc, i: int, prefix: str, demonym_at: dict[int, str], short: bool = False
-) -> tuple[int, str, int | None]:
-    """(level, role, type-word token) for a name starting at token ``i``.
-
-    A ب or ل proclitic ("in", "to") is weak context, except on a short name, where splitting
-    it off is itself a guess (كريم is not ك + ريم).
-    """
-    level = 0
-    bare = prefix.lstrip("وف")
-    if bare[:1] in ("ب", "ل") and not short:
-        level = 1
-    k = i - 1
-    if k >= 1 and k in demonym_at and _role_of(gaz, doc.tokens[k - 1]) in STRONG_ROLES:
-        k -= 1  # العاصمة الكازاخية أستانا
-    if k < 0:
+        A ب or ل proclitic ("in", "to") is weak context, except on a short name, where splitting
+        it off is itself a guess (كريم is not ك + ريم).
+        """
+        level = 0
+        bare = prefix.lstrip("وف")
+        if bare[:1] in ("ب", "ل") and not short:
+            level = 1
+        k = i - 1
+        if k >= 1 and k in self.demonym_hits and self.words[k - 1].role in STRONG_ROLES:
+            k -= 1  # العاصمة الكازاخية أستانا
+        if k < 0:
+            return level, "", None
+        role = self.words[k].role
+        if role in STRONG_ROLES:
+            return 2, role, k
+        if role in WEAK_ROLES:
+            return max(level, 1), "", None
         return level, "", None
-    role = _role_of(gaz, doc.tokens[k])
-    if role in STRONG_ROLES:
-        return 2, role, k
-    if role in WEAK_ROLES:
-        return max(level, 1), "", None
-    return level, "", None
 
 
-def _find_demonyms(gaz: Gazetteer, doc: Doc) -> dict[int, tuple[int, int, str]]:
-    """Token index → (normalised start, end, country) of demonym matches."""
-    out: dict[int, tuple[int, int, str]] = {}
+def _dateline_end(doc: Doc) -> int:
+    """Token index of the dash that ends the dateline (``باماكو - ...``), or 0 when none.
+
+    The dateline is the first few tokens of the text, before a dash (or a tatweel used as one,
+    ``القاهرة ـ``), with no sentence end before it.
+    """
     toks = doc.tokens
-    for m in gaz.demonym_matcher.find(doc):
-        ns = toks[m.i].nstart + len(m.prefix)
-        ne = toks[m.j - 1].nend - len(m.suffix)
-        out[m.i] = (ns, ne, m.payload)
-    return out
+    if not toks or toks[0].kind != "word":
+        return 0
+    for k, tok in enumerate(toks[:DATELINE_TOKENS]):
+        if tok.norm in DASHES:
+            return k
+        if tok.norm in (".", "!", "؟", "?", ":") or "\n" in doc.text[tok.start : tok.end]:
+            return 0
+        if k + 1 < len(toks):
+            gap = doc.text[tok.end : toks[k + 1].start]
+            if "\n" in gap:
+                return 0
+            if "ـ" in gap and k < DATELINE_TOKENS - 1:
+                return k + 1
+    return 0
 
 
-def _matches(gaz: Gazetteer, doc: Doc, demonym_at: dict[int, str]) -> list[Candidate]:
-    toks = doc.tokens
+def _matches(art: _Article) -> list[Candidate]:
+    gaz, toks = art.gaz, art.toks
     out = []
-    for m in gaz.matcher.find(doc):
+    for m in gaz.match(toks, art.words):
         if m.payload == BLOCKED:
             continue
         c = Candidate(
@@ -125,25 +145,32 @@ def _matches(gaz: Gazetteer, doc: Doc, demonym_at: dict[int, str]) -> list[Candi
             gaz.candidates(m.payload),
         )  # fmt: skip
         short = len(m.payload.replace(" ", "")) <= SHORT_NAME
-        if m.prefix.lstrip("وف") and (short or "ك" in m.prefix):
-            # a guessed proclitic: only names that are safe on their own (countries, curated)
+        conj_only = m.prefix and not m.prefix.lstrip("وف")
+        if (m.prefix.lstrip("وف") and (short or "ك" in m.prefix)) or (conj_only and short and "ف" in m.prefix):
+            # a guessed proclitic (كريم, فرقه): only names that are safe on their own
             c.entries = [(idx, need) for idx, need in c.entries if need == 0 and _safe(gaz.place(idx))]
             if not c.entries:
                 continue
-        c.level, c.role, c.type_tok = _context(gaz, doc, m.i, m.prefix, demonym_at, short)
+        c.level, c.role, c.type_tok = art.context(m.i, m.prefix, short)
+        if m.j <= art.dateline_end:
+            c.dateline = True
+            if m.i == 0:  # a dateline opens with a city (تونس Tunis, الجزائر Algiers)
+                c.level, c.role = 2, c.role or "city"
+            else:  # صفاقس (تونس) -
+                c.level = max(c.level, 1)
         out.append(c)
     return out
 
 
-def _adjectival(gaz: Gazetteer, doc: Doc, c: Candidate) -> bool:
+def _adjectival(art: _Article, c: Candidate) -> bool:
     """A definite one-word name right after a definite noun reads as an adjective
     (القوات السعودية، المنطقة الشرقية), unless a preposition or place word says otherwise."""
     if c.j - c.i != 1 or c.prefix or c.level > 0 or not c.alias.startswith("ال") or c.i == 0:
         return False
-    prev = doc.tokens[c.i - 1]
-    if prev.kind != "word" or _role_of(gaz, prev):
+    prev = art.words[c.i - 1]
+    if art.toks[c.i - 1].kind != "word" or prev.role:
         return False
-    return any(base.startswith("ال") and len(base) > 3 for _, base in _readings(prev))
+    return prev.definite
 
 
 def _linked(doc: Doc, a_end: int, b_start: int, b_prefix: str) -> bool:
@@ -165,38 +192,21 @@ def _propagate(doc: Doc, cands: list[Candidate]) -> None:
                 a.level = max(a.level, 1)
 
 
-def _unknown_word(gaz: Gazetteer, tok: Token) -> tuple[str, str] | None:
-    """(prefix, base) of a word worth transliterating (only و/ف stripped), or None."""
-    if tok.kind != "word":
-        return None
-    readings = [(p, b) for p, b in _readings(tok) if p in ("", "و", "ف")]
-    if not readings:
-        return None
-    prefix, base = readings[-1]
-    if len(base) < MIN_UNKNOWN or base.startswith("ال") or gaz.role(base) or gaz.is_demonym(base):
-        return None
-    if gaz.rule(base) in ("never", "strong"):
-        return None
-    return prefix, base
-
-
-def _unknowns(
-    gaz: Gazetteer, doc: Doc, cands: list[Candidate], demonym_at: dict[int, str]
-) -> list[Candidate]:
+def _unknowns(art: _Article, cands: list[Candidate]) -> list[Candidate]:
     """Words that no alias covers but that stand where a place name stands."""
     covered = {k for c in cands for k in range(c.i, c.j)}
     starts = {c.i: c for c in cands}
     ends = {c.j: c for c in cands}
-    toks = doc.tokens
+    toks, words = art.toks, art.words
     out: list[Candidate] = []
-    for i, tok in enumerate(toks):
-        if i in covered or i in demonym_at:
+    for i, w in enumerate(words):
+        if w.unknown is None or i in covered or art.demonym_at(i):
             continue
-        unk = _unknown_word(gaz, tok)
-        if unk is None:
-            continue
-        prefix, base = unk
-        level, role, type_tok = _context(gaz, doc, i, prefix, demonym_at)
+        prefix, base = w.unknown
+        level, role, type_tok = art.context(i, prefix)
+        dateline = i == 0 and art.dateline_end > 0
+        if dateline:
+            level, role = 2, role or "city"
         prev = ends.get(i) or (out[-1] if out and out[-1].j == i else None)
         if level < 2 and prev is not None and prefix.startswith("و") and prev.level == 2:
             level, role = 2, prev.role if prev.role in ("city", "region") else ""
@@ -204,22 +214,54 @@ def _unknowns(
         coordinated = nxt is not None and nxt.prefix.startswith("و") and nxt.accepted()
         if level < 1 and not coordinated:
             continue
+        tok = toks[i]
         c = Candidate(i, i + 1, tok.nstart + len(prefix), tok.nend, prefix, base, [], level, role, type_tok)
-        c.level, c.unknown = max(level, 1), True
+        c.level, c.unknown, c.dateline = max(level, 1), True, dateline
         out.append(c)
     return out
 
 
-def _article_countries(gaz: Gazetteer, cands: list[Candidate], demonyms: list[str]) -> Counter[str]:
-    """Countries the article mentions unambiguously (places and demonyms)."""
-    counts: Counter[str] = Counter(demonyms)
-    for c in cands:
-        isos = {gaz.place(idx).country for idx, need in c.entries if need <= c.level}
-        if len(isos) == 1:
-            iso = isos.pop()
-            if iso:
-                counts[iso] += 1
-    return counts
+class _Countries:
+    """The countries an article mentions unambiguously (places and demonyms), with the share of
+    each alias's weak mentions, so that a mention can be checked against the rest of the
+    article (a mention after a place-type word, مدينة الزاوية, supports later bare ones)."""
+
+    def __init__(self, gaz: Gazetteer, cands: list[Candidate], demonyms: list[str]) -> None:
+        self.counts: Counter[str] = Counter(demonyms)
+        self.own: Counter[tuple[str, str]] = Counter()
+        for c in cands:
+            isos = {gaz.place(idx).country for idx, need in c.entries if need <= c.level}
+            if len(isos) == 1:
+                iso = isos.pop()
+                if iso:
+                    self.counts[iso] += 1
+                    if c.level < 2:
+                        self.own[(c.alias, iso)] += 1
+        self.total = sum(self.counts.values())
+
+    def others(self, alias: str, iso: str | None) -> tuple[int, int]:
+        """(mentions of ``iso``, mentions of any country) outside the alias's own mentions."""
+        if not iso:
+            return 0, self.total
+        own = self.own.get((alias, iso), 0)
+        return self.counts.get(iso, 0) - own, self.total - own
+
+
+def _supported(gaz: Gazetteer, p: Place, c: Candidate, countries: _Countries) -> bool:
+    """May ``p`` stand here? A GeoNames city without a place-type word before it needs its
+    country among the article's other mentions (or an article that mentions no country),
+    unless it is a capital, has 1,000,000+ people, or is an Arab city of 100,000+ after a
+    preposition. A common word (سلطات، وقف) always needs the support, and can't have it from
+    an article without countries."""
+    if c.level >= 2 or p.source != "geonames" or p.kind != "city":
+        return True
+    common = gaz.is_common(c.alias)
+    if not common and (p.capital or p.population >= SUPPORTED_POPULATION):
+        return True
+    if not common and c.level == 1 and p.country in ARAB_COUNTRIES and p.population >= SAFE_POPULATION:
+        return True  # في الموصل: an Arab city of 100,000+ after a preposition
+    same, anything = countries.others(c.alias, p.country)
+    return same > 0 or (anything == 0 and not common)
 
 
 def _score(p: Place, c: Candidate, countries: Counter[str], admin1s: set[tuple[str, str]]) -> float:
@@ -248,24 +290,27 @@ def _score(p: Place, c: Candidate, countries: Counter[str], admin1s: set[tuple[s
 
 
 def _choose(
-    gaz: Gazetteer, c: Candidate, countries: Counter[str], admin1s: set[tuple[str, str]]
+    gaz: Gazetteer, c: Candidate, countries: _Countries, admin1s: set[tuple[str, str]]
 ) -> Place | None:
     options = [gaz.place(idx) for idx, need in c.entries if need <= c.level]
+    options = [p for p in options if _supported(gaz, p, c, countries)]
     if not options:
         return None
-    return max(options, key=lambda p: _score(p, c, countries, admin1s))
+    return max(options, key=lambda p: _score(p, c, countries.counts, admin1s))
 
 
-def _guess(gaz: Gazetteer, doc: Doc, c: Candidate, countries: Counter[str]) -> None:
+def _guess(art: _Article, c: Candidate, countries: Counter[str]) -> None:
     """Transliteration for an unknown word (and the word after it, for two-word names)."""
+    gaz = art.gaz
     mentioned = [iso for iso, _ in countries.most_common()]
     weak = c.level < 2
     best = gaz.transliterate(c.alias, mentioned, strict=weak)
-    nxt = doc.tokens[c.j] if c.j < len(doc.tokens) else None
-    if nxt is not None and nxt.kind == "word" and not _role_of(gaz, nxt) and not nxt.norm.startswith("و"):
-        two = gaz.transliterate(f"{c.alias} {nxt.norm}", mentioned, strict=weak)
-        if two and (not best or two[0][0] >= best[0][0] + 3):
-            best, c.j, c.nend = two, c.j + 1, nxt.nend
+    if c.j < len(art.toks):
+        nxt, nw = art.toks[c.j], art.words[c.j]
+        if nw.unknown is not None and not nw.unknown[0] and not nw.role:
+            two = gaz.transliterate(f"{c.alias} {nxt.norm}", mentioned, strict=weak)
+            if two and (not best or two[0][0] >= best[0][0] + 3):
+                best, c.j, c.nend = two, c.j + 1, nxt.nend
     if not best:
         return
     top = best[0][0]
@@ -274,7 +319,8 @@ def _guess(gaz: Gazetteer, doc: Doc, c: Candidate, countries: Counter[str]) -> N
     c.guesses = [(top, tied[0])]
 
 
-def _emit(doc: Doc, c: Candidate, p: Place) -> None:
+def _emit(art: _Article, c: Candidate, p: Place) -> None:
+    doc = art.doc
     kind = p.kind
     gid: int | None = p.geonameid
     ns = c.nstart
@@ -282,27 +328,23 @@ def _emit(doc: Doc, c: Candidate, p: Place) -> None:
         if p.kind != "region":
             kind, gid = "region", None
         if c.type_tok is not None:
-            ns = _type_start(doc, c.type_tok)
+            ns = _type_start(art, c.type_tok)
     elif c.role == "facility":
         if p.kind != "place":
             kind, gid = "place", None
         if c.type_tok is not None:
-            ns = _type_start(doc, c.type_tok)
+            ns = _type_start(art, c.type_tok)
     span = doc.span_from_norm(
         ns, c.nend, "place",
-        geonameid=gid, name=p.name or None, country=p.country, admin1=p.admin1, kind=kind, lat=p.lat, lon=p.lon,
+        geonameid=gid, name=p.name or None, country=p.country, admin1=p.admin1, kind=kind, lat=p.lat,
+        lon=p.lon, dateline=c.dateline,
     )  # fmt: skip
     doc.add("place", span)
 
 
-def _type_start(doc: Doc, k: int) -> int:
+def _type_start(art: _Article, k: int) -> int:
     """Normalised start of a place-type word without its proclitics (بمحافظة → محافظة)."""
-    gaz = gazetteer()
-    tok = doc.tokens[k]
-    for prefix, base in _readings(tok):
-        if gaz.role(base):
-            return tok.nstart + len(prefix)
-    return tok.nstart
+    return art.toks[k].nstart + len(art.words[k].role_prefix)
 
 
 def places(doc: Doc) -> Doc:
@@ -310,27 +352,26 @@ def places(doc: Doc) -> Doc:
     if not doc.tokens:
         return doc
     gaz = gazetteer()
-    demonym_hits = _find_demonyms(gaz, doc)
-    demonym_at = {i: hit[2] for i, hit in demonym_hits.items()}
-    cands = _matches(gaz, doc, demonym_at)
+    art = _Article(gaz, doc)
+    demonym_hits = art.demonym_hits
     kept: list[Candidate] = []
-    for c in cands:
-        if _adjectival(gaz, doc, c):
+    for c in _matches(art):
+        if _adjectival(art, c):
             country = gaz.is_demonym(c.alias)
             if country:
                 demonym_hits[c.i] = (c.nstart, c.nend, country)
-                demonym_at[c.i] = country
             continue
         kept.append(c)
     _propagate(doc, kept)
-    unknowns = _unknowns(gaz, doc, kept, demonym_at)
-    _propagate(doc, sorted(kept + unknowns, key=lambda c: c.i))
+    unknowns = _unknowns(art, kept)
+    if unknowns:
+        _propagate(doc, sorted(kept + unknowns, key=lambda c: c.i))
     place_tokens = {k for c in kept for k in range(c.i, c.j)}
     demonyms = [country for i, (_, _, country) in demonym_hits.items() if i not in place_tokens]
     accepted = [c for c in kept if c.accepted()]
-    countries = _article_countries(gaz, accepted, demonyms)
+    countries = _Countries(gaz, accepted, demonyms)
     for c in unknowns:
-        _guess(gaz, doc, c, countries)
+        _guess(art, c, countries.counts)
     admin1s: set[tuple[str, str]] = set()
     for c in accepted:
         c.chosen = _choose(gaz, c, countries, admin1s)
@@ -342,7 +383,7 @@ def places(doc: Doc) -> Doc:
     found = sorted((c for c in accepted + unknowns if c.chosen), key=lambda c: c.nstart)
     for c in found:
         assert c.chosen is not None
-        _emit(doc, c, c.chosen)
+        _emit(art, c, c.chosen)
     for i, (ns, ne, country) in sorted(demonym_hits.items()):
         if i not in place_tokens:
             doc.add("demonym", doc.span_from_norm(ns, ne, "demonym", country=country))

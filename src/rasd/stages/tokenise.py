@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from rasd.arabic.charsets import DIACRITICS, TATWEEL
 from rasd.arabic.clitics import light_stem, segmentations
 from rasd.doc import Doc, Token
 
@@ -22,21 +23,40 @@ _TOKEN = re.compile(
 )
 
 
+_TRAILING = DIACRITICS | {TATWEEL}
+
+
 def tokenise(doc: Doc) -> Doc:
     view = doc.view
     assert view is not None
+    origin, text = view.origin, doc.text
+    n_orig = len(text)
     tokens: list[Token] = []
+    append = tokens.append
     for m in _TOKEN.finditer(view.text):
         kind = m.lastgroup or "punct"
         ns, ne = m.span()
-        start, end = view.to_original(ns, ne)
+        start = origin[ns]
+        end = origin[ne - 1] + 1
+        if end < n_orig and text[end] in _TRAILING:
+            start, end = view.to_original(ns, ne)  # marks after the last letter belong to it
         norm = m.group()
-        tok = Token(len(tokens), start, end, ns, ne, norm, kind, doc.text[start:end])
         if kind == "word":
-            tok.segments = list(segmentations(norm))
-            tok.stem = light_stem(norm)
+            append(
+                Token(
+                    len(tokens),
+                    start,
+                    end,
+                    ns,
+                    ne,
+                    norm,
+                    kind,
+                    text[start:end],
+                    segmentations(norm),
+                    light_stem(norm),
+                )
+            )
         else:
-            tok.stem = norm
-        tokens.append(tok)
+            append(Token(len(tokens), start, end, ns, ne, norm, kind, text[start:end], (), norm))
     doc.tokens = tokens
     return doc
