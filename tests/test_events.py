@@ -345,3 +345,78 @@ def test_dev_wire_report_scores(tmp_path) -> None:  # type: ignore[no-untyped-de
     metrics = json.loads(out.stdout)
     assert metrics["offsets_ok"] == 1.0
     assert metrics["event_f1"] >= EVENT_F1_FLOOR, metrics
+
+
+# ---------------------------------------------------------------- round two: coding rules (all stages)
+# (sentence, a (type, mode) that must be coded, (type, mode)s that must not be)
+RULES = [
+    # split triggers: the subject between the verb and the rest of the phrase
+    ("أفرجت السلطات المغربية عن 40 معتقلا بمناسبة العيد.", ("RETREAT", "release"), set()),
+    ("فتحت النيابة العامة في تونس تحقيقا في وفاة سجين.", ("ACCUSE", "investigate"), set()),
+    ("قطع المحتجون الطريق السريع بين المدينتين بالحجارة.", ("PROTEST", "obstruct"), {("COERCE", "restrict")}),
+    (
+        "علقت نقابة المعلمين في الأردن إضرابها بعد اتفاق مع الحكومة.",
+        ("CONCEDE", None),
+        {("PROTEST", "strike")},
+    ),
+    # who acts decides the type: protesters smashing, burning; a court convicting
+    ("حطم متظاهرون واجهات عدد من المصارف في بيروت.", ("PROTEST", "vandalize"), {("ASSAULT", "destroy")}),
+    (
+        "أدانت محكمة في الجزائر صحفيا بتهمة نشر أخبار كاذبة.",
+        ("SANCTION", "convict"),
+        {("ACCUSE", "disapprove")},
+    ),
+    ("أدانت وزارة الخارجية القطرية الهجوم على المسجد.", ("ACCUSE", "disapprove"), {("SANCTION", "convict")}),
+    # clashes of protesters with the police: a riot unless someone is killed
+    ("اندلعت مواجهات بين عشرات المحتجين والشرطة في مدينة قفصة.", ("PROTEST", "riot"), {("ASSAULT", None)}),
+    ("أسفرت اشتباكات بين المحتجين وقوات الأمن في البصرة عن مقتل متظاهر.", ("ASSAULT", None), set()),
+    # a denial of a link is not a denial of the attack; "none but" is not a negation
+    ("نفى تنظيم داعش أي علاقة له بالانفجار الذي وقع في كركوك.", ("ASSAULT", "explosives"), set()),
+    ("لم يشارك في المسيرة سوى عشرات الطلاب في وهران.", ("PROTEST", "demo"), set()),
+    # a trigger at the start of a sentence that an entity swallowed is still an action
+    ("تجمع المئات أمام مقر البرلمان في الكويت.", ("PROTEST", "demo"), set()),
+]
+
+
+@pytest.mark.parametrize(("text", "wanted", "unwanted"), RULES)
+def test_coding_rules(text: str, wanted: tuple, unwanted: set) -> None:
+    doc = read(text, published=PUBLISHED)
+    positive = {
+        (e["type"], e["mode"]) for e in (s.data["event"] for s in doc.get("event")) if not e["negated"]
+    }
+    assert wanted in positive, positive
+    assert not (unwanted & positive), positive
+
+
+# sentences that report no event: a topic, a match, a disaster, a comment
+NOT_EVENTS = [
+    "عرضت قناة محلية فيلما وثائقيا عن الاغتيالات في الجزائر خلال التسعينيات.",
+    "شن لاعب الوداد هجوما خطيرا على مرمى الرجاء في المباراة.",
+    "ضرب زلزال قوي شمال المغرب وأسفر عن مقتل 20 شخصا.",
+    "لم يصدر أي تعليق رسمي من الحكومة اللبنانية.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_EVENTS)
+def test_not_events(text: str) -> None:
+    doc = read(text, published=PUBLISHED)
+    assert [s.data["event"]["type"] for s in doc.get("event") if not s.data["event"]["negated"]] == []
+
+
+def test_background_cause_and_old_dates_are_kept_apart() -> None:
+    doc = read(
+        "خرج المئات في مسيرة بمدينة صفاقس تنديدا باغتيال ناشط حقوقي. "
+        "ويذكر أن إضراب عمال الميناء عام 1985 شل المدينة. وأضرب عمال الميناء اليوم.",
+        published=PUBLISHED,
+    )
+    evs = [s.data["event"] for s in doc.get("event")]
+    assert ("ASSAULT", "targeted") not in {(e["type"], e["mode"]) for e in evs}
+    strikes = sorted(e["date"] or "" for e in evs if e["type"] == "PROTEST" and e["mode"] == "strike")
+    assert strikes == ["1985", PUBLISHED], strikes
+
+
+def test_split_trigger_takes_its_subject_and_drops_its_tail() -> None:
+    ctx, cands = candidates(read("رفعت السلطات الأردنية حظر التجول عن مدينة معان.", published=PUBLISHED))
+    kept = [c for c in cands if not c.dropped]
+    assert [(c.type, c.tail is not None) for c in kept] == [("CONCEDE", True)]
+    assert kept[0].actor is not None and kept[0].actor.kind == "government"

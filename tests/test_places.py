@@ -141,7 +141,8 @@ def test_every_place_has_full_data() -> None:
     _, found = _places("نقلت الطائرة الجرحى من أربيل إلى القاهرة ثم إلى باريس")
     assert [t for t, _ in found] == ["أربيل", "القاهرة", "باريس"]
     for _, d in found:
-        assert set(d) == {"geonameid", "name", "country", "admin1", "kind", "lat", "lon"}
+        assert set(d) == {"geonameid", "name", "country", "admin1", "kind", "lat", "lon", "dateline"}
+        assert d["dateline"] is False
         assert isinstance(d["geonameid"], int) and d["lat"] is not None and d["lon"] is not None
     assert [d["country"] for _, d in found] == ["IQ", "EG", "FR"]
 
@@ -206,3 +207,161 @@ def test_cache_loads_fast() -> None:
     data = load()
     assert time.perf_counter() - t < 1.5
     assert len(data.places) > 10_000
+
+
+# My own sentences from many regions: (text, surface, expected geonameid, country)
+REGIONAL = [
+    ("اعتقلت الشرطة الجزائرية عشرة أشخاص في مدينة وهران غربي البلاد", "وهران", 2485926, "DZ"),
+    ("تظاهر مئات العاطلين أمام مقر ولاية تمنراست جنوب الجزائر", "ولاية تمنراست", 2478217, "DZ"),
+    ("أغلق محتجون الطريق الوطني قرب مدينة القصرين وسط غرب تونس", "القصرين", 2473457, "TN"),
+    ("شهدت مدينة سيدي بوزيد مواجهات بين الشبان وقوات الأمن", "سيدي بوزيد", 2465840, "TN"),
+    ("نظم المعطلون وقفة احتجاجية أمام عمالة أغادير في المغرب", "أغادير", 2561668, "MA"),
+    ("أعلنت السلطات الموريتانية إغلاق الحدود قرب مدينة نواذيبو", "نواذيبو", 2377457, "MR"),
+    ("اعترضت الدفاعات الجوية السعودية صاروخا فوق مدينة جازان", "جازان", 105299, "SA"),
+    ("تظاهر عشرات العمال في مدينة صلالة جنوبي سلطنة عمان", "صلالة", 286621, "OM"),
+    ("شنت قوات الأمن حملة مداهمات في قرية الدراز غرب المنامة", "المنامة", 290340, "BH"),
+    ("قصفت طائرات التحالف مواقع في محافظة صعدة شمالي اليمن", "محافظة صعدة", 71333, "YE"),
+    ("سقطت قذائف على بلدة عرسال اللبنانية قرب الحدود مع سوريا", "عرسال", 273675, "LB"),
+    ("اعتقلت قوات الاحتلال خمسة شبان من مدينة نابلس بالضفة الغربية", "نابلس", 282615, "PS"),
+    ("تظاهر الأهالي في مدينة الزرقاء شمال شرق عمان", "الزرقاء", 250090, "JO"),
+    ("قتل جنديان في هجوم على حاجز للجيش قرب مدينة دير الزور شرقي سوريا", "دير الزور", 170794, "SY"),
+    ("خرج مئات المحتجين في مدينة الناصرية جنوبي العراق", "الناصرية", 98854, "IQ"),
+    ("أعلنت القوات المسلحة المالية مقتل عشرين مسلحا قرب مدينة تمبكتو", "تمبكتو", 2449067, "ML"),
+    ("هاجم مسلحون قرية قرب مدينة أغاديز شمالي النيجر", "أغاديز", 2448085, "NE"),
+    ("فرضت السلطات حظر التجول في مدينة مايدوغوري بشمال شرق نيجيريا", "مايدوغوري", 2331447, "NG"),
+    ("قتل عشرة أشخاص في انفجار بسوق في مدينة كيسمايو جنوب الصومال", "كيسمايو", 55671, "SO"),
+    ("اشتبك متظاهرون مع الشرطة في مدينة جيجيغا شرقي إثيوبيا", "جيجيغا", 333795, "ET"),
+    ("دخلت قوات إريترية إلى مدينة أسمرة", "أسمرة", 343300, "ER"),
+    ("خرج محتجون إلى شوارع مدينة نوكوس في أوزبكستان", "نوكوس", 601294, "UZ"),
+    ("وقعت اشتباكات على الحدود بين قيرغيزستان وطاجيكستان قرب مدينة إسفرة", "إسفرة", 1514896, "TJ"),
+    ("تظاهر آلاف في العاصمة الأذربيجانية باكو", "باكو", 587084, "AZ"),
+    ("اعتقلت الشرطة الأرمينية عشرات المحتجين في يريفان", "يريفان", 616052, "AM"),
+    ("قصفت القوات الروسية مدينة زابوريجيا جنوبي أوكرانيا", "زابوريجيا", 687700, "UA"),
+    ("سقطت صواريخ على مدينة دنيبرو وسط أوكرانيا", "دنيبرو", 709930, "UA"),
+    ("أعلن حاكم مقاطعة خيرسون أن القصف أوقع قتلى", "مقاطعة خيرسون", 706442, "UA"),
+    ("تظاهر المئات في مدينة بورتسودان شرقي السودان", "بورتسودان", 377039, "SD"),
+    ("وصل الوفد إلى مدينة جوبا عاصمة جنوب السودان", "جوبا", 373303, "SS"),
+    ("اقتحمت الشرطة التركية منازل في ديار بكر جنوب شرقي تركيا", "ديار بكر", 316541, "TR"),
+    ("انطلقت مظاهرة من مدينة مشهد شمال شرقي إيران", "مشهد", 124665, "IR"),
+    ("وصل الوفد الروسي إلى مدينة محج قلعة عاصمة داغستان", "محج قلعة", 532096, "RU"),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "geonameid", "country"), REGIONAL)
+def test_regional_places(text: str, surface: str, geonameid: int, country: str) -> None:
+    _, found = _places(text)
+    data = _find(found, surface)
+    assert (data["geonameid"], data["country"]) == (geonameid, country)
+
+
+# Common words that GeoNames also lists as towns, in sentences that name other places:
+# (text, the wrongly geocoded reading that must not appear: (surface, country))
+FALSE_PLACES = [
+    # معسكر "camp" (Mascara, DZ): a facility word now, heading the camp's name
+    ("استهدف قصف مدفعي معسكر أبو شوك للنازحين قرب الفاشر في السودان", ("معسكر", "DZ")),
+    # طراز "model" (Taraz, KZ): a town abroad needs its country in the article
+    ("أطلقت روسيا 12 مسيرة من طراز شاهد على مدن أوكرانيا", ("طراز", "KZ")),
+    # وادي heads a longer name (El Oued, DZ): place-type words are not GeoNames aliases
+    ("قتل ثلاثة جنود في منطقة وادي الشاي جنوب غربي كركوك", ("منطقة وادي", "DZ")),
+    # وقف "ceasefire" (Al Waqf, EG): a common word needs the article's support
+    ("دعت الأمم المتحدة إلى وقف لإطلاق النار في طرابلس الليبية", ("وقف", "EG")),
+    ("أعلنت مصر التوصل إلى وقف لإطلاق النار في غزة", ("وقف", "EG")),
+    # سلطات "authorities" (Settat, MA)
+    ("اعتقلت سلطات طالبان في كابول ثلاثة صحفيين", ("سلطات", "MA")),
+    # ولاية is not و + لاية (Lae, PG)
+    ("قتل خمسة في ولاية ننكرهار شرقي أفغانستان", ("لاية", "PG")),
+    # فرقه "its teams" is not ف + رقه (Raqqa)
+    ("قال الدفاع المدني في إدلب إن فرقه انتشلت جثثا", ("رقه", "SY")),
+    # جامعة "university" (Djamaa, DZ); الحي "the neighbourhood" (Al Hayy, IQ)
+    ("نظم الطلاب وقفة داخل جامعة بالإسكندرية في مصر", ("جامعة", "DZ")),
+    ("قال سكان في صفاقس إن الهدوء عاد إلى الحي صباح اليوم", ("الحي", "IQ")),
+    # عالية "high" (Aley, LB) in a report on Ukraine
+    ("قصفت روسيا مدينة خاركيف بأسلحة عالية الدقة", ("عالية", "LB")),
+]
+
+
+@pytest.mark.parametrize(("text", "wrong"), FALSE_PLACES)
+def test_common_words_are_not_towns_abroad(text: str, wrong: tuple[str, str]) -> None:
+    _, found = _places(text)
+    assert [t for t, d in found if (t, d["country"]) == wrong] == []
+    assert found  # the real places of the sentence are still found
+
+
+def test_a_town_named_by_a_common_word_still_counts_after_a_place_word() -> None:
+    _, found = _places("امتدت الاحتجاجات إلى مدينة طراز في كازاخستان")
+    assert _find(found, "طراز")["geonameid"] == 1516905
+
+
+DATELINES = [
+    # (text, surfaces with dateline=True, surfaces with dateline=False)
+    (
+        "باماكو - طردت السلطات في مالي السفير وقالت إن قواتها قصفت مواقع قرب موبتي",
+        ["باماكو"],
+        ["مالي", "موبتي"],
+    ),
+    ("صفاقس (تونس) - اندلعت مواجهات في حي شعبي", ["صفاقس", "تونس"], []),
+    ("بيشاور (أ ف ب) - قتل شرطيان في هجوم", ["بيشاور"], []),
+    ("القاهرة ـ أعلنت الحكومة المصرية", ["القاهرة"], []),
+    ("قال مسؤول في بغداد - وفق بيان - إن القوات وصلت", [], ["بغداد"]),
+]
+
+
+@pytest.mark.parametrize(("text", "dateline", "clause"), DATELINES)
+def test_dateline_places_are_marked(text: str, dateline: list[str], clause: list[str]) -> None:
+    _, found = _places(text)
+    assert sorted(t for t, d in found if d["dateline"]) == sorted(dateline)
+    assert sorted(t for t, d in found if not d["dateline"]) == sorted(clause)
+
+
+def test_dateline_prefers_the_city() -> None:
+    _, found = _places("تونس - نفذ المحامون إضرابا عاما في تونس")
+    first, second = found
+    assert (first[1]["kind"], first[1]["geonameid"], first[1]["dateline"]) == ("city", 2464470, True)
+    assert (second[1]["kind"], second[1]["dateline"]) == ("country", False)
+    _, found = _places("جدة - أعلنت السعودية استئناف المحادثات")
+    assert _find(found, "جدة")["geonameid"] == 105343
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "country"),
+    [
+        ("محافظة الشرقية تشهد احتجاجات للمزارعين", "محافظة الشرقية", "EG"),
+        ("ولاية بشار تستقبل قوافل المساعدات", "ولاية بشار", "DZ"),
+    ],
+)
+def test_designated_region_names_need_no_context(text: str, surface: str, country: str) -> None:
+    _, found = _places(text)
+    data = _find(found, surface)
+    assert (data["country"], data["kind"]) == (country, "region")
+
+
+def test_country_is_drawn_at_its_current_capital() -> None:
+    _, found = _places("أعلنت كازاخستان حالة الطوارئ")
+    kz = _find(found, "كازاخستان")
+    assert abs(kz["lat"] - 51.18) < 0.5 and abs(kz["lon"] - 71.45) < 0.5  # Astana, not Almaty
+
+
+def test_cache_falls_back_when_its_folder_is_not_writable(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from rasd.gazetteer import cache
+
+    key = cache.cache_key()
+    name = f"gazetteer-{key}.pickle"
+    source = next(p / name for p in (cache.cache_dir(), cache.fallback_dir()) if (p / name).exists())
+    blocked = tmp_path / "file"
+    blocked.write_text("not a folder")
+    monkeypatch.setenv("RASD_CACHE", str(blocked / "rasd"))
+    monkeypatch.setattr(cache, "fallback_dir", lambda: tmp_path / "fallback")
+    (tmp_path / "fallback").mkdir()
+    (tmp_path / "fallback" / name).write_bytes(source.read_bytes())
+    data = cache.load()  # read from the fallback folder, no rebuild
+    assert len(data.places) > 10_000
+
+
+def test_cache_write_reports_an_unwritable_folder(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from rasd.gazetteer import cache
+    from rasd.gazetteer.build import GazetteerData
+
+    blocked = tmp_path / "file"
+    blocked.write_text("not a folder")
+    assert cache._write(GazetteerData(), blocked / "sub" / "x.pickle") is False
+    assert cache._write(GazetteerData(), tmp_path / "ok" / "x.pickle") is True

@@ -38,6 +38,9 @@ class Match:
     suffix: str = ""
 
 
+_KEYS: dict[tuple[str, str, bool, bool], tuple[tuple[str, str, str], ...]] = {}
+
+
 class PhraseMatcher:
     """Finds lexicon phrases in a ``Doc``.
 
@@ -50,11 +53,13 @@ class PhraseMatcher:
         self.suffixes = suffixes
         self._index: dict[str, list[tuple[tuple[str, ...], Any]]] = {}
         self.size = 0
+        self._may: dict[tuple[str, str], bool] = {}  # token (norm, kind) -> can start a match
 
     def add(self, phrase: str, payload: Any) -> None:
         words = tuple(fold(phrase).split())
         if not words:
             return
+        self._may.clear()
         bucket = self._index.setdefault(words[0], [])
         for k, (w, _) in enumerate(bucket):
             if w == words:
@@ -71,8 +76,18 @@ class PhraseMatcher:
     def __len__(self) -> int:
         return self.size
 
-    def _keys(self, tok: Token, last: bool) -> Iterator[tuple[str, str, str]]:
-        """(key, prefix, suffix) readings of a token, least stripped first."""
+    def _keys(self, tok: Token, last: bool) -> tuple[tuple[str, str, str], ...]:
+        """(key, prefix, suffix) readings of a token, least stripped first (memoised: the
+        same words recur across tokens, documents and matchers)."""
+        ck = (tok.norm, tok.kind, self.suffixes and last, self.article)
+        hit = _KEYS.get(ck)
+        if hit is None:
+            hit = tuple(self._readings(tok, last))
+            if len(_KEYS) < 500_000:
+                _KEYS[ck] = hit
+        return hit
+
+    def _readings(self, tok: Token, last: bool) -> Iterator[tuple[str, str, str]]:
         if tok.kind not in ("word", "latin", "number"):
             return
         if tok.kind != "word":
@@ -148,7 +163,19 @@ class PhraseMatcher:
         stop = len(doc.tokens) if stop is None else stop
         out: list[Match] = []
         i = first
+        toks = doc.tokens
+        may = self._may
         while i < stop:
+            tok = toks[i]
+            ck = (tok.norm, tok.kind)
+            hit = may.get(ck)
+            if hit is None:
+                hit = any(key in self._index for key, _, _ in self._keys(tok, True))
+                if len(may) < 200_000:
+                    may[ck] = hit
+            if not hit:
+                i += 1
+                continue
             m = self._match_at(doc, i, stop, accept)
             if m is None:
                 i += 1

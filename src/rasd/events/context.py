@@ -98,6 +98,10 @@ class Context:
         """The quantity that starts at token ``i``."""
         return self.q_at.get(i)
 
+    def modifier(self, i: int) -> bool:
+        """Token ``i`` is inside a longer mention that starts before it (سفير روسيا)."""
+        return any(m.i < i < m.j for m in self.mentions if m.i <= i)
+
     def in_date(self, i: int) -> bool:
         """Token ``i`` is part of a date (فجر اليوم is a time, not 'blew up')."""
         return i in self.date_toks
@@ -239,7 +243,9 @@ def _appositions(ctx: Context, mentions: list[Mention]) -> list[Mention]:
             and (prev.kind in TITLE_KINDS and (not prev.named or prev.etype == "LOC"))
         ):
             gap = [t.norm for t in toks[prev.j : m.i]]
-            if (gap == [] or gap in (["،"], [","])) and (m.etype in ("PER", "LOC") or gap == []):
+            # وزير التخطيط المدني رؤوف حكيم: a title, its definite complements, then the name
+            described = 0 < len(gap) <= 3 and m.etype == "PER" and all(g.startswith("ال") for g in gap)
+            if (gap == [] or gap in (["،"], [","]) or described) and (m.etype in ("PER", "LOC") or gap == []):
                 country = prev.country or (m.country if m.etype == "LOC" else None)
                 merged = Mention(
                     prev.i,

@@ -26,6 +26,7 @@ AGENT_AFTER = frozenset(fold(w) for w in ("برصاص", "بنيران", "بقص�
 TARGET_PREPS = frozenset(fold(w) for w in ("على", "ضد", "بحق", "إلى", "الى", "لدى"))
 NO_BACKWARD = frozenset({"PROTEST"})
 INHERIT_SPAN = 10  # tokens between two actions that share an unstated subject
+CONTRAST = frozenset(fold(w) for w in ("فيما", "وفيما", "بينما", "وبينما", "حين"))  # a new subject follows
 LIST_TYPES = frozenset({"PROTEST", "ASSAULT", "COERCE", "MOBILIZE"})
 COUNT_TYPES = {
     "killed": ("ASSAULT", "PROTEST"),
@@ -40,7 +41,9 @@ COUNT_TYPES = {
     "released": ("RETREAT",),
 }
 VAGUE = {"tens", "hundreds", "thousands"}
-CROWD_KINDS = frozenset({"protesters", "workers", "students", "civilians", "opposition", "rioters", "militants", "rebels"})
+CROWD_KINDS = frozenset(
+    {"protesters", "workers", "students", "civilians", "opposition", "rioters", "militants", "rebels"}
+)
 # types whose events are statements: their country is the speaker's, their place only a stated one
 VERBAL_TYPES = frozenset(
     {"AGREE", "CONSULT", "SUPPORT", "REQUEST", "REJECT", "ACCUSE", "THREATEN", "CONCEDE"}
@@ -82,6 +85,7 @@ class Candidate:
     tail: tuple[int, int] | None = None  # token range of a split trigger's second part
     plural: bool = False  # a verb with a plural subject suffix (قطعوا): its subject came before
     sides: list[Mention] = field(default_factory=list)  # the sides of two-sided violence
+    background: bool = False  # a verbal noun after إثر، تنديدا ب، على خلفية: a cause, told before
 
     @property
     def is_verb(self) -> bool:
@@ -217,6 +221,10 @@ def find_actor(
             return
     if c.passive:
         return
+    inner = _first_mention_from(ctx, c.i + 1, c.j) if c.j - c.i > 1 else None
+    if inner is not None and inner.j <= c.j:
+        c.actor, c.actor_how = inner, "subject"  # سد المتظاهرون: the phrase names its subject
+        return
     if c.is_verb and (c.j - c.i == 1 or c.tail is not None) and not c.plural:
         subj = _subject_after(ctx, c, hi)
         if subj is not None:
@@ -235,6 +243,7 @@ def find_actor(
         and prev.sent == c.sent
         and prev.actor.j <= c.i
         and c.i - prev.j <= INHERIT_SPAN
+        and not any(ctx.norm(k) in CONTRAST for k in range(prev.j, c.i))
     ):
         c.actor, c.actor_how = prev.actor, "inherited"
         return
@@ -308,7 +317,9 @@ def find_place(ctx: Context, c: Candidate) -> None:
     origins = _origins(ctx)
 
     def usable(k: int) -> bool:
-        i, j, _ = ctx.places[k]
+        i, j, s = ctx.places[k]
+        if s.data.get("kind") == "country" and ctx.modifier(i):
+            return False  # دبلوماسيا روسيا، سفير روسيا: a nationality, not where it happened
         return k not in origins and not used.intersection(range(i, j))
 
     scopes = [("clause", c.clause)]
@@ -318,6 +329,8 @@ def find_place(ctx: Context, c: Candidate) -> None:
         cands = [k for k, x in enumerate(ctx.places) if lo <= x[0] < hi and usable(k)]
         if not cands:
             continue
+        # the dateline city is where it was reported from: any other place of the scope wins
+        cands = [k for k in cands if not ctx.places[k][2].data.get("dateline")] or cands
         specific = [k for k in cands if ctx.places[k][2].data.get("kind") != "country"]
         pool = specific or cands
 
@@ -339,12 +352,23 @@ def find_place(ctx: Context, c: Candidate) -> None:
         c.place_source = "article"
 
 
+SINCE = frozenset({fold("منذ")})
+
+
+def _since(ctx: Context, i: int) -> bool:
+    """A date after منذ (منذ عودتها إلى السلطة في أغسطس 2021) dates a background state."""
+    return any(ctx.norm(k) in SINCE for k in range(max(0, i - 6), i))
+
+
 def find_date(ctx: Context, c: Candidate) -> None:
     for source, (lo, hi) in (("clause", c.clause), ("sentence", ctx.segment_range(c.i))):
         cands = [
             (i, j, s)
             for i, j, s in ctx.dates
-            if lo <= i < hi and s.data.get("value") and s.data.get("role") != "until"
+            if lo <= i < hi
+            and s.data.get("value")
+            and s.data.get("role") != "until"
+            and (source == "clause" or not _since(ctx, i) or lo <= c.i < i)
         ]
         if cands:
             i, j, s = min(cands, key=lambda x: min(abs(x[0] - c.j), abs(c.i - x[1])))
@@ -386,6 +410,20 @@ def bind_counts(ctx: Context, lo: int, hi: int, triggers: list[Candidate]) -> li
     q_toks = {k for q in quantities for k in range(q.i, q.j)}
     for q in quantities:
         key = None
+        # مقتل خمسة متظاهرين: the count word just before decides over the noun of people after
+        for k in (q.i - 1, q.i - 2):
+            hit = ctx.count_nouns.get(k) if k >= lo else None
+            if (
+                hit is not None
+                and hit[0] == q.i
+                and hit[1].where in ("after", "both")
+                and hit[1].key != "person"
+            ):
+                key = hit[1].key
+                break
+        if key is not None:
+            out.append(Binding(q, key, q.i))
+            continue
         after = _noun_at(ctx, q.j)
         if after is None and q.j < hi and ctx.norm(q.j) in ("من", "فردا"):
             after = _noun_at(ctx, q.j + 1)
@@ -404,7 +442,9 @@ def bind_counts(ctx: Context, lo: int, hi: int, triggers: list[Candidate]) -> li
                 ):
                     key = hit[1].key
                     break
-        if key is None and after is None:
+        if key is None and after is None and q.i > 0 and ctx.norm(q.i - 1) == "بين":
+            pass  # مواجهات بين مئات الشبان: a side of the clash, not its toll
+        elif key is None and after is None:
             key = _context_key(ctx, q.i, lo, triggers) if q.j < hi and ctx.norm(q.j) != "" else None
             if key is not None and not any(c.j == q.i or c.j + 1 == q.i for c in triggers):
                 key = None

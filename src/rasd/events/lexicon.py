@@ -48,6 +48,7 @@ class TriggerEntry:
     args: str
     count: str | None
     anchor: bool
+    adverbial: bool = False  # احتجاجا على: qualifies the action before it
     protest_mode: str | None = None  # the PROTEST mode when protesters do it (flag protest=MODE)
     tail: tuple[str, ...] = ()  # a split trigger's second part (أفرج ... عن): folded words
 
@@ -133,6 +134,7 @@ def _entry(r: dict[str, str], tail: tuple[str, ...] = ()) -> TriggerEntry:
         args=r.get("args") or "none",
         count=_none(r.get("count", "")),
         anchor="anchor" in flags.split(","),
+        adverbial="adverbial" in flags.split(","),
         protest_mode=_flag(flags, "protest"),
         tail=tail,
     )

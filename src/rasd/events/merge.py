@@ -10,6 +10,8 @@ not. Within one sentence, mentions of the same type merge even with different mo
 
 from __future__ import annotations
 
+from datetime import date
+
 from rasd.arabic.normalise import fold
 from rasd.doc import Doc, Span
 from rasd.events.context import Quantity
@@ -74,9 +76,27 @@ def _stated_place(c: Candidate) -> Span | None:
     return c.places[0] if c.places and c.place_source in ("clause", "sentence") else None
 
 
+OLD_DAYS = 45  # a stated date this long before the report is a past event, not today's
+
+
+def _old(doc: Doc, c: Candidate) -> bool:
+    value = _date_value(c)
+    if not value or doc.published is None:
+        return False
+    try:
+        y, m, d = (int(x) for x in (value.split("-") + ["1", "1"])[:3])
+        return (doc.published - date(y, m, d)).days > OLD_DAYS
+    except ValueError:
+        return False
+
+
 def compatible(doc: Doc, a: Candidate, b: Candidate) -> bool:
     if a.type != b.type or a.negated != b.negated:
         return False
+    if a.type == "PROTEST" and a.mode and b.mode and a.mode != b.mode:
+        return False  # a strike and a riot told together are two events
+    if _old(doc, a) != _old(doc, b) and (_date_value(a) is None or _date_value(b) is None):
+        return False  # the strike of 1979 is not today's strike
     same_sentence = a.sent == b.sent
     if not same_sentence and a.type == "ASSAULT" and not (b.definite or b.is_verb or b.passive):
         # an indefinite noun in a later sentence (اشتباكات مسلحة) introduces a new attack,

@@ -61,26 +61,55 @@ def _same_clause(ctx: Context, a: int, b: int) -> bool:
     return not any(ctx.clause_break[k] for k in range(min(a, b), max(a, b)))
 
 
+EXCEPT = frozenset(fold(w) for w in ("سوى", "إلا", "الا"))
+# "denied any link to the bombing": a denial of responsibility, not of the action
+LINK = frozenset(
+    fold(w) for w in ("صلة", "علاقة", "مسؤولية", "مسؤوليتها", "مسؤوليته", "تورط", "تورطها", "ضلوع")
+)
+
+
+def _excepted(ctx: Context, c: Candidate) -> bool:
+    """لم يشارك سوى عدد محدود: a negation with an exception states the action."""
+    _, hi = ctx.sentence_range(c.i)
+    return any(ctx.norm(k) in EXCEPT for k in range(c.j, min(hi, c.j + 4)))
+
+
+def _denies_link(ctx: Context, j: int, hi: int) -> bool:
+    return any(ctx.norm(k) in LINK or ctx.norm(k)[1:] in LINK for k in range(j, min(hi, j + 4)))
+
+
 def apply_modality(ctx: Context, cands: list[Candidate]) -> None:
-    """Negation, future and hypotheticals from the cues before each trigger."""
+    """Negation, future and hypotheticals from the cues before each trigger; topics (a film
+    about the war, a debate on the strike law) and contexts (a match, an earthquake)."""
     cues = _cues(ctx)
+    by_sent: dict[int, list[tuple[int, int, ModalityCue, str]]] = {}
+    for cue in cues:
+        by_sent.setdefault(ctx.doc.tokens[cue[0]].sentence, []).append(cue)
     for c in cands:
-        lo, _ = ctx.sentence_range(c.i)
+        lo, hi = ctx.sentence_range(c.i)
         if "س" in c.prefix and c.is_verb:
             c.dropped = "future"
             continue
-        for i, j, cue, _ in cues:
+        for i, j, cue, _ in by_sent.get(c.sent, ()):
+            if cue.kind == "context":
+                if c.type == "ASSAULT":
+                    c.dropped = "context"
+                continue
             if j > c.i or i < lo:
                 continue
             gap = c.i - j
             if cue.kind == "negation" and gap <= cue.scope and _same_clause(ctx, j, c.i):
-                c.negated = True
+                c.negated = not _excepted(ctx, c)
             elif cue.kind == "denial" and gap <= cue.scope:
-                c.negated = True
+                c.negated = not _denies_link(ctx, j, hi)
             elif cue.kind == "future" and gap <= cue.scope and _same_clause(ctx, j, c.i):
                 c.dropped = "future"
             elif cue.kind == "hypothetical" and gap <= cue.scope:
                 c.dropped = "hypothetical"
+            elif cue.kind == "topic" and gap <= cue.scope and not c.is_verb:
+                c.dropped = "topic"
+            elif cue.kind == "background" and gap <= cue.scope and not c.is_verb:
+                c.background = True
 
 
 def _scope_end(ctx: Context, g: Candidate) -> int:
@@ -105,7 +134,17 @@ def apply_governing(
             continue
         end = _scope_end(ctx, g)
         inner = [c for c in cands if g.j <= c.i < end and c is not g and not c.dropped]
-        inner = [c for c in inner if not (governs.get((c.type, c.mode)) or governs.get((c.type, None)))]
+        if kind != "object":
+            # a demand governs a demanded inquiry (طالبت بفتح تحقيق), not another demand
+            inner = [
+                c
+                for c in inner
+                if (governs.get((c.type, c.mode)) or governs.get((c.type, None))) in (None, "weak")
+                and not (kind == "weak" and c.type == g.type)
+            ]
+        if kind == "object":
+            # علقت النقابة إضرابها، انسحب الوفد من المفاوضات: the object is not an action
+            inner = [c for c in inner if c.i - g.last <= 3]
         for c in inner:
             if kind == "weak" and (c.counts or c.place_source == "clause"):
                 continue

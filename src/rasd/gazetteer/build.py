@@ -14,6 +14,7 @@ import gettext
 import json
 import math
 import os
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -88,10 +89,13 @@ class GazetteerData:
     latin_big: dict[tuple[str, int], KeyBucket] = field(default_factory=dict)
     demonyms: dict[str, str] = field(default_factory=dict)
     context: dict[str, str] = field(default_factory=dict)
-    # first word → (the other words, payload) of multi-word aliases and stop phrases (payload
-    # BLOCKED), longest first; the same for multi-word demonyms (payload: ISO2)
+    # "first second" words → (the other words, payload) of multi-word aliases and stop phrases
+    # (payload BLOCKED), longest first; the same for multi-word demonyms (payload: ISO2); and
+    # the first words of each
     multi: dict[str, list[tuple[tuple[str, ...], str]]] = field(default_factory=dict)
     demonym_multi: dict[str, list[tuple[tuple[str, ...], str]]] = field(default_factory=dict)
+    multi_first: set[str] = field(default_factory=set)
+    demonym_multi_first: set[str] = field(default_factory=set)
     # folded aliases that are also common words (shared entity_stopwords.tsv): a place they
     # name must be supported by the article's countries unless a place-type word precedes it
     common: set[str] = field(default_factory=set)
@@ -152,6 +156,17 @@ def _arabic_names(alternates: list[str]) -> tuple[list[str], list[str]]:
             continue
         (foreign if any(c in FOREIGN_LETTERS for c in a) else arabic).append(a)
     return arabic, foreign
+
+
+def plain_name(name: str) -> str:
+    """A GeoNames name without diacritics or ayn/hamza marks, as English prints it.
+
+    >>> plain_name("Al Ḩudaydah"), plain_name("‘Anah"), plain_name("Al Hoceïma")
+    ('Al Hudaydah', 'Anah', 'Al Hoceima')
+    """
+    decomposed = unicodedata.normalize("NFKD", name)
+    out = "".join(ch for ch in decomposed if not unicodedata.combining(ch) and ch not in "‘’ʿʾ`")
+    return out.strip() or name
 
 
 def _is_latin(name: str) -> bool:
@@ -249,7 +264,7 @@ def _cities(
         idx = len(data.places)
         data.places.append(
             Place(
-                int(c["geonameid"]), c["name"], iso, c.get("admin1code") or None, "city",
+                int(c["geonameid"]), plain_name(c["name"]), iso, c.get("admin1code") or None, "city",
                 float(c["latitude"]), float(c["longitude"]), pop,
             )
         )  # fmt: skip
@@ -367,7 +382,8 @@ def _region_city(data: GazetteerData, names: list[str], row: dict[str, str], by_
     if city.population < WEAK_POPULATION:
         return
     for name in names:
-        data.add_alias(name, city_idx, _city_need(name, city.population, city.capital, False, iso))
+        if not _designated(data, name):  # ولاية بشار is the province, بشار may be the city
+            data.add_alias(name, city_idx, _city_need(name, city.population, city.capital, False, iso))
 
 
 def _stoplist(data: GazetteerData) -> None:
@@ -442,11 +458,15 @@ def _indexes(data: GazetteerData) -> None:
     One-word aliases and demonyms are looked up directly in ``aliases`` and ``demonyms``.
     """
     phrases = [(a, a) for a in data.aliases] + [(b, BLOCKED) for b in data.blocked if b not in data.aliases]
-    for index, items in ((data.multi, phrases), (data.demonym_multi, list(data.demonyms.items()))):
+    for index, firsts, items in (
+        (data.multi, data.multi_first, phrases),
+        (data.demonym_multi, data.demonym_multi_first, list(data.demonyms.items())),
+    ):
         for phrase, payload in items:
             words = phrase.split()
-            if len(words) > 1:
-                index.setdefault(words[0], []).append((tuple(words[1:]), payload))
+            if len(words) > 1 and data.context.get(words[0]) != "prep":  # not في ثان (GeoNames junk)
+                index.setdefault(f"{words[0]} {words[1]}", []).append((tuple(words[2:]), payload))
+                firsts.add(words[0])
         for bucket in index.values():
             bucket.sort(key=lambda x: -len(x[0]))
 

@@ -129,6 +129,11 @@ class Gazetteer:
             w = self._words[tok.norm] = self._word(tok.norm)
         return w
 
+    def words(self, toks: Sequence[Token]) -> list[Word]:
+        """``word`` of each token (the memo probed inline: this runs on every token)."""
+        memo = self._words
+        return [(memo.get(t.norm) or self.word(t)) if t.kind == "word" else NO_WORD for t in toks]
+
     def _word(self, form: str) -> Word:
         d = self.data
         segs = segmentations(form)
@@ -146,9 +151,9 @@ class Gazetteer:
                 role, role_prefix = d.context[base], prefix
             keys = [base, "ال" + base] if prefix.endswith("لل") else [base]
             if not (whole and prefix):
-                places += [(k, prefix) for k in keys if k in d.aliases or k in d.multi]
+                places += [(k, prefix) for k in keys if k in d.aliases or k in d.multi_first]
             dkeys = keys + ([strip_article(base)] if s.article else [])
-            demonyms += [(k, prefix) for k in dkeys if k in d.demonyms or k in d.demonym_multi]
+            demonyms += [(k, prefix) for k in dkeys if k in d.demonyms or k in d.demonym_multi_first]
         return Word(tuple(places), tuple(demonyms), role, role_prefix, self._unknown(form, segs), definite)
 
     def _unknown(self, form: str, segs: Sequence) -> tuple[str, str] | None:
@@ -176,23 +181,26 @@ class Gazetteer:
         single = self.data.demonyms if demonyms else self.data.aliases
         out: list[Hit] = []
         n = len(toks)
-        i = 0
-        while i < n:
-            readings = words[i].demonyms if demonyms else words[i].places
-            hit = self._match_at(toks, i, n, readings, index, single, demonyms) if readings else None
-            if hit is None:
-                i += 1
+        free = 0  # the first token not inside an earlier match
+        starts = [i for i, w in enumerate(words) if (w.demonyms if demonyms else w.places)]
+        for i in starts:
+            if i < free:
                 continue
-            out.append(hit)
-            i = hit.j
+            readings = words[i].demonyms if demonyms else words[i].places
+            hit = self._match_at(toks, i, n, readings, index, single, demonyms)
+            if hit is not None:
+                out.append(hit)
+                free = hit.j
         return out
 
     @staticmethod
     def _match_at(toks, i, n, readings, index, single, demonyms) -> Hit | None:  # type: ignore[no-untyped-def]
+        second = toks[i + 1].norm if i + 1 < n else None
         for key, prefix in readings:
-            for rest, payload in index.get(key, ()):
-                j = i + 1 + len(rest)
-                if j <= n and all(toks[i + 1 + k].norm == w for k, w in enumerate(rest)):
+            bucket = index.get(f"{key} {second}") if second is not None else None
+            for rest, payload in bucket or ():
+                j = i + 2 + len(rest)
+                if j <= n and all(toks[i + 2 + k].norm == w for k, w in enumerate(rest)):
                     return Hit(i, j, prefix, payload)
             if key in single:
                 return Hit(i, i + 1, prefix, single[key] if demonyms else key)

@@ -120,9 +120,7 @@ def _split_triggers(ctx: Context, taken: set[int]) -> list[Candidate]:
     """أفرجت السلطات البحرينية عن، فتحت النيابة العامة تحقيقا: a verb, then within a few
     words of its clause the rest of the phrase."""
     doc = ctx.doc
-    heads = [
-        m for m in ctx.lex.split_heads.find(doc, overlapping=True, accept=_reading) if m.i not in taken
-    ]
+    heads = [m for m in ctx.lex.split_heads.find(doc, overlapping=True, accept=_reading) if m.i not in taken]
     if not heads:
         return []
     tails = {t.i: t for t in ctx.lex.split_tails.find(doc, overlapping=True)}
@@ -191,6 +189,7 @@ def _mode_cues(ctx: Context, c: Candidate) -> None:
 
 
 PROTEST_KINDS = frozenset({"protesters", "workers", "students", "rioters"})
+CAUSES = frozenset(fold(w) for w in ("إثر", "بعد", "عقب", "بسبب"))  # إثر وفاة شاب: a cause
 
 
 def _recode(c: Candidate) -> None:
@@ -202,20 +201,38 @@ def _recode(c: Candidate) -> None:
             c.type, c.mode = "PROTEST", c.entry.protest_mode
         elif c.type == "COERCE" and c.mode in (None, "restrict"):
             c.type, c.mode = "PROTEST", "obstruct"
-        elif c.type == "ASSAULT" and c.mode in (None, "destroy", "primitive"):
+        elif c.type == "ASSAULT" and c.mode in ("destroy", "primitive") and not c.passive:
             c.type, c.mode = "PROTEST", "riot"
     if c.type == "COERCE" and c.mode == "arrest" and kind in NON_STATE_ARMED:
         c.type, c.mode = "ASSAULT", "abduct"
+    if c.mode == "crowd-control" and kind in PROTEST_KINDS and c.actor_how == "subject":
+        c.dropped = "protesters dispersing"  # تفرق المحتجون: they dispersed
 
 
-def _recode_counted(c: Candidate) -> None:
+def _deadly(ctx: Context, c: Candidate) -> bool:
+    """Someone is killed in the sentence of ``c`` (a count, or مقتل متظاهر)."""
+    if "killed" in c.counts:
+        return True
+    lo, hi = ctx.sentence_range(c.i)
+    return any(
+        lo <= k < hi and n.key == "killed" and (k == 0 or ctx.norm(k - 1) not in CAUSES)
+        for k, (_, n) in ctx.count_nouns.items()
+    )
+
+
+def _recode_counted(ctx: Context, c: Candidate) -> None:
     """Coding rules that depend on the counts: riots that kill nobody, kidnappings of nobody."""
-    if c.type == "ASSAULT" and c.mode is None and c.sides and "killed" not in c.counts:
+    if c.type == "ASSAULT" and c.mode is None and c.sides and not _deadly(ctx, c):
         # clashes of protesters (or rioters) with the police that kill nobody are a riot;
         # deadly ones stay ASSAULT (PLOVER: the security forces' violence)
         kinds = {m.kind for m in c.sides}
         if kinds & PROTEST_KINDS and (len(c.sides) == 1 or kinds & STATE_KINDS):
             c.type, c.mode = "PROTEST", "riot"
+            crowd = [m for m in c.sides if m.kind in PROTEST_KINDS]
+            police = [m for m in c.sides if m.kind in STATE_KINDS]
+            if len(c.sides) > 1:
+                c.actor, c.actor_how = crowd[0], "subject"
+                c.target = police[0] if police else c.target
     if c.type == "ASSAULT" and c.entry.mode == "abduct" and not c.counts and c.target is None:
         # خطف سيارات: a hijacked vehicle is not a kidnapping unless people are named or counted
         c.dropped = "no captive"
@@ -229,6 +246,23 @@ def _protest_demands(cands: list[Candidate]) -> None:
             kind = c.actor.kind if c.actor is not None else None
             if c.sent in protests or kind in ("protesters", "workers", "students"):
                 c.dropped = "protest demand"
+
+
+def _background(cands: list[Candidate]) -> None:
+    """Causes told in passing (خرجوا تنديدا باغتيال الصحفي، انسحب الوفد احتجاجا على القصف)
+    are not coded when the sentence reports another action."""
+    kept: dict[int, list[Candidate]] = {}
+    for c in cands:
+        if not c.dropped:
+            kept.setdefault(c.sent, []).append(c)
+    for c in cands:
+        if c.dropped:
+            continue
+        others = [o for o in kept.get(c.sent, ()) if o is not c and not o.background]
+        if c.entry.adverbial and any(o.i < c.i and not o.entry.adverbial for o in others):
+            c.dropped = "adverbial"
+        elif c.background and others and not c.counts and c.date_source != "clause":
+            c.dropped = "background"
 
 
 def _anchored(c: Candidate) -> bool:
@@ -329,7 +363,7 @@ def _event(ctx: Context, c: Candidate, place: Span | None, source: str | None) -
         if place_obj.get("kind") not in ("country", "region", "city", "place"):
             place_obj["kind"] = "place"
     country = (place.data.get("country") if place is not None else None) or ctx.main_country
-    if c.type in VERBAL_TYPES and c.actor is not None and c.actor.country:
+    if c.type in VERBAL_TYPES | {"SANCTION"} and c.actor is not None and c.actor.country:
         country = c.actor.country
     date, precision = None, None
     if c.date is not None:
@@ -380,6 +414,8 @@ def candidates(doc: Doc) -> tuple[Context, list[Candidate]]:
         prev = c
     for c in cands:
         _mode_cues(ctx, c)
+        if c.type == "ACCUSE" and c.mode is None:
+            c.mode = "disapprove"  # أدان: a condemnation, unless a court convicts (mode cues)
         _recode(c)
     by_sent: dict[int, list[Candidate]] = {}
     for c in cands:
@@ -388,11 +424,12 @@ def candidates(doc: Doc) -> tuple[Context, list[Candidate]]:
         lo, hi = ctx.sent_bounds[s] if s < len(ctx.sent_bounds) else (group[0].i, group[-1].j)
         assign_counts(bind_counts(ctx, lo, hi, group), group)
     for c in cands:
-        _recode_counted(c)
+        _recode_counted(ctx, c)
     apply_modality(ctx, cands)
     governs = {k: v.governs for k, v in ctx.lex.taxonomy.items()}
     apply_governing(ctx, cands, governs)
     _protest_demands(cands)
+    _background(cands)
     for c in cands:
         if not c.dropped and c.entry.anchor and not _anchored(c):
             c.dropped = "anchor"

@@ -78,12 +78,12 @@ class _Article:
         self.gaz = gaz
         self.doc = doc
         self.toks: list[Token] = doc.tokens
-        self.words: list[Word] = [gaz.word(t) for t in self.toks]
+        self.words: list[Word] = gaz.words(self.toks)
         self.demonym_hits: dict[int, tuple[int, int, str]] = {}
         for h in gaz.match(self.toks, self.words, demonyms=True):
             ns = self.toks[h.i].nstart + len(h.prefix)
             self.demonym_hits[h.i] = (ns, self.toks[h.j - 1].nend, h.payload)
-        self.dateline_end = _dateline_end(doc)
+        self.dateline_end = _dateline_end(gaz, doc)
 
     def demonym_at(self, i: int) -> bool:
         return i in self.demonym_hits
@@ -111,7 +111,7 @@ class _Article:
         return level, "", None
 
 
-def _dateline_end(doc: Doc) -> int:
+def _dateline_end(gaz: Gazetteer, doc: Doc) -> int:
     """Token index of the dash that ends the dateline (``باماكو - ...``), or 0 when none.
 
     The dateline is the first few tokens of the text, before a dash (or a tatweel used as one,
@@ -120,6 +120,9 @@ def _dateline_end(doc: Doc) -> int:
     toks = doc.tokens
     if not toks or toks[0].kind != "word":
         return 0
+    first = gaz.word(toks[0])
+    if toks[0].norm in gaz.data.common or first.role or not (first.places or first.unknown):
+        return 0  # قال مسؤول في بغداد - ...: a dateline opens with a name
     for k, tok in enumerate(toks[:DATELINE_TOKENS]):
         if tok.norm in DASHES:
             return k
@@ -146,7 +149,9 @@ def _matches(art: _Article) -> list[Candidate]:
         )  # fmt: skip
         short = len(m.payload.replace(" ", "")) <= SHORT_NAME
         conj_only = m.prefix and not m.prefix.lstrip("وف")
-        if (m.prefix.lstrip("وف") and (short or "ك" in m.prefix)) or (conj_only and short and "ف" in m.prefix):
+        if (m.prefix.lstrip("وف") and (short or "ك" in m.prefix)) or (
+            conj_only and short and "ف" in m.prefix
+        ):
             # a guessed proclitic (كريم, فرقه): only names that are safe on their own
             c.entries = [(idx, need) for idx, need in c.entries if need == 0 and _safe(gaz.place(idx))]
             if not c.entries:
@@ -203,6 +208,16 @@ def _unknowns(art: _Article, cands: list[Candidate]) -> list[Candidate]:
         if w.unknown is None or i in covered or art.demonym_at(i):
             continue
         prefix, base = w.unknown
+        near = (
+            i == 0
+            or bool(words[i - 1].role)
+            or (i - 1) in art.demonym_hits
+            or i in ends
+            or (i + 1) in starts
+            or bool(out and out[-1].j == i)
+        )
+        if not near:
+            continue  # no context word before it and no place beside it: the common case
         level, role, type_tok = art.context(i, prefix)
         dateline = i == 0 and art.dateline_end > 0
         if dateline:

