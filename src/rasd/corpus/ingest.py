@@ -241,6 +241,7 @@ def watch(
     rounds: int | None = None,
     on_round: Callable[[int, IngestSummary], None] | None = None,
     sleep: Callable[[float], None] = time.sleep,
+    clock: Callable[[], float] = time.monotonic,
 ) -> None:
     """Poll feeds every ``interval`` seconds; a failing feed waits twice as long each time."""
     wait_until = dict.fromkeys(feeds, 0.0)
@@ -248,7 +249,7 @@ def watch(
     n = 0
     while rounds is None or n < rounds:
         n += 1
-        now = time.monotonic()
+        now = clock()
         total = IngestSummary()
         for feed in feeds:
             if wait_until[feed] > now:
@@ -261,4 +262,4 @@ def watch(
         if on_round:
             on_round(n, total)
         if rounds is None or n < rounds:
-            sleep(max(0.0, min(wait_until.values()) - time.monotonic()) if wait_until else interval)
+            sleep(max(0.0, min(wait_until.values()) - clock()) if wait_until else interval)
