@@ -8,6 +8,8 @@ False
 
 from __future__ import annotations
 
+import re
+
 # Harakat, Quranic marks, superscript alef and tatweel: removed by normalisation.
 DIACRITICS = frozenset(
     [chr(c) for c in range(0x0610, 0x061B)]
@@ -60,6 +62,10 @@ ARTICLE = "ال"
 PRONOUN_SUFFIXES = ("هما", "كما", "هم", "هن", "ها", "كم", "كن", "نا", "ه", "ك", "ي")
 
 
+_LETTER = re.compile(r"[^\W\d_]")
+_ARABIC_LETTER = re.compile("[" + "".join(sorted(ARABIC_LETTERS)) + "]")
+
+
 def is_arabic_letter(ch: str) -> bool:
     """True for a letter of the Arabic script (not a digit, mark or punctuation)."""
     return ch in ARABIC_LETTERS
@@ -71,7 +77,7 @@ def arabic_ratio(text: str) -> float:
     >>> arabic_ratio("رصد rasd")
     0.42857142857142855
     """
-    letters = [c for c in text if c.isalpha()]
+    letters = len(_LETTER.findall(text))
     if not letters:
         return 0.0
-    return sum(1 for c in letters if c in ARABIC_LETTERS) / len(letters)
+    return len(_ARABIC_LETTER.findall(text)) / letters

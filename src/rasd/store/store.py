@@ -182,19 +182,26 @@ class Store:
                     if urls
                     else {}
                 )
-                out: list[tuple[int, bool]] = []
+                # one flush for the whole batch; within it, a duplicate points at its first row
+                slots: list[tuple[Article | int, bool]] = []
+                new: dict[str, Article] = {}
+                new_urls: dict[str, Article] = {}
                 for a, digest in zip(arts, digests, strict=True):
-                    found = known.get(digest) or (known_urls.get(a.url) if a.url else None)
+                    found: Article | int | None = known.get(digest) or (
+                        known_urls.get(a.url) if a.url else None
+                    )
+                    found = found or new.get(digest) or (new_urls.get(a.url) if a.url else None)
                     if found is not None:
-                        out.append((found, False))
+                        slots.append((found, False))
                         continue
                     row = _article_row(a, digest)
                     s.add(row)
-                    s.flush()
-                    known[digest] = row.id
+                    new[digest] = row
                     if a.url:
-                        known_urls[a.url] = row.id
-                    out.append((row.id, True))
+                        new_urls[a.url] = row
+                    slots.append((row, True))
+                s.flush()
+                out = [(x if isinstance(x, int) else x.id, created) for x, created in slots]
             return out
         except IntegrityError:
             return [self.add_article(a) for a in arts]
