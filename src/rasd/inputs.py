@@ -28,6 +28,8 @@ KNOWN_SUFFIXES = TEXT_SUFFIXES | JSONL_SUFFIXES | HTML_SUFFIXES
 MIN_ARABIC_RATIO = 0.3
 # an "article" longer than this is not news (a dump, a book, an attack): refused with a reason
 MAX_ARTICLE_CHARS = 1_000_000
+# the language check reads the beginning of a text: enough to tell Arabic news from the rest
+LANGUAGE_SAMPLE_CHARS = 3_000
 
 
 @dataclass
@@ -80,7 +82,7 @@ def check_text(text: str) -> str | None:
         return f"longer than {MAX_ARTICLE_CHARS:,} characters ({len(text):,})"
     if not text.strip():
         return "empty text"
-    if arabic_ratio(text[:20_000]) < MIN_ARABIC_RATIO:
+    if arabic_ratio(text[:LANGUAGE_SAMPLE_CHARS]) < MIN_ARABIC_RATIO:
         return "not Arabic text"
     return None
 

@@ -10,6 +10,7 @@ A term is the folded word without proclitics and article, so a search for الش
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from rasd.arabic.normalise import fold
 
@@ -17,6 +18,7 @@ _WORD = re.compile(r"[\u0621-\u064a\u0671-\u06d3]+|[^\W_]+")
 _PROCLITICS = ("وبال", "وكال", "فبال", "فال", "وال", "بال", "كال", "ولل", "فلل", "لل", "ال")
 
 
+@lru_cache(maxsize=500_000)
 def search_term(word: str) -> str:
     """The indexed form of one folded word."""
     for p in _PROCLITICS:
