@@ -335,14 +335,9 @@ def _party(ctx: Context, m: Mention | None, country: str | None) -> dict[str, An
 
 
 def _credit(ctx: Context) -> str | None:
-    """The credited source's Latin name (the credited-source stage runs after this one)."""
+    """The credited source's Latin name (the credited-source stage runs before this one)."""
     doc = ctx.doc
     spans = doc.get("credited_source")
-    if not spans:
-        from rasd.stages.credited_source import credited_source
-
-        probe = Doc(text=doc.text, view=doc.view, tokens=doc.tokens)
-        spans = credited_source(probe).get("credited_source")
     if not spans:
         return None
     s = spans[0]
