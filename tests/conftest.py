@@ -123,3 +123,56 @@ def make_report(rid: str, events: list[dict], credit: str | None = None) -> dict
         "events": events,
         "warnings": [],
     }
+
+
+# PLOVER event types and their modes, as in DESIGN.md's taxonomy table
+# (tests/test_eval_gold.py checks this copy against DESIGN.md).
+PLOVER_MODES: dict[str, frozenset[str]] = {
+    "AGREE": frozenset([]),
+    "SUPPORT": frozenset([]),
+    "CONCEDE": frozenset([]),
+    "CONSULT": frozenset(["multilateral", "phone", "third-party", "visit"]),
+    "COOPERATE": frozenset([]),
+    "AID": frozenset([]),
+    "RETREAT": frozenset(["access", "ceasefire", "disarm", "release", "resign", "withdraw"]),
+    "REQUEST": frozenset(["assist", "change", "meet", "yield"]),
+    "REJECT": frozenset(["assist", "change", "meet", "yield"]),
+    "ACCUSE": frozenset(["allege", "disapprove", "investigate"]),
+    "THREATEN": frozenset(["arrest", "expel", "relations", "restrict", "territory", "violence"]),
+    "PROTEST": frozenset(["boycott", "demo", "hunger", "obstruct", "riot", "strike", "vandalize"]),
+    "SANCTION": frozenset(["convict", "discontinue", "expel", "withdraw"]),
+    "MOBILIZE": frozenset(["militia", "police", "troops", "weapons"]),
+    "COERCE": frozenset(
+        [
+            "arrest",
+            "censor",
+            "curfew",
+            "cyber",
+            "deport",
+            "martial-law",
+            "misinformation",
+            "restrict",
+            "seize",
+            "withhold",
+        ]
+    ),
+    "ASSAULT": frozenset(
+        [
+            "abduct",
+            "aerial",
+            "beat",
+            "crowd-control",
+            "destroy",
+            "drone",
+            "explosives",
+            "firearms",
+            "heavy-weapons",
+            "primitive",
+            "sexual",
+            "suicide-attack",
+            "targeted",
+            "torture",
+            "unconventional",
+        ]
+    ),
+}

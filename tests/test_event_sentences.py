@@ -29,6 +29,7 @@ from typing import Any
 import pytest
 
 import rasd
+from conftest import PLOVER_MODES
 from rasd.arabic.normalise import fold
 
 HERE = Path(__file__).resolve().parent
@@ -56,55 +57,7 @@ COUNT_KEYS = ("killed", "injured", "arrested", "participants")
 NONE = "NONE"
 
 # PLOVER types and modes exactly as DESIGN.md lists them.
-MODES: dict[str, frozenset[str]] = {
-    "AGREE": frozenset(),
-    "SUPPORT": frozenset(),
-    "CONCEDE": frozenset(),
-    "CONSULT": frozenset({"visit", "third-party", "multilateral", "phone"}),
-    "COOPERATE": frozenset(),
-    "AID": frozenset(),
-    "RETREAT": frozenset({"withdraw", "release", "disarm", "ceasefire", "access", "resign"}),
-    "REQUEST": frozenset({"assist", "change", "yield", "meet"}),
-    "REJECT": frozenset({"assist", "change", "yield", "meet"}),
-    "ACCUSE": frozenset({"disapprove", "investigate", "allege"}),
-    "THREATEN": frozenset({"restrict", "arrest", "relations", "expel", "territory", "violence"}),
-    "PROTEST": frozenset({"demo", "riot", "strike", "hunger", "boycott", "obstruct", "vandalize"}),
-    "SANCTION": frozenset({"convict", "expel", "withdraw", "discontinue"}),
-    "MOBILIZE": frozenset({"troops", "weapons", "police", "militia"}),
-    "COERCE": frozenset(
-        {
-            "seize",
-            "restrict",
-            "censor",
-            "curfew",
-            "martial-law",
-            "arrest",
-            "deport",
-            "withhold",
-            "misinformation",
-            "cyber",
-        }
-    ),
-    "ASSAULT": frozenset(
-        {
-            "abduct",
-            "beat",
-            "torture",
-            "sexual",
-            "targeted",
-            "destroy",
-            "primitive",
-            "firearms",
-            "explosives",
-            "suicide-attack",
-            "aerial",
-            "drone",
-            "heavy-weapons",
-            "crowd-control",
-            "unconventional",
-        }
-    ),
-}
+MODES = PLOVER_MODES
 TYPES = frozenset(MODES)
 
 # Targets of the events issue: floors (>=) and ceilings (<).
