@@ -275,19 +275,26 @@ class Store:
         with self.session.begin() as s:
             s.execute(delete(Event).where(Event.article_id.in_(ids)))
             s.execute(delete(Report).where(Report.article_id.in_(ids)))
-            rows = []
+            reports, events, marks = [], [], []
             for article_id, report, error in results:
                 if report is not None:
                     credit = (report.get("credited_source") or {}).get("text")
-                    s.add(Report(article_id=article_id, report=report, credited_source=credit))
-                    rows += [_event_row(article_id, i, ev) for i, ev in enumerate(report.get("events", []))]
-                s.execute(
-                    update(Article)
-                    .where(Article.id == article_id)
-                    .values(processed_at=now, lexicon_version=version, process_error=error)
+                    reports.append({"article_id": article_id, "report": report, "credited_source": credit})
+                    events += [_event_row(article_id, i, ev) for i, ev in enumerate(report.get("events", []))]
+                marks.append(
+                    {
+                        "id": article_id,
+                        "processed_at": now,
+                        "lexicon_version": version,
+                        "process_error": error,
+                    }
                 )
-            if rows:
-                s.execute(Event.__table__.insert(), rows)
+            # executemany statements: one round trip each for the whole batch
+            if reports:
+                s.execute(Report.__table__.insert(), reports)
+            if events:
+                s.execute(Event.__table__.insert(), events)
+            s.execute(update(Article), marks)
         return len(results)
 
     # ---- failures -----------------------------------------------------------------------
