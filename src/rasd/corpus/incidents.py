@@ -220,7 +220,11 @@ def rebuild(store: Store) -> int:
     with store.session.begin() as s:
         s.execute(update(Event).values(incident_id=None))
         s.query(Incident).delete()
-        for c in clusters:
+        # the table is empty now: ids are numbered here so that every row and every event's
+        # link go in as two executemany statements
+        incidents: list[dict[str, Any]] = []
+        links: list[dict[str, int]] = []
+        for number, c in enumerate(clusters, 1):
             items = c.items
             dates = sorted(it.date for it in items if it.date)
             best_place = max(
@@ -228,33 +232,35 @@ def rebuild(store: Store) -> int:
                 key=lambda it: (it.place_kind == "city", it.place_kind == "place", it.geonameid is not None),
             )
             groups = independent_sources(items)
-            inc = Incident(
-                type=items[0].type,
-                mode=Counter(it.mode for it in items).most_common(1)[0][0],
-                country=items[0].country,
-                place=best_place.place,
-                lat=best_place.lat,
-                lon=best_place.lon,
-                date_first=dates[0].isoformat() if dates else None,
-                date_last=dates[-1].isoformat() if dates else None,
-                n_events=len(items),
-                n_sources=len(groups),
-                sources=[
-                    {
-                        "event_id": it.event_id,
-                        "article_id": it.article_id,
-                        "outlet": it.outlet,
-                        "url": it.url,
-                        "credited_source": it.credit,
-                        "counts": it.counts,
-                    }
-                    for it in items
-                ],
-                counts=reconcile(items),
+            incidents.append(
+                dict(
+                    id=number,
+                    type=items[0].type,
+                    mode=Counter(it.mode for it in items).most_common(1)[0][0],
+                    country=items[0].country,
+                    place=best_place.place,
+                    lat=best_place.lat,
+                    lon=best_place.lon,
+                    date_first=dates[0].isoformat() if dates else None,
+                    date_last=dates[-1].isoformat() if dates else None,
+                    n_events=len(items),
+                    n_sources=len(groups),
+                    sources=[
+                        {
+                            "event_id": it.event_id,
+                            "article_id": it.article_id,
+                            "outlet": it.outlet,
+                            "url": it.url,
+                            "credited_source": it.credit,
+                            "counts": it.counts,
+                        }
+                        for it in items
+                    ],
+                    counts=reconcile(items),
+                )
             )
-            s.add(inc)
-            s.flush()
-            s.execute(
-                update(Event).where(Event.id.in_([it.event_id for it in items])).values(incident_id=inc.id)
-            )
+            links += [{"id": it.event_id, "incident_id": number} for it in items]
+        if incidents:
+            s.execute(Incident.__table__.insert(), incidents)
+            s.execute(update(Event), links)
     return len(clusters)
