@@ -70,6 +70,7 @@ class Quantity:
     end: int
     value: float
     qualifier: str
+    dual: bool = False  # a dual noun read as two (منزلين): a count only when the noun is one
 
 
 @dataclass
@@ -176,7 +177,8 @@ def _quantities(ctx: Context) -> list[Quantity]:
             if not isinstance(value, int | float):
                 continue
             i, j = ctx.tok_range(s.start, s.end)
-            out.append(Quantity(i, j, s.start, s.end, float(value), s.data.get("qualifier") or "exact"))
+            qual = s.data.get("qualifier") or "exact"
+            out.append(Quantity(i, j, s.start, s.end, float(value), qual, bool(s.data.get("dual"))))
         return out
     # fallback without the numbers stage: digit tokens
     for t in doc.tokens:

@@ -41,6 +41,10 @@ COUNT_TYPES = {
     "released": ("RETREAT",),
 }
 VAGUE = {"tens", "hundreds", "thousands"}
+# count keys whose people suffer the action: a counted crowd after such a verb is its victim
+VICTIM_KEYS = frozenset({"killed", "injured", "arrested", "kidnapped", "expelled", "deported"})
+# بينهم أربعة أطفال، منهم ثلاث نساء: a part of a count already given, not a count of its own
+SUBSET = frozenset(fold(w) for w in ("بينهم", "بينها", "بينهن", "منهم", "منهن", "وبينهم", "ومنهم"))
 CROWD_KINDS = frozenset(
     {"protesters", "workers", "students", "civilians", "opposition", "rioters", "militants", "rebels"}
 )
@@ -167,7 +171,12 @@ def _subject_after(ctx: Context, c: Candidate, hi: int) -> Mention | None:
     while k < min(hi, c.j + 6):
         m = _first_mention_from(ctx, k, k + 1)
         if m is not None:
-            return None if _in_pp(ctx, m) else m
+            if _in_pp(ctx, m):
+                return None
+            if c.entry.count in VICTIM_KEYS and m.kind == "civilians":
+                c.target = m  # قتل مدنيون: civilians are the victims of a killing, not its agent
+                return None
+            return m
         t = toks[k]
         if t.kind in ("number", "punct") and t.norm not in ("،", ","):
             return None
@@ -179,6 +188,9 @@ def _subject_after(ctx: Context, c: Candidate, hi: int) -> Mention | None:
             after = q.j + 1 if q.j < hi and ctx.norm(q.j) == "من" else q.j
             m = _first_mention_from(ctx, after, after + 1)
             if m is not None and m.kind in CROWD_KINDS:
+                if c.entry.count in VICTIM_KEYS:
+                    c.target = m  # قتل ستة مدنيين، اعتقلت 12 ناشطا: the counted crowd suffers it
+                    return None
                 return m
             return None
         skipped += 1
@@ -255,7 +267,7 @@ def find_actor(
 
 
 def find_target(ctx: Context, c: Candidate) -> None:
-    if c.entry.args != "trans":
+    if c.entry.args != "trans" or c.target is not None:
         return
     lo, hi = ctx.sentence_range(c.i)
     k = c.actor.j if c.actor is not None and c.actor.i >= c.j else c.j
@@ -406,7 +418,11 @@ def bind_counts(ctx: Context, lo: int, hi: int, triggers: list[Candidate]) -> li
     """Quantities of the sentence [lo, hi) bound to count keys."""
     out: list[Binding] = []
     date_toks = {k for i, j, _ in ctx.dates for k in range(i, j)}
-    quantities = [q for q in ctx.quantities if lo <= q.i < hi and q.i not in date_toks]
+    quantities = [
+        q
+        for q in ctx.quantities
+        if lo <= q.i < hi and q.i not in date_toks and not (q.i > lo and ctx.norm(q.i - 1) in SUBSET)
+    ]
     q_toks = {k for q in quantities for k in range(q.i, q.j)}
     for q in quantities:
         key = None
@@ -444,6 +460,8 @@ def bind_counts(ctx: Context, lo: int, hi: int, triggers: list[Candidate]) -> li
                     break
         if key is None and after is None and q.i > 0 and ctx.norm(q.i - 1) == "بين":
             pass  # مواجهات بين مئات الشبان: a side of the clash, not its toll
+        elif key is None and after is None and q.dual:
+            pass  # داهموا منزلين: two of something, not a count of people
         elif key is None and after is None:
             key = _context_key(ctx, q.i, lo, triggers) if q.j < hi and ctx.norm(q.j) != "" else None
             if key is not None and not any(c.j == q.i or c.j + 1 == q.i for c in triggers):
@@ -451,8 +469,10 @@ def bind_counts(ctx: Context, lo: int, hi: int, triggers: list[Candidate]) -> li
         if key is None or key == "person":
             # a crowd with no count noun in a clause that reports a protest: its participants
             a, b = ctx.clause_range(q.i, q.j)
-            if any(c.type == "PROTEST" and a <= c.i < b for c in triggers) and (
-                after is None or after[1].key == "person"
+            if (
+                any(c.type == "PROTEST" and a <= c.i < b for c in triggers)
+                and (after is None or after[1].key == "person")
+                and not (q.dual and after is None)
             ):
                 key = "participants"
             else:
