@@ -29,7 +29,7 @@ MIN_ARABIC_RATIO = 0.3
 # an "article" longer than this is not news (a dump, a book, an attack): refused with a reason
 MAX_ARTICLE_CHARS = 1_000_000
 # the language check reads the beginning of a text: enough to tell Arabic news from the rest
-LANGUAGE_SAMPLE_CHARS = 3_000
+LANGUAGE_SAMPLE_CHARS = 1_500
 
 
 @dataclass
