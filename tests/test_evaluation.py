@@ -126,6 +126,17 @@ def test_errors_are_counted_and_listed() -> None:
     assert any("event spurious: ASSAULT" in x for x in sc.misses)
 
 
+def test_wrong_arguments_are_listed_with_both_readings() -> None:
+    pred = perfect()
+    pred["events"][0]["actor"] = None
+    pred["events"][0]["counts"] = {"arrested": {"value": 3, "qualifier": "exact"}}
+    sc = score({"g1": pred}, GOLD, {"g1": TEXT})
+    assert sc.as_dict()["arg_acc"]["actor"] == 0.0
+    assert any(x.startswith("g1 actor wrong: gold 'الشرطة', rasd None in COERCE") for x in sc.misses)
+    assert any("counts wrong: gold 'arrested=12', rasd 'arrested=3'" in x for x in sc.misses)
+    assert not any("place wrong" in x or "date wrong" in x for x in sc.misses)
+
+
 @pytest.mark.parametrize(
     "a,b,same",
     [

@@ -420,3 +420,31 @@ def test_split_trigger_takes_its_subject_and_drops_its_tail() -> None:
     kept = [c for c in cands if not c.dropped]
     assert [(c.type, c.tail is not None) for c in kept] == [("CONCEDE", True)]
     assert kept[0].actor is not None and kept[0].actor.kind == "government"
+
+
+# ---------------------------------------------------------------- counts of things, actions and time
+@pytest.mark.parametrize(
+    ("text", "unwanted"),
+    [
+        ("نفذت الطائرات الحربية ثلاث غارات على بلدة في ريف إدلب.", {"killed", "injured", "person"}),
+        ("اعتصم العمال أمام مقر الشركة في صفاقس لمدة ثلاثة أيام.", {"participants"}),
+        ("أغلق المحتجون الطريق رقم 49 قرب مدينة القصرين.", {"participants"}),
+    ],
+)
+def test_quantities_of_things_are_not_counts_of_people(text: str, unwanted: set) -> None:
+    doc = read(text, published=PUBLISHED)
+    evs = [s.data["event"] for s in doc.get("event")]
+    assert evs, "the action itself is still coded"
+    for ev in evs:
+        assert not (unwanted & set(ev["counts"])), ev["counts"]
+
+
+def test_the_dateline_city_is_a_fallback_not_a_rival() -> None:
+    # reported from Cairo: the protest happened in Alexandria, the arrests had no place of their own
+    doc = read(
+        "القاهرة (رويترز) - تظاهر المئات في الإسكندرية اليوم. واعتقلت الشرطة عشرة أشخاص.",
+        published=PUBLISHED,
+    )
+    evs = {e["type"]: e for e in (s.data["event"] for s in doc.get("event"))}
+    assert evs["PROTEST"]["place"]["name"] == "Alexandria"
+    assert evs["COERCE"]["place"] is not None

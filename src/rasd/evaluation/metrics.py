@@ -244,6 +244,13 @@ def _score_places(sc: Scores, gid: str, g: dict, p: dict) -> None:
     sc.misses += [f"{gid} place spurious: {x.get('text')}" for j, x in enumerate(ppl) if j not in hit_p]
 
 
+def _arg(sc: Scores, gid: str, key: str, ok: bool, gold: Any, pred: Any, where: str) -> None:
+    """Tally one argument of a matched event; a wrong one joins the misses with both readings."""
+    sc.args[key].add(ok)
+    if not ok:
+        sc.misses.append(f"{gid} {key} wrong: gold {gold!r}, rasd {pred!r} in {where}")
+
+
 def _score_events(sc: Scores, gid: str, g: dict, p: dict) -> None:
     gev = g.get("events") or []
     pev = [e for e in p.get("events", []) if not e.get("negated")]
@@ -257,16 +264,20 @@ def _score_events(sc: Scores, gid: str, g: dict, p: dict) -> None:
     pairs = [(i, j) for i, j in pairs if not gev[i].get("optional")]
     for i, j in pairs:
         ge, pe = gev[i], pev[j]
+        where = f"{ge['type']} '{(ge.get('evidence') or '')[:50]}'"
         for k in ("actor", "target"):
             if ge.get(k):
-                sc.args[k].add(same_surface(ge[k], _text(pe.get(k))))
+                _arg(sc, gid, k, same_surface(ge[k], _text(pe.get(k))), ge[k], _text(pe.get(k)), where)
         if ge.get("place"):
-            sc.args["place"].add(same_surface(_text(ge["place"]), _text(pe.get("place"))))
+            gp, pp = _text(ge["place"]), _text(pe.get("place"))
+            _arg(sc, gid, "place", same_surface(gp, pp), gp, pp, where)
         if ge.get("date"):
             pd = pe.get("date") or ""
-            sc.args["date"].add(len(pd) >= 7 and (pd.startswith(ge["date"]) or ge["date"].startswith(pd)))
+            ok = len(pd) >= 7 and (pd.startswith(ge["date"]) or ge["date"].startswith(pd))
+            _arg(sc, gid, "date", ok, ge["date"], pd or None, where)
         for ck, gq in (ge.get("counts") or {}).items():
-            sc.args["counts"].add(count_ok(gq, (pe.get("counts") or {}).get(ck)))
+            pq = (pe.get("counts") or {}).get(ck)
+            _arg(sc, gid, "counts", count_ok(gq, pq), f"{ck}={gq.get('value')}", f"{ck}={(pq or {}).get('value')}", where)
     # confusion: every gold event against its best prediction of any type
     any_pairs = dict(greedy_match(gev, p.get("events", []), lambda a, b: event_score(a, b, typed=False)))
     for i, e in enumerate(gev):

@@ -337,12 +337,16 @@ def find_place(ctx: Context, c: Candidate) -> None:
     scopes = [("clause", c.clause)]
     if c.type not in VERBAL_TYPES:
         scopes.append(("sentence", ctx.segment_range(c.i)))
+    dateline: tuple[str, list[int]] | None = None
     for source, (lo, hi) in scopes:
         cands = [k for k, x in enumerate(ctx.places) if lo <= x[0] < hi and usable(k)]
+        # the dateline city is where it was reported from: any other place of the sentence wins
+        others = [k for k in cands if not ctx.places[k][2].data.get("dateline")]
+        if cands and not others and dateline is None:
+            dateline = (source, cands)
+        cands = others
         if not cands:
             continue
-        # the dateline city is where it was reported from: any other place of the scope wins
-        cands = [k for k in cands if not ctx.places[k][2].data.get("dateline")] or cands
         specific = [k for k in cands if ctx.places[k][2].data.get("kind") != "country"]
         pool = specific or cands
 
@@ -358,6 +362,9 @@ def find_place(ctx: Context, c: Candidate) -> None:
             places = [ctx.places[k][2]]
         c.places = [p for p in places if p.data.get("kind") != "country"] or places[:1]
         c.place_source = source
+        return
+    if dateline is not None:
+        c.places, c.place_source = [ctx.places[dateline[1][0]][2]], dateline[0]
         return
     if ctx.main_place is not None:
         c.places = [ctx.main_place]
@@ -460,8 +467,8 @@ def bind_counts(ctx: Context, lo: int, hi: int, triggers: list[Candidate]) -> li
                     break
         if key is None and after is None and q.i > 0 and ctx.norm(q.i - 1) == "بين":
             pass  # مواجهات بين مئات الشبان: a side of the clash, not its toll
-        elif key is None and after is None and q.dual:
-            pass  # داهموا منزلين: two of something, not a count of people
+        elif key is None and after is None and (q.dual or any(c.i == q.j for c in triggers)):
+            continue  # داهموا منزلين، نفذت ثلاث غارات: a count of things or of actions, not people
         elif key is None and after is None:
             key = _context_key(ctx, q.i, lo, triggers) if q.j < hi and ctx.norm(q.j) != "" else None
             if key is not None and not any(c.j == q.i or c.j + 1 == q.i for c in triggers):
