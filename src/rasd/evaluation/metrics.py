@@ -277,7 +277,15 @@ def _score_events(sc: Scores, gid: str, g: dict, p: dict) -> None:
             _arg(sc, gid, "date", ok, ge["date"], pd or None, where)
         for ck, gq in (ge.get("counts") or {}).items():
             pq = (pe.get("counts") or {}).get(ck)
-            _arg(sc, gid, "counts", count_ok(gq, pq), f"{ck}={gq.get('value')}", f"{ck}={(pq or {}).get('value')}", where)
+            _arg(
+                sc,
+                gid,
+                "counts",
+                count_ok(gq, pq),
+                f"{ck}={gq.get('value')}",
+                f"{ck}={(pq or {}).get('value')}",
+                where,
+            )
     # confusion: every gold event against its best prediction of any type
     any_pairs = dict(greedy_match(gev, p.get("events", []), lambda a, b: event_score(a, b, typed=False)))
     for i, e in enumerate(gev):
