@@ -1,4 +1,5 @@
-"""Format checks for the blind evaluation set eval/samples-gold.jsonl.
+"""Format checks for the blind evaluation sets: eval/samples-gold.jsonl (the first thirty
+sample articles) and eval/heldout-gold.jsonl (articles kept out of the project's tuning).
 
 These tests check the gold file's shape and its anchoring in the article texts, never rasd's
 output: every line parses, every id is a sample article, every surface, actor, target and
@@ -20,8 +21,11 @@ import pytest
 from conftest import PLOVER_MODES
 
 REPO = Path(__file__).resolve().parents[1]
-GOLD = REPO / "eval" / "samples-gold.jsonl"
-ARTICLES = REPO / "samples" / "articles.jsonl"
+# set name -> (gold file, its articles)
+SETS = {
+    "samples": (REPO / "eval" / "samples-gold.jsonl", REPO / "samples" / "articles.jsonl"),
+    "heldout": (REPO / "eval" / "heldout-gold.jsonl", REPO / "eval" / "heldout-articles.jsonl"),
+}
 DESIGN = REPO.parent / "shared" / "DESIGN.md"
 
 TAXONOMY = {t: set(m) for t, m in PLOVER_MODES.items()}
@@ -74,9 +78,11 @@ def _lines(path: Path) -> list[str]:
     return [line for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
-GOLD_LINES = _lines(GOLD)
-GOLD_RECORDS = [json.loads(line) for line in GOLD_LINES]
-ARTICLE_BY_ID = {a["id"]: a for a in map(json.loads, _lines(ARTICLES))}
+GOLD_LINES = {name: _lines(gold) for name, (gold, _) in SETS.items()}
+ARTICLES_OF = {name: {a["id"]: a for a in map(json.loads, _lines(arts))} for name, (_, arts) in SETS.items()}
+ARTICLE_BY_ID = {i: a for arts in ARTICLES_OF.values() for i, a in arts.items()}
+GOLD_OF = {name: [json.loads(line) for line in lines] for name, lines in GOLD_LINES.items()}
+GOLD_RECORDS = [g for records in GOLD_OF.values() for g in records]
 IDS = [g["id"] for g in GOLD_RECORDS]
 
 
@@ -103,25 +109,30 @@ def occurs_as_word(surface: str, text: str) -> bool:
     return False
 
 
-def test_every_line_parses_as_an_object_with_the_gold_keys() -> None:
-    assert GOLD_LINES, "the gold file is empty"
-    for n, line in enumerate(GOLD_LINES, 1):
+@pytest.mark.parametrize("name", SETS)
+def test_every_line_parses_as_an_object_with_the_gold_keys(name: str) -> None:
+    assert GOLD_LINES[name], "the gold file is empty"
+    for n, line in enumerate(GOLD_LINES[name], 1):
         obj = json.loads(line)
         assert isinstance(obj, dict), f"line {n} is not an object"
         assert list(obj) == TOP_KEYS, f"line {n}: keys {list(obj)}"
 
 
-def test_ids_are_unique_sample_articles_with_their_publication_date() -> None:
-    assert len(IDS) == len(set(IDS)), "duplicate ids"
-    for g in GOLD_RECORDS:
-        assert g["id"] in ARTICLE_BY_ID, f"{g['id']} is not in samples/articles.jsonl"
-        art = ARTICLE_BY_ID[g["id"]]
+@pytest.mark.parametrize("name", SETS)
+def test_ids_are_unique_articles_of_the_set_with_their_publication_date(name: str) -> None:
+    ids = [g["id"] for g in GOLD_OF[name]]
+    assert len(ids) == len(set(ids)), "duplicate ids"
+    for g in GOLD_OF[name]:
+        assert g["id"] in ARTICLES_OF[name], f"{g['id']} is not in {SETS[name][1].name}"
+        art = ARTICLES_OF[name][g["id"]]
         assert g["published"] == art["published"], g["id"]
         assert g["outlet"] == art.get("outlet"), g["id"]
 
 
-def test_the_set_is_the_first_thirty_samples() -> None:
-    assert IDS == [f"sample-{i:02d}" for i in range(1, 31)]
+def test_the_sets_are_the_first_thirty_samples_and_every_heldout_article() -> None:
+    assert [g["id"] for g in GOLD_OF["samples"]] == [f"sample-{i:02d}" for i in range(1, 31)]
+    assert sorted(g["id"] for g in GOLD_OF["heldout"]) == sorted(ARTICLES_OF["heldout"])
+    assert not set(ARTICLES_OF["heldout"]) & set(ARTICLES_OF["samples"])
 
 
 @pytest.mark.parametrize("gold", GOLD_RECORDS, ids=IDS)
