@@ -71,7 +71,9 @@ class Place(NamedTuple):
     lon: float | None
     population: int = 0
     capital: bool = False
-    source: str = "geonames"  # geonames | country | extra (places_extra.tsv) | regions (regions.tsv)
+    # geonames | country | extra (places_extra.tsv) | regions (regions.tsv) | context (an unlocated
+    # facility the places stage puts in the article's country)
+    source: str = "geonames"
 
     @property
     def curated(self) -> bool:
