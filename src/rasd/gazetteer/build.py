@@ -71,7 +71,9 @@ class Place(NamedTuple):
     lon: float | None
     population: int = 0
     capital: bool = False
-    source: str = "geonames"  # geonames | country | extra (places_extra.tsv) | regions (regions.tsv)
+    # geonames | country | extra (places_extra.tsv) | regions (regions.tsv) | context (an unlocated
+    # facility the places stage puts in the article's country)
+    source: str = "geonames"
 
     @property
     def curated(self) -> bool:
@@ -199,6 +201,21 @@ def _city_need(name: str, population: int, capital: bool, foreign: bool, country
     return min(2, need)
 
 
+JOINED_FIRST = ("كفر",)  # a Levantine village name often written as one word: كفر نبل → كفرنبل
+
+
+def joined_name(name: str) -> str | None:
+    """The one-word spelling of a village name such as كفر كلا (كفركلا), or None.
+
+    >>> joined_name("كفر كلا"), joined_name("كفر الشيخ")
+    ('كفركلا', None)
+    """
+    words = name.split()
+    if len(words) == 2 and words[0] in JOINED_FIRST and not words[1].startswith("ال"):
+        return words[0] + words[1]
+    return None
+
+
 def _countries(data: GazetteerData) -> tuple[dict[str, int], dict[str, str]]:
     """Country places; returns (ISO2 → place index, ISO2 → capital name)."""
     raw = json.loads((_geonames_dir() / "countries.json").read_text(encoding="utf-8"))
@@ -298,7 +315,7 @@ def _cities(
             data.places[country] = data.places[country]._replace(lat=cap.lat, lon=cap.lon)
     for idx, arabic, foreign in pending:
         p = data.places[idx]
-        for name in arabic:
+        for name in arabic + [j for j in map(joined_name, arabic) if j]:
             data.add_alias(name, idx, _city_need(name, p.population, p.capital, False, p.country or ""))
         for name in foreign:
             data.add_alias(name, idx, _city_need(name, p.population, p.capital, True, p.country or ""))

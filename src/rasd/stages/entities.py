@@ -49,6 +49,7 @@ OPEN_QUOTES = frozenset('«"“')
 CLOSE_QUOTES = frozenset('»"”')
 STRICT_STOP = frozenset({"fn", "verb", "time"})
 SUFFIX_READINGS = frozenset({"ه", "ها", "هم", "هما", "هن", "كم", "نا"})
+SITE_HEADS = frozenset({"موقع"})  # "site" before a definite word: موقع المطلة، موقع الانفجار
 
 
 @dataclass(frozen=True)
@@ -83,6 +84,10 @@ class Lexicon:
     generic_adj: set[str] = field(default_factory=set)
     trailing: set[str] = field(default_factory=set)
     nationality: set[str] = field(default_factory=set)
+    ordinals: set[str] = field(default_factory=set)
+    units: set[str] = field(default_factory=set)
+    # letter abbreviations (ا ف ب، د.ب.ا) without spaces or dots -> their lexicon phrase key
+    abbreviations: dict[str, str] = field(default_factory=dict)
     cues: set[tuple[str, ...]] = field(default_factory=set)
     stop: dict[str, str] = field(default_factory=dict)
     stop_stems: set[str] = field(default_factory=set)
@@ -164,6 +169,10 @@ def _load_patterns(lex: Lexicon) -> None:
             lex.nationality.update({"ال" + bare, "ال" + bare + "ه", bare, bare + "ه"})
             if bare.endswith("ي"):
                 lex.nationality.update({"ال" + bare + "ون", "ال" + bare + "ين"})
+        elif role == "ordinal":
+            lex.ordinals.update({word, word + "ه"})
+        elif role == "unit":
+            lex.units.add(word)
 
 
 def _load_stopwords(lex: Lexicon) -> None:
@@ -190,6 +199,9 @@ def lexicon() -> Lexicon:
     _load_stopwords(lex)
     for key, entries in lex.phrases.items():
         lex.names.add(key, tuple(entries))
+        letters = key.replace(".", " ").split()
+        if len(letters) >= 2 and all(len(w) == 1 for w in letters):
+            lex.abbreviations["".join(letters)] = key
     # words of known names override the stoplist, unless they are common words themselves
     lex.name_words = {w for w in lex.name_words if w not in lex.stop} | {
         k for k, g in lex.given_single.items() if not g.common
@@ -305,6 +317,8 @@ class Reader:
             return False
         if any(seg.prefix and seg.article and len(seg.base) >= 5 for seg in tok.segments):
             return False  # للقمح، والمعابر: a definite word with a clitic is no name part
+        if any(seg.prefix in ("و", "ف") and future_verb(seg.base) for seg in tok.segments):
+            return False  # وسيظل: a verb after "and" ends a name
         if first:
             if norm.startswith("ال"):
                 return False
@@ -312,6 +326,8 @@ class Reader:
                 return False  # an imperfect verb: يعقد، تؤكد
             if verbal_noun_shape(norm):
                 return False
+            if any(seg.prefix and verbal_noun_shape(seg.base) for seg in tok.segments):
+                return False  # بمعاقبة، بتعويض: a preposition on a verbal noun
         return True
 
     def after_prefix(self, k: int) -> bool:
@@ -445,6 +461,8 @@ class Reader:
         if prev and prev[-1].kind == "punct" and prev[-1].text in OPEN_QUOTES:
             if m.j < self.n and self.toks[m.j].text in CLOSE_QUOTES:
                 return True
+        if prev and prev[-1].text == "(" and m.j < self.n and self.toks[m.j].text == ")" and not m.prefix:
+            return True  # أنقرة (الأناضول): a credit in brackets
         if (
             m.payload.kind == "ministry"
             and m.j < self.n
@@ -452,8 +470,8 @@ class Reader:
             and not (prev and prev[-1].norm.startswith("ال"))
         ):
             return True  # الخارجية الأمريكية (but not السياسة الخارجية الأمريكية)
-        if not prev or prev[-1].kind != "word":
-            return False
+        if not prev or prev[-1].kind != "word" or " ".join(m.phrase) in self.lex.title_words:
+            return False  # استدعت السفير: a title, not the newspaper, unless quoted
         last = prev[-1]
         if any((seg.base,) in self.lex.cues for seg in last.segments):
             return True
@@ -490,6 +508,35 @@ class Reader:
             out.append(c)
             self.org_at.setdefault(m.i, c)
             self.in_org.update(range(m.i, m.j))
+        return out + self.abbreviations()
+
+    def abbreviations(self) -> list[Cand]:
+        """Letter abbreviations of the lexicon (أ ف ب، د.ب.أ): runs of one-letter words and dots."""
+        out: list[Cand] = []
+        k = 0
+        while k < self.n:
+            j, letters = k, []
+            while j < self.n and (
+                (self.toks[j].kind == "word" and len(self.toks[j].norm) == 1)
+                or (
+                    self.toks[j].text == "."
+                    and letters
+                    and j + 1 < self.n
+                    and len(self.toks[j + 1].norm) == 1
+                )
+            ):
+                if self.toks[j].kind == "word":
+                    letters.append(self.toks[j].norm)
+                j += 1
+            key = self.lex.abbreviations.get("".join(letters)) if len(letters) >= 2 else None
+            entries = self.lex.phrases.get(key, []) if key else []
+            org = next((v for kind, v in entries if kind == "org"), None)
+            if org is not None and k not in self.org_at:
+                c = self.cand(k, j, "", "ORG", org.latin, P_LEXICON, "org_lexicon", kind=org.kind)
+                out.append(c)
+                self.org_at[k] = c
+                self.in_org.update(range(k, j))
+            k = max(j, k + 1)
         return out
 
     # organisations from head words ----------------------------------------------------
@@ -513,6 +560,8 @@ class Reader:
         k = i + 1
         last_definite = False
         while k < self.n and len(words) < MAX_ORG_WORDS and self.same_sentence(i, k):
+            if self.preposition_on(k):
+                break  # جامعة بالإسكندرية: "a university in Alexandria"
             span = self.org_at.get(k) or self.place_at.get(k)
             if span is not None:
                 if last_definite and self.place_at.get(k) is span:
@@ -546,8 +595,11 @@ class Reader:
             if definite:
                 words.append(k)
                 last_definite = True
-            elif norm.startswith("وال") and words and stop_kind(norm) is None:
+            elif norm.startswith("وال") and words and (stop_kind(norm) is None or self.conjoined_pair(k)):
                 words.append(k)
+            elif norm in self.lex.units and words and self.toks[words[-1]].norm in self.lex.ordinals:
+                words.append(k)  # الفرقة السادسة مشاة
+                break
             elif (
                 norm.startswith("ل")
                 and words
@@ -567,6 +619,28 @@ class Reader:
                 break
             k += 1
         return words, inner
+
+    def preposition_on(self, k: int) -> bool:
+        """Does token ``k`` carry a ب or ك proclitic on a definite word or a place (بالإسكندرية)?"""
+        tok = self.toks[k]
+        if tok.kind != "word" or tok.norm[:1] not in "بك":
+            return False
+        place = self.place_at.get(k)
+        if place is not None:
+            return place.ns > tok.nstart and tok.norm[0] in "بك"
+        return tok.norm[1:3] == "ال" and len(tok.norm) > 5 and tok.norm not in self.lex.name_words
+
+    def conjoined_pair(self, k: int) -> bool:
+        """و + a common noun and its adjective inside a name (والبحث العلمي، والحماية الاجتماعية)."""
+        if k + 1 >= self.n or self.is_stop(k) not in ("noun", "adj") or not self.same_sentence(k, k + 1):
+            return False
+        nxt = self.toks[k + 1].norm
+        return (
+            nxt.startswith("ال")
+            and nxt.endswith(("ي", "يه"))
+            and nxt not in self.lex.generic_adj
+            and not self.is_nationality(k + 1)
+        )
 
     def _trim(self, words: list[int], inner: set[int]) -> list[int]:
         while words:
@@ -608,6 +682,8 @@ class Reader:
                 return True
             if norm.startswith("ل") and not norm.startswith("ال") and k != words[0]:
                 return True
+            if norm in self.lex.ordinals:
+                return True  # الفرقة الرابعة، الجيش الثاني
             if (
                 not norm.startswith(("ال", "وال", "ل"))
                 and k not in inner
@@ -669,6 +745,10 @@ class Reader:
             return self.cand(i, org.j, prefix, "ORG", org.latin, P_PATTERN + 0.5, "org_pattern")
         if first in inner:
             return None
+        head = strip_def(strip_clitic_head(self.toks[i].norm, prefix))
+        if len(words) == 1 and head not in SITE_HEADS and self.outlet_name(first):
+            latin = transliterate(self.toks[first].text)
+            return self.cand(i, first + 1, prefix, "ORG", latin, P_PATTERN, "org_pattern")
         j = first
         while j < self.n and j - first < 3 and self.namey(j, j == first) and not self._adjective_like(j):
             j += 1
@@ -676,6 +756,22 @@ class Reader:
             latin = transliterate(self.doc.text[self.toks[first].start : self.toks[j - 1].end])
             return self.cand(i, j, prefix, "ORG", latin, P_PATTERN, "org_pattern")
         return None
+
+    def outlet_name(self, k: int) -> bool:
+        """A definite word that names an outlet on its own (قناة المسيرة، قناة السومرية)."""
+        tok = self.toks[k]
+        norm = tok.norm
+        return (
+            tok.kind == "word"
+            and norm.startswith("ال")
+            and len(norm) >= 5
+            and not self.is_stop(k)
+            and not self.is_nationality(k)
+            and norm not in self.lex.generic_adj
+            and norm not in self.lex.trailing
+            and head_reading(norm) is None
+            and not verbal_noun_shape(norm[2:])
+        )
 
     def quoted_outlet(self, i: int) -> Cand | None:
         """صحيفة «الوسط»: the quoted name after an outlet head."""
@@ -796,9 +892,10 @@ class Reader:
             if parts >= 2 or (single_ok and not comma):
                 return self.cand(k, end, "", "PER", self.person_latin(k, end, ""), P_TITLE, "title")
             return None
-        # "الرئيس الأسد": a definite surname right after the title
+        # "الرئيس الأسد": a definite surname right after the title (not after a profession:
+        # الشاب المتوفى is an adjective)
         last = m.j
-        if not comma and skipped == 1 and self._definite_surname(last):
+        if not comma and skipped == 1 and m.payload != "profession" and self._definite_surname(last):
             return self.cand(
                 last, last + 1, "", "PER", self.person_latin(last, last + 1, ""), P_TITLE, "title"
             )
@@ -814,8 +911,9 @@ class Reader:
             or norm in self.lex.generic_adj
             or norm in self.lex.trailing
             or norm in self.lex.title_words
+            or head_reading(norm) is not None
         ):
-            return False
+            return False  # المتحدث باسم الوزارة: a head word is a body, not a surname
         nxt = self.toks[k + 1] if k + 1 < self.n else None
         return nxt is None or nxt.kind != "word" or bool(self.is_stop(nxt.i))
 
@@ -896,7 +994,20 @@ def verbal_noun_shape(norm: str) -> bool:
         return True  # استفعال
     if n == 5 and norm[0] == "ت" and norm[3] == "ي":
         return True  # تفعيل
+    if n == 6 and norm[0] == "م" and norm[2] == "ا" and norm[4] != "ي" and norm[5] == "ه":
+        return True  # مفاعلة: ملاحقة، محاسبة
+    if n == 6 and norm[0] == "ت" and norm[3] == "ي" and norm[5] == "ه":
+        return True  # تفعيلة: تدوينة، تغريدة
     return n >= 5 and norm.endswith("ات")
+
+
+def future_verb(norm: str) -> bool:
+    """A future verb: سيظل، ستواصل، سنعمل (not سيف، سيم).
+
+    >>> future_verb("سيظل"), future_verb("ستواصل"), future_verb("سيم")
+    (True, True, False)
+    """
+    return len(norm) >= 4 and norm[0] == "س" and norm[1] in "يتن"
 
 
 def strip_def(word: str) -> str:

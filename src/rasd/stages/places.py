@@ -28,6 +28,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
+from rasd.arabic.transliterate import transliterate
 from rasd.doc import Doc, Token
 from rasd.gazetteer import Place, gazetteer
 from rasd.gazetteer.build import ARAB_COUNTRIES, SAFE_POPULATION, prior
@@ -40,6 +41,9 @@ DASHES = frozenset({"-", "–", "—"})
 SHORT_NAME = 3  # letters: a name this short after a split-off proclitic is doubtful
 DATELINE_TOKENS = 12  # a dateline ends with a dash within this many tokens of the start
 SUPPORTED_POPULATION = 1_000_000  # a city abroad this big needs no support from the article
+# facility words whose unknown names are local (a camp, a prison, a crossing, a strait), unlike an
+# airport or a river, which may be abroad (مطار هيثرو in a report from Baghdad)
+LOCAL_FACILITIES = frozenset({"مخيم", "معسكر", "سجن", "معبر", "مضيق"})
 
 
 def _safe(p: Place) -> bool:
@@ -334,6 +338,39 @@ def _guess(art: _Article, c: Candidate, countries: Counter[str]) -> None:
     c.guesses = [(top, tied[0])]
 
 
+def _local_facility(art: _Article, c: Candidate, countries: Counter[str], own: int) -> Place | None:
+    """A camp, crossing or prison named after a facility word that GeoNames doesn't know, or knows
+    only as a small town abroad (مخيم زمزم، مخيم كلمة in a report on Sudan), in the article's
+    main country, unlocated. Not for an adjective (مخيم صيفي). ``own``: the mentions of the alias
+    counted among ``countries``."""
+    if (
+        c.type_tok is None
+        or art.toks[c.type_tok].norm[len(art.words[c.type_tok].role_prefix) :] not in LOCAL_FACILITIES
+    ):
+        return c.chosen
+    p = c.chosen
+    name = c.alias.split()[-1]
+    if c.unknown:
+        if name.endswith("ي") or name.startswith(("لل", "ال", "بال", "كال")) or art.gaz.is_demonym(name):
+            return None  # مخيم صيفي, مخيم للنازحين
+        if p is not None:
+            return p  # a transliteration (معبر مالانفيل): its own country rules
+    elif p is None or p.kind != "city" or p.capital or p.population >= SAFE_POPULATION:
+        return p
+    others = countries.copy()
+    if p is not None:
+        others[p.country or ""] -= own
+        if others[p.country or ""] > 0:
+            return p
+    others = +others
+    if not others:
+        return p
+    words = [t.text for t in art.toks[c.i : c.j]]
+    words[0] = words[0][len(c.prefix) :]
+    iso = others.most_common(1)[0][0]
+    return Place(None, transliterate(" ".join(words)), iso, None, "place", None, None, source="context")
+
+
 def _emit(art: _Article, c: Candidate, p: Place) -> None:
     doc = art.doc
     kind = p.kind
@@ -395,6 +432,10 @@ def places(doc: Doc) -> Doc:
     for c in unknowns:
         if c.guesses:
             c.chosen = c.guesses[0][1]
+    own = Counter(c.alias for c in accepted)
+    for c in accepted + unknowns:
+        if c.role == "facility":
+            c.chosen = _local_facility(art, c, countries.counts, 0 if c.unknown else own[c.alias])
     found = sorted((c for c in accepted + unknowns if c.chosen), key=lambda c: c.nstart)
     for c in found:
         assert c.chosen is not None
