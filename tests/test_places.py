@@ -417,6 +417,22 @@ def test_breadth_places(
         assert data["geonameid"] == geonameid
 
 
+# demonyms.tsv additions: (text, surface, country)
+BREADTH_DEMONYMS = [
+    ("أعلن الجيش البوركيني مقتل عشرات المسلحين", "البوركيني", "BF"),
+    ("اعتقلت الشرطة الإكوادورية زعيم العصابة", "الإكوادورية", "EC"),
+    ("نقلت السلطات السلفادورية السجناء", "السلفادورية", "SV"),
+    ("قتل ثلاثة جنود موزمبيقيين في الهجوم", "موزمبيقيين", "MZ"),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "country"), BREADTH_DEMONYMS)
+def test_breadth_demonyms(text: str, surface: str, country: str) -> None:
+    doc = read(text, until="places")
+    spans = {s.text_of(doc): s.data["country"] for s in doc.get("demonym")}
+    assert spans.get(surface) == country
+
+
 # Risky curated names in their common-word sense: (text, surface that must not be a place)
 BREADTH_NOT_PLACES = [
     ("يعيش النازحون في الخيام منذ شهور في غزة", "الخيام"),  # Khiam (LB) needs a place-type word
