@@ -64,7 +64,7 @@ TOPONYMS = [
     # a camp or strait GeoNames lacks (or knows only as a town abroad): the article's country
     ("نزح آلاف إلى مخيم كلمة في ولاية جنوب دارفور بالسودان", "مخيم كلمة", None, "SD", "place"),
     ("لجأت عائلات إلى مخيم زمزم جنوب الفاشر", "مخيم زمزم", None, "SD", "place"),
-    ("عبرت ناقلة نفط مضيق هرمز باتجاه ميناء بندر عباس الإيراني", "مضيق هرمز", None, "IR", "place"),
+    ("عبرت ناقلة نفط مضيق هرمز باتجاه ميناء بندر عباس الإيراني", "مضيق هرمز", None, None, "place"),
     # country names: pycountry, added forms, Türkiye
     ("فر اللاجئون من حلب إلى تركيا", "تركيا", 298795, "TR", "country"),
     ("فر اللاجئون من حلب إلى تركيا", "حلب", 170063, "SY", "city"),
@@ -87,7 +87,7 @@ TOPONYMS = [
 
 
 @pytest.mark.parametrize(("text", "surface", "geonameid", "country", "kind"), TOPONYMS)
-def test_toponyms(text: str, surface: str, geonameid: int | None, country: str, kind: str) -> None:
+def test_toponyms(text: str, surface: str, geonameid: int | None, country: str | None, kind: str) -> None:
     _, found = _places(text)
     data = _find(found, surface)
     assert data["country"] == country
@@ -377,3 +377,104 @@ def test_cache_write_reports_an_unwritable_folder(tmp_path) -> None:  # type: ig
     blocked.write_text("not a folder")
     assert cache._write(GazetteerData(), blocked / "sub" / "x.pickle") is False
     assert cache._write(GazetteerData(), tmp_path / "ok" / "x.pickle") is True
+
+
+# ==== BEGIN data-breadth block (branch data): rows added to gazetteer/places_extra.tsv.
+# ==== My own sentences; each place was missed (or geocoded elsewhere) before those rows.
+# (text, surface, geonameid or None to skip the check, country or None, kind)
+BREADTH_PLACES = [
+    ("هاجم الحوثيون سفينة تجارية في خليج عدن قرب باب المندب", "خليج عدن", None, None, "place"),
+    ("هاجم الحوثيون سفينة تجارية في خليج عدن قرب باب المندب", "باب المندب", None, None, "place"),
+    ("تتصاعد هجمات الجماعات المسلحة في منطقة الساحل الأفريقي", "منطقة الساحل الأفريقي", None, None, "region"),
+    ("تعاني دول آسيا الوسطى من موجة جفاف", "آسيا الوسطى", None, None, "region"),
+    ("تمتد أزمة الجوع في القرن الأفريقي", "القرن الأفريقي", None, None, "region"),
+    ("قتل جنود في هجوم بجنوب وزيرستان", "جنوب وزيرستان", None, "PK", "region"),
+    ("قصفت المدفعية أطراف العرقوب وتلال كفرشوبا", "العرقوب", None, "LB", "region"),
+    ("دوت صفارات الإنذار في الجليل الأعلى", "الجليل الأعلى", None, "IL", "region"),
+    ("سيطرت القوات على حقل العمر النفطي شرقي دير الزور", "حقل العمر النفطي", None, "SY", "place"),
+    ("استهدفت مسيرة قاعدة التنف قرب الحدود", "قاعدة التنف", None, "SY", "place"),
+    ("أغلقت السلطات معبر المصنع أمام المسافرين", "معبر المصنع", None, "LB", "place"),
+    ("نقل الجرحى إلى مستشفى الشفاء في غزة", "مستشفى الشفاء", None, "PS", "place"),
+    ("اندلعت اشتباكات في حي أبو سليم بطرابلس", "حي أبو سليم", None, "LY", "city"),
+    ("استهدفت غارة مبنى في الضاحية الجنوبية لبيروت", "الضاحية الجنوبية", None, "LB", "region"),
+    ("تعرضت بلدات كفركلا والخيام وعيتا الشعب للقصف", "كفركلا", 272849, "LB", "city"),
+    ("تعرضت بلدات كفركلا والخيام وعيتا الشعب للقصف", "الخيام", None, "LB", "city"),
+    ("تعرضت بلدات كفركلا والخيام وعيتا الشعب للقصف", "عيتا الشعب", None, "LB", "city"),
+    ("وقع زلزال في إقليم اشتوكة آيت باها جنوب المغرب", "إقليم اشتوكة آيت باها", None, "MA", "region"),
+    ("نظم تجار وقفة احتجاجية في مدينة إنزكان", "إنزكان", 2545957, "MA", "city"),
+    ("نزح الآلاف من مخيم زمزم قرب الفاشر", "مخيم زمزم", None, "SD", "place"),
+    ("هاجم مسلحون بلدة دجيبو شمالي بوركينا فاسو", "دجيبو", 2361177, "BF", "city"),
+    ("نفذ الجيش عملية أمنية في كويتا عاصمة بلوشستان", "كويتا", 1167528, "PK", "city"),
+    ("قصفت القوات الروسية مدينة بوكروفسك شرقي أوكرانيا", "بوكروفسك", 704422, "UA", "city"),
+    ("تقدمت القوات نحو تشاسيف يار", "تشاسيف يار", 710915, "UA", "city"),
+    ("قتل ثلاثة أشخاص في غارة على جرف الصخر جنوب بغداد", "جرف الصخر", None, "IQ", "city"),
+    ("أعلن الجيش السيطرة على محور فيلادلفيا", "محور فيلادلفيا", None, "PS", "place"),
+    # towns GeoNames lists without an Arabic name
+    ("أغلق محتجون الطريق بين تمارة والرباط", "تمارة", 2529013, "MA", "city"),
+    ("اعتقلت الشرطة شبانا من برشيد وسطات", "برشيد", 2556272, "MA", "city"),  # not ب + رشيد (EG)
+    ("نظم عمال مسيرة في ساقية الزيت بصفاقس", "ساقية الزيت", 2467242, "TN", "city"),
+    ("اندلعت مواجهات في العلمة شرقي الجزائر", "العلمة", 2498392, "DZ", "city"),
+    ("سيطرت قوات الدعم السريع على مدينة المناقل في ولاية الجزيرة", "المناقل", 379149, "SD", "city"),
+    ("وصل الوزير إلى مدينة نصر شرق القاهرة", "مدينة نصر", 353225, "EG", "city"),
+    ("وقعت مواجهات ليلية في دوار هيشر", "دوار هيشر", 13132711, "TN", "city"),
+    ("قتل جنود في هجوم على نقطة تفتيش في لكي مروت شمال غربي باكستان", "لكي مروت", 1172339, "PK", "city"),
+    ("استهدفت الضربات الهندية مواقع في بهاولبور ومريدكي", "بهاولبور", 1183880, "PK", "city"),
+    ("استهدفت الضربات الهندية مواقع في بهاولبور ومريدكي", "مريدكي", 1169692, "PK", "city"),
+    ("أعلنت الهند أن هجوم باهالغام أودى بحياة 26 شخصا", "باهالغام", 1260880, "IN", "city"),
+    ("قتل عشرة مسلحين في وادي تيراه", "وادي تيراه", None, "PK", "region"),
+    # regions.tsv: first-level regions of Mexico, Colombia, Ecuador, the DRC and Mozambique
+    ("قتل عشرون شخصا في اشتباكات بين عصابتين في ولاية سينالوا", "ولاية سينالوا", None, "MX", "region"),
+    ("سيطر المتمردون على مدينة غوما عاصمة إقليم شمال كيفو", "إقليم شمال كيفو", None, "CD", "region"),
+    ("هاجم مسلحون قرية في مقاطعة كابو ديلغادو شمالي موزمبيق", "مقاطعة كابو ديلغادو", None, "MZ", "region"),
+    ("أعلنت السلطات حالة الطوارئ في إقليم غواياس", "إقليم غواياس", None, "EC", "region"),
+    ("قتل جنود في كاوكا جنوب غربي كولومبيا", "كاوكا", None, "CO", "region"),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "geonameid", "country", "kind"), BREADTH_PLACES)
+def test_breadth_places(
+    text: str, surface: str, geonameid: int | None, country: str | None, kind: str
+) -> None:
+    _, found = _places(text)
+    data = _find(found, surface)
+    assert (data["country"], data["kind"]) == (country, kind)
+    if geonameid is not None:
+        assert data["geonameid"] == geonameid
+
+
+# demonyms.tsv additions: (text, surface, country)
+BREADTH_DEMONYMS = [
+    ("أعلن الجيش البوركيني مقتل عشرات المسلحين", "البوركيني", "BF"),
+    ("اعتقلت الشرطة الإكوادورية زعيم العصابة", "الإكوادورية", "EC"),
+    ("نقلت السلطات السلفادورية السجناء", "السلفادورية", "SV"),
+    ("قتل ثلاثة جنود موزمبيقيين في الهجوم", "موزمبيقيين", "MZ"),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "country"), BREADTH_DEMONYMS)
+def test_breadth_demonyms(text: str, surface: str, country: str) -> None:
+    doc = read(text, until="places")
+    spans = {s.text_of(doc): s.data["country"] for s in doc.get("demonym")}
+    assert spans.get(surface) == country
+
+
+# Risky curated names in their common-word sense: (text, surface that must not be a place)
+BREADTH_NOT_PLACES = [
+    ("يعيش النازحون في الخيام منذ شهور في غزة", "الخيام"),  # Khiam (LB) needs a place-type word
+    ("قال الخبير إن المتوسط الحسابي للأسعار ارتفع في مصر", "المتوسط"),  # only البحر المتوسط
+    ("ركب الصياد مركبا صغيرا نحو الشاطئ في صور", "مركبا"),  # Markaba (LB) needs a place-type word
+    ("كتم الشهود أقوالهم أمام المحكمة في الخرطوم", "كتم"),  # Kutum (SD) needs a place-type word
+    ("انتمى الشاعر إلى بنو تميم في نجد", "بنو"),  # Bannu is بانو only
+    ("قال على وجه الخصوص إن الوضع في مصر صعب", "الخصوص"),  # Al Khusus (EG) needs a place-type word
+    ("يبحث السكان عن المروج الخضراء في تونس", "المروج"),  # El Mourouj (TN) needs context
+    ("وصل القائد إلى منطقة الساحل السوري", "الساحل"),  # the Syrian coast, not the Sahel
+]
+
+
+@pytest.mark.parametrize(("text", "surface"), BREADTH_NOT_PLACES)
+def test_breadth_risky_names_are_not_places(text: str, surface: str) -> None:
+    _, found = _places(text)
+    assert [(t, d["name"]) for t, d in found if t == surface] == []
+
+
+# ==== END data-breadth block
