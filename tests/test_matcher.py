@@ -114,3 +114,15 @@ def test_memo_of_token_readings_is_bounded(monkeypatch: pytest.MonkeyPatch) -> N
     assert [x.payload for x in m.find(doc)] == ["SY", "IQ", "SY"]
     assert len(m._heads) <= 2 and m._yes <= set(m._heads)
     assert [x.payload for x in m.find(doc, first=5)] == ["IQ", "SY"]
+
+
+def test_suffix_bases_memo_is_right_and_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert matcher.suffix_bases("حكومته") == {"حكومته": "", "حكومت": "ه", "حكومه": "ه"}
+    monkeypatch.setattr(matcher, "_BASES", {})
+    monkeypatch.setattr(matcher, "_BASES_MAX", 1)
+    matcher.suffix_bases("حكومته")
+    matcher.suffix_bases("إحراقها")
+    assert list(matcher._BASES) == ["حكومته"]
+    m = PhraseMatcher(suffixes=True)
+    m.add("قرار حكومة", "decision")
+    assert _find(m, "رفض قرار حكومته") == [("قرار حكومت", "decision")]

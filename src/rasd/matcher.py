@@ -49,6 +49,24 @@ _Head = tuple[str, str, str, list[tuple[tuple[str, ...], Any]]]
 _NO_HEADS: tuple[_Head, ...] = ()
 
 
+_BASES: dict[str, dict[str, str]] = {}
+_BASES_MAX = 200_000
+
+
+def suffix_bases(word: str) -> dict[str, str]:
+    """base -> pronoun suffix for the readings of ``word`` without a proclitic, the first
+    reading of each base (``segmentations`` order); memoised up to ``_BASES_MAX`` words."""
+    hit = _BASES.get(word)
+    if hit is None:
+        hit = {}
+        for seg in segmentations(word, True):
+            if not seg.prefix and seg.base not in hit:
+                hit[seg.base] = seg.suffix
+        if len(_BASES) < _BASES_MAX:
+            _BASES[word] = hit
+    return hit
+
+
 def token_key(tok: Token) -> str:
     """A string standing for the token's (norm, kind): the norm of a word (Arabic letters only),
     else kind, NUL, norm. Strings cache their hash, which keeps the set operations cheap."""
@@ -221,9 +239,7 @@ class PhraseMatcher:
             if tok.norm == w:
                 continue
             if k == last and self.suffixes and tok.kind == "word":
-                for seg in segmentations(tok.norm, True):
-                    if not seg.prefix and seg.base == w:
-                        return seg.suffix
+                return suffix_bases(tok.norm).get(w)
             return None
         return ""
 
