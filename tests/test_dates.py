@@ -328,3 +328,22 @@ def test_lexicon_builds_one_matcher() -> None:
     lex = lexicon()
     assert len(lex.matcher) > 200
     assert "م" in lex.short and "ه" in lex.short
+
+
+def test_candidate_memo_agrees_and_is_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    from rasd.stages import dates as dates_stage
+
+    text = "وصل الوفد يوم الخميس الماضي وبالأمس غادر إلى القاهرة"
+    lex = lexicon()
+    doc = read(text, published="2022-01-08")
+    found = [s.text_of(doc) for s in doc.get("date")]
+    assert found == ["يوم الخميس الماضي", "الأمس"]
+    words = [t.norm for t in doc.tokens if t.kind == "word"]
+    assert set(words) <= set(lex.candidates)
+    for w in words:
+        assert lex.candidates[w] == dates_stage._candidate(w, lex.first_words)
+    monkeypatch.setattr(lex, "candidates", {})
+    monkeypatch.setattr(dates_stage, "CANDIDATES_MAX", 2)
+    doc = read(text, published="2022-01-08")
+    assert [s.text_of(doc) for s in doc.get("date")] == found
+    assert len(lex.candidates) == 2

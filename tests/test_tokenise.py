@@ -54,3 +54,16 @@ def test_short_words_are_not_stripped_to_nothing() -> None:
 )
 def test_light_stem(word: str, stem: str) -> None:
     assert light_stem(word) == stem
+
+
+def test_word_memo_is_right_and_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    from rasd.stages import tokenise as tokenise_stage
+
+    monkeypatch.setattr(tokenise_stage, "_WORDS", {})
+    monkeypatch.setattr(tokenise_stage, "_WORDS_MAX", 2)
+    for _ in range(2):
+        doc = read("وبحسب الوكالة، اعتقلت الشرطة والشرطة", until="tokenise")
+        for t in doc.tokens:
+            if t.kind == "word":
+                assert t.segments == segmentations(t.norm) and t.stem == light_stem(t.norm)
+    assert list(tokenise_stage._WORDS) == ["وبحسب", "الوكاله"]

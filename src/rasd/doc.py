@@ -75,6 +75,9 @@ class Doc:
     sentences: list[Span] = field(default_factory=list)
     spans: dict[str, list[Span]] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
+    # derived data that stages and matchers compute once per document (e.g. the token
+    # positions where each lexicon may match); not part of the document's value
+    cache: dict[Any, Any] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def norm(self) -> str:

@@ -16,8 +16,10 @@ first word, like spaCy's PhraseMatcher, so thousands of phrases cost one dict pr
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from itertools import chain
 from typing import Any
 
 from rasd.arabic.clitics import segmentations, strip_article
@@ -25,7 +27,7 @@ from rasd.arabic.normalise import fold
 from rasd.doc import Doc, Token
 
 
-@dataclass
+@dataclass(slots=True)
 class Match:
     i: int  # first token
     j: int  # one past the last token
@@ -39,6 +41,55 @@ class Match:
 
 
 _KEYS: dict[tuple[str, str, bool, bool], tuple[tuple[str, str, str], ...]] = {}
+_KEYS_MAX = 500_000
+_HEADS_MAX = 200_000  # per matcher
+
+# the readings of a token that start some phrase: (key, prefix, suffix, bucket of phrases)
+_Head = tuple[str, str, str, list[tuple[tuple[str, ...], Any]]]
+_NO_HEADS: tuple[_Head, ...] = ()
+
+
+_BASES: dict[str, dict[str, str]] = {}
+_BASES_MAX = 200_000
+
+
+def suffix_bases(word: str) -> dict[str, str]:
+    """base -> pronoun suffix for the readings of ``word`` without a proclitic, the first
+    reading of each base (``segmentations`` order); memoised up to ``_BASES_MAX`` words."""
+    hit = _BASES.get(word)
+    if hit is None:
+        hit = {}
+        for seg in segmentations(word, True):
+            if not seg.prefix and seg.base not in hit:
+                hit[seg.base] = seg.suffix
+        if len(_BASES) < _BASES_MAX:
+            _BASES[word] = hit
+    return hit
+
+
+def token_key(tok: Token) -> str:
+    """A string standing for the token's (norm, kind): the norm of a word (Arabic letters only),
+    else kind, NUL, norm. Strings cache their hash, which keeps the set operations cheap."""
+    return tok.norm if tok.kind == "word" else f"{tok.kind}\0{tok.norm}"
+
+
+def token_groups(doc: Doc) -> dict[str, list[int]]:
+    """The token indices of ``doc`` grouped by ``token_key``, in text order; computed once per
+    token list and kept in ``doc.cache`` (every matcher run over the document shares it)."""
+    toks = doc.tokens
+    hit = doc.cache.get("token_groups")
+    if hit is not None and hit[0] is toks and hit[1] == len(toks):
+        return hit[2]
+    groups: dict[str, list[int]] = {}
+    for i, tok in enumerate(toks):
+        ck = tok.norm if tok.kind == "word" else f"{tok.kind}\0{tok.norm}"
+        g = groups.get(ck)
+        if g is None:
+            groups[ck] = [i]
+        else:
+            g.append(i)
+    doc.cache["token_groups"] = (toks, len(toks), groups)
+    return groups
 
 
 class PhraseMatcher:
@@ -53,13 +104,18 @@ class PhraseMatcher:
         self.suffixes = suffixes
         self._index: dict[str, list[tuple[tuple[str, ...], Any]]] = {}
         self.size = 0
-        self._may: dict[tuple[str, str], bool] = {}  # token (norm, kind) -> can start a match
+        # token_key -> the token's readings that start some phrase (empty: none)
+        self._heads: dict[str, tuple[_Head, ...]] = {}
+        self._yes: set[str] = set()  # the keys in ``_heads`` with some reading
+        self._version = 0  # bumped by ``add``: start positions cached in documents go stale
 
     def add(self, phrase: str, payload: Any) -> None:
         words = tuple(fold(phrase).split())
         if not words:
             return
-        self._may.clear()
+        self._heads.clear()
+        self._yes.clear()
+        self._version += 1
         bucket = self._index.setdefault(words[0], [])
         for k, (w, _) in enumerate(bucket):
             if w == words:
@@ -83,7 +139,7 @@ class PhraseMatcher:
         hit = _KEYS.get(ck)
         if hit is None:
             hit = tuple(self._readings(tok, last))
-            if len(_KEYS) < 500_000:
+            if len(_KEYS) < _KEYS_MAX:
                 _KEYS[ck] = hit
         return hit
 
@@ -100,14 +156,61 @@ class PhraseMatcher:
             if self.article and seg.article:
                 yield strip_article(seg.base), seg.prefix, seg.suffix
 
+    def _heads_of(self, tok: Token) -> tuple[_Head, ...]:
+        """The readings of ``tok`` whose key starts some phrase, least stripped first
+        (memoised per matcher by ``token_key``, up to ``_HEADS_MAX`` entries)."""
+        ck = tok.norm if tok.kind == "word" else f"{tok.kind}\0{tok.norm}"
+        hit = self._heads.get(ck)
+        if hit is None:
+            index = self._index
+            hit = (
+                tuple(
+                    (key, prefix, suffix, index[key])
+                    for key, prefix, suffix in self._keys(tok, True)
+                    if index.get(key)
+                )
+                or _NO_HEADS
+            )
+            if len(self._heads) < _HEADS_MAX:
+                self._heads[ck] = hit
+                if hit:
+                    self._yes.add(ck)
+        return hit
+
+    def _starts(self, doc: Doc) -> list[int]:
+        """Ascending indices of the tokens of ``doc`` that may start a match (cached in the doc)."""
+        toks = doc.tokens
+        cached = doc.cache.get(self)
+        if cached is not None and cached[0] is toks and cached[1] == len(toks) and cached[2] == self._version:
+            return cached[3]
+        groups = token_groups(doc)
+        yes = self._yes
+        extra: list[str] = []  # starting keys the full memo could not keep
+        # set.difference walks the smaller side (a dict-view difference would walk the memo)
+        for ck in set(groups).difference(self._heads):
+            if self._heads_of(toks[groups[ck][0]]) and ck not in yes:
+                extra.append(ck)
+        keys = groups.keys() & yes
+        if extra:
+            keys.update(extra)
+        if not keys:
+            starts: list[int] = []
+        elif len(keys) == 1:
+            starts = groups[keys.pop()]
+        else:
+            starts = sorted(chain.from_iterable(groups[ck] for ck in keys))
+        doc.cache[self] = (toks, len(toks), self._version, starts)
+        return starts
+
     def _match_at(
         self, doc: Doc, i: int, stop: int, accept: Callable[[Match], bool] | None = None
     ) -> Match | None:
         toks = doc.tokens
-        for key, prefix, suffix in self._keys(toks[i], True):
-            bucket = self._index.get(key)
-            if not bucket:
-                continue
+        heads = self._heads_of(toks[i])
+        if not heads:
+            return None
+        nxt = toks[i + 1].norm if i + 1 < stop else None
+        for _key, prefix, suffix, bucket in heads:
             for words, payload in bucket:
                 n = len(words)
                 if i + n > stop:
@@ -118,6 +221,8 @@ class PhraseMatcher:
                         continue
                     m = self._make(doc, i, i + 1, prefix, suffix, payload, words)
                 elif not suffix:
+                    if words[1] != nxt and (n > 2 or not self.suffixes):
+                        continue  # the second word differs (and may not carry a suffix)
                     tail_suffix = self._tail(doc, i + 1, words[1:])
                     if tail_suffix is not None:
                         m = self._make(doc, i, i + n, prefix, tail_suffix, payload, words)
@@ -128,14 +233,13 @@ class PhraseMatcher:
     def _tail(self, doc: Doc, i: int, words: tuple[str, ...]) -> str | None:
         """'' or the last word's suffix when tokens from ``i`` spell ``words``; else None."""
         toks = doc.tokens
+        last = len(words) - 1
         for k, w in enumerate(words):
             tok = toks[i + k]
             if tok.norm == w:
                 continue
-            if k == len(words) - 1 and self.suffixes and tok.kind == "word":
-                for seg in segmentations(tok.norm, True):
-                    if not seg.prefix and seg.base == w:
-                        return seg.suffix
+            if k == last and self.suffixes and tok.kind == "word":
+                return suffix_bases(tok.norm).get(w)
             return None
         return ""
 
@@ -162,24 +266,19 @@ class PhraseMatcher:
         (a verb form read through a preposition, then the noun phrase)."""
         stop = len(doc.tokens) if stop is None else stop
         out: list[Match] = []
-        i = first
-        toks = doc.tokens
-        may = self._may
-        while i < stop:
-            tok = toks[i]
-            ck = (tok.norm, tok.kind)
-            hit = may.get(ck)
-            if hit is None:
-                hit = any(key in self._index for key, _, _ in self._keys(tok, True))
-                if len(may) < 200_000:
-                    may[ck] = hit
-            if not hit:
-                i += 1
+        if first >= stop:
+            return out
+        starts = self._starts(doc)
+        pos = first  # the next token a match may start at
+        for k in range(bisect_left(starts, first), len(starts)):
+            i = starts[k]
+            if i >= stop:
+                break
+            if i < pos:
                 continue
             m = self._match_at(doc, i, stop, accept)
             if m is None:
-                i += 1
                 continue
             out.append(m)
-            i = i + 1 if overlapping else m.j
+            pos = i + 1 if overlapping else m.j
         return out

@@ -6,6 +6,7 @@ normalise → tokenise → sentences → numbers → dates → places → entiti
 from __future__ import annotations
 
 import datetime as dt
+import gc
 from collections.abc import Callable
 
 from rasd.doc import Doc
@@ -48,6 +49,20 @@ def stages() -> list[tuple[str, Stage]]:
     return _STAGES
 
 
+_FROZEN = False
+
+
+def _freeze_long_lived() -> None:
+    """After the first full reading, move every object alive (lexicons, the gazetteer, the
+    memos: they live as long as the process) out of the cyclic collector's way (``gc.freeze``).
+    Otherwise each full collection walks them all again: about a tenth of the extraction time."""
+    global _FROZEN
+    if not _FROZEN:
+        _FROZEN = True
+        gc.collect()  # garbage that exists now would never be collected once frozen
+        gc.freeze()
+
+
 def read(
     text: str,
     published: dt.date | str | None = None,
@@ -66,4 +81,6 @@ def read(
         doc = stage(doc)
         if name == until:
             break
+    else:
+        _freeze_long_lived()
     return doc

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import Any
 
@@ -94,6 +94,11 @@ class Lexicon:
     short: dict[str, Atom]  # one-letter words (م، ه): the matcher ignores words under 2 letters
     first_words: set[str]  # the first word of every phrase: a cheap filter before the matcher
     longest: int = 1  # words in the longest phrase
+    # word -> ``_candidate(word, first_words)``, memoised (bounded by CANDIDATES_MAX)
+    candidates: dict[str, bool] = field(default_factory=dict, repr=False)
+
+
+CANDIDATES_MAX = 100_000
 
 
 def _add(lex: Lexicon, phrase: str, atom: Atom) -> None:
@@ -104,6 +109,7 @@ def _add(lex: Lexicon, phrase: str, atom: Atom) -> None:
     lex.matcher.add(key, atom)
     words = key.split()
     lex.first_words.add(words[0])
+    lex.candidates.clear()
     lex.longest = max(lex.longest, len(words))
 
 
@@ -169,11 +175,20 @@ def _items(doc: Doc, lex: Lexicon) -> list[Item]:
     n = len(toks)
     numwords = _number_words(doc)
     items: list[Item] = []
+    memo = lex.candidates
     i = 0
     while i < n:
         tok = toks[i]
         m = None
-        if tok.kind == "word" and _candidate(tok.norm, lex.first_words):
+        is_candidate = False
+        if tok.kind == "word":
+            hit = memo.get(tok.norm)
+            if hit is None:
+                hit = _candidate(tok.norm, lex.first_words)
+                if len(memo) < CANDIDATES_MAX:
+                    memo[tok.norm] = hit
+            is_candidate = hit
+        if is_candidate:
             found = lex.matcher.find(doc, first=i, stop=min(n, i + lex.longest))
             m = found[0] if found and found[0].i == i else None
         elif tok.kind == "word" and tok.norm not in KEEP_WORDS and tok.start not in numwords:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from rasd.arabic.charsets import DIACRITICS, TATWEEL
-from rasd.arabic.clitics import light_stem, segmentations
+from rasd.arabic.clitics import Segmentation, light_stem, segmentations
 from rasd.doc import Doc, Token
 
 # numbers keep their decimal point and thousands separators: 4.2, 4,266, 1 500 is two tokens
@@ -25,6 +25,10 @@ _TOKEN = re.compile(
 
 _TRAILING = DIACRITICS | {TATWEEL}
 
+# word -> (clitic readings, light stem): one probe a word instead of two cached calls
+_WORDS: dict[str, tuple[tuple[Segmentation, ...], str]] = {}
+_WORDS_MAX = 200_000
+
 
 def tokenise(doc: Doc) -> Doc:
     view = doc.view
@@ -33,6 +37,7 @@ def tokenise(doc: Doc) -> Doc:
     n_orig = len(text)
     tokens: list[Token] = []
     append = tokens.append
+    words = _WORDS
     for m in _TOKEN.finditer(view.text):
         kind = m.lastgroup or "punct"
         ns, ne = m.span()
@@ -42,20 +47,12 @@ def tokenise(doc: Doc) -> Doc:
             start, end = view.to_original(ns, ne)  # marks after the last letter belong to it
         norm = m.group()
         if kind == "word":
-            append(
-                Token(
-                    len(tokens),
-                    start,
-                    end,
-                    ns,
-                    ne,
-                    norm,
-                    kind,
-                    text[start:end],
-                    segmentations(norm),
-                    light_stem(norm),
-                )
-            )
+            info = words.get(norm)
+            if info is None:
+                info = (segmentations(norm), light_stem(norm))
+                if len(words) < _WORDS_MAX:
+                    words[norm] = info
+            append(Token(len(tokens), start, end, ns, ne, norm, kind, text[start:end], info[0], info[1]))
         else:
             append(Token(len(tokens), start, end, ns, ne, norm, kind, text[start:end], (), norm))
     doc.tokens = tokens
