@@ -89,6 +89,7 @@ class Context:
     mode_cues: list[Match] = field(default_factory=list)
     clause_break: list[bool] = field(default_factory=list)
     strong_break: list[bool] = field(default_factory=list)
+    _break_memo: dict[int, tuple[list[bool], list[int], list[int]]] = field(default_factory=dict)
     main_country: str | None = None
     main_place: Span | None = None
     date_toks: set[int] = field(default_factory=set)
@@ -129,24 +130,32 @@ class Context:
         """The part of the sentence around token ``i`` between strong clause words (بينما،
         فيما، كما): a new action usually starts after them."""
         lo, hi = self.sentence_range(i)
-        a = i
-        while a > lo and not self.strong_break[a]:
-            a -= 1
-        b = i + 1
-        while b < hi and not self.strong_break[b]:
-            b += 1
-        return a, b
+        last, nxt = self._break_index(self.strong_break)
+        return max(lo, last[i]), min(hi, nxt[i + 1])
 
     def clause_range(self, i: int, j: int) -> tuple[int, int]:
         """The clause around tokens [i, j): bounded by clause punctuation and clause words."""
         lo, hi = self.sentence_range(i)
-        a = i
-        while a > lo and not self.clause_break[a - 1]:
-            a -= 1
-        b = j
-        while b < hi and not self.clause_break[b]:
-            b += 1
-        return a, b
+        last, nxt = self._break_index(self.clause_break)
+        return max(lo, last[i - 1] + 1 if i > 0 else 0), min(hi, nxt[j])
+
+    def _break_index(self, breaks: list[bool]) -> tuple[list[int], list[int]]:
+        """For break flags: the last break at or before each token (-1 if none) and the first
+        at or after it (len if none), so that ranges cost O(1) in long sentences, not O(n)."""
+        key = id(breaks)
+        hit = self._break_memo.get(key)
+        if hit is None or hit[0] is not breaks:
+            n = len(breaks)
+            last, nxt = [-1] * (n + 1), [n] * (n + 2)
+            prev = -1
+            for k, flag in enumerate(breaks):
+                prev = k if flag else prev
+                last[k] = prev
+            for k in range(n - 1, -1, -1):
+                nxt[k] = k if breaks[k] else nxt[k + 1]
+            hit = (breaks, last, nxt)
+            self._break_memo[key] = hit
+        return hit[1], hit[2]
 
     def norm(self, i: int) -> str:
         return self.doc.tokens[i].norm

@@ -251,17 +251,20 @@ def _protest_demands(cands: list[Candidate]) -> None:
 def _background(cands: list[Candidate]) -> None:
     """Causes told in passing (خرجوا تنديدا باغتيال الصحفي، انسحب الوفد احتجاجا على القصف)
     are not coded when the sentence reports another action."""
-    kept: dict[int, list[Candidate]] = {}
+    # per sentence: whether it reports a foreground action, and where its first plain one starts
+    foreground: set[int] = set()
+    first_plain: dict[int, int] = {}
     for c in cands:
-        if not c.dropped:
-            kept.setdefault(c.sent, []).append(c)
+        if not c.dropped and not c.background:
+            foreground.add(c.sent)
+            if not c.entry.adverbial:
+                first_plain[c.sent] = min(c.i, first_plain.get(c.sent, c.i))
     for c in cands:
         if c.dropped:
             continue
-        others = [o for o in kept.get(c.sent, ()) if o is not c and not o.background]
-        if c.entry.adverbial and any(o.i < c.i and not o.entry.adverbial for o in others):
+        if c.entry.adverbial and first_plain.get(c.sent, c.i) < c.i:
             c.dropped = "adverbial"
-        elif c.background and others and not c.counts and c.date_source != "clause":
+        elif c.background and c.sent in foreground and not c.counts and c.date_source != "clause":
             c.dropped = "background"
 
 
