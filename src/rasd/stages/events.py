@@ -19,6 +19,7 @@ from rasd.doc import Doc, Span
 from rasd.events.context import Context, Mention, build
 from rasd.events.frames import (
     VERBAL_TYPES,
+    Binding,
     Candidate,
     assign_counts,
     bind_counts,
@@ -35,6 +36,7 @@ from rasd.matcher import Match
 from rasd.report import PLACE_FIELDS
 
 MIN_CONFIDENCE = 0.5
+CARRIED_KEYS = frozenset({"killed", "injured", "arrested", "kidnapped", "missing", "displaced"})
 STATE_KINDS = frozenset({"police", "security", "military", "government", "judiciary"})
 NON_STATE_ARMED = frozenset({"rebels", "militants"})
 
@@ -415,11 +417,14 @@ def candidates(doc: Doc) -> tuple[Context, list[Candidate]]:
     by_sent: dict[int, list[Candidate]] = {}
     for c in cands:
         by_sent.setdefault(c.sent, []).append(c)
+    rest: dict[int, list[Binding]] = {}
     for s, group in by_sent.items():
         lo, hi = ctx.sent_bounds[s] if s < len(ctx.sent_bounds) else (group[0].i, group[-1].j)
-        assign_counts(bind_counts(ctx, lo, hi, group), group)
+        rest[s] = assign_counts(bind_counts(ctx, lo, hi, group), group)
     for c in cands:
         _recode_counted(ctx, c)
+    for s, group in by_sent.items():
+        rest[s] = assign_counts(rest[s], group)  # a clash recoded as a riot takes its crowd
     apply_modality(ctx, cands)
     governs = {k: v.governs for k, v in ctx.lex.taxonomy.items()}
     apply_governing(ctx, cands, governs)
@@ -429,7 +434,25 @@ def candidates(doc: Doc) -> tuple[Context, list[Candidate]]:
         if not c.dropped and c.entry.anchor and not _anchored(c):
             c.dropped = "anchor"
         c.evidence = _evidence(ctx, c)
+    _carry_counts(ctx, rest, cands)
     return ctx, cands
+
+
+def _carry_counts(ctx: Context, rest: dict[int, list[Binding]], cands: list[Candidate]) -> None:
+    """A toll told in a sentence with no action of its own (وأفاد مسعفون بسقوط ثلاثة قتلى)
+    belongs to the action of the sentence just before it."""
+    kept: dict[int, list[Candidate]] = {}
+    for c in cands:
+        if not c.dropped:
+            kept.setdefault(c.sent, []).append(c)
+    for s in range(1, len(ctx.sent_bounds)):
+        if s in kept or s - 1 not in kept:
+            continue
+        lo, hi = ctx.sent_bounds[s]
+        bindings = rest[s] if s in rest else bind_counts(ctx, lo, hi, [])
+        told = {k for c in kept[s - 1] for k in c.counts}
+        # a figure for a key already given (نقل 6 مصابين إلى المستشفى) is a part of it, not the toll
+        assign_counts([b for b in bindings if b.key in CARRIED_KEYS and b.key not in told], kept[s - 1])
 
 
 def events(doc: Doc) -> Doc:
