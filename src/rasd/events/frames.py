@@ -605,8 +605,13 @@ def assign_counts(bindings: list[Binding], cands: list[Candidate]) -> list[Bindi
         types = COUNT_TYPES.get(b.key, ())
         fit = [c for c in cands if c.type in types and not c.dropped]
         if b.key in ("killed", "injured"):
-            assault = [c for c in fit if c.type == "ASSAULT"]
-            fit = assault or fit
+            # the toll of an attack, else of a protest; burning or looting (no count of its own)
+            # kills no one by itself
+            tiers = (
+                [c for c in fit if c.type == "ASSAULT" and c.entry.count],
+                [c for c in fit if c.type == "PROTEST"],
+            )
+            fit = next((t for t in tiers if t), fit)
         if not fit:
             rest.append(b)
             continue

@@ -50,6 +50,7 @@ class TriggerEntry:
     anchor: bool
     adverbial: bool = False  # احتجاجا على: qualifies the action before it
     protest_mode: str | None = None  # the PROTEST mode when protesters do it (flag protest=MODE)
+    people: bool = False  # coded only when people are counted or a person is its object
     tail: tuple[str, ...] = ()  # a split trigger's second part (أفرج ... عن): folded words
 
 
@@ -136,6 +137,7 @@ def _entry(r: dict[str, str], tail: tuple[str, ...] = ()) -> TriggerEntry:
         count=_none(r.get("count", "")),
         anchor="anchor" in flags.split(","),
         adverbial="adverbial" in flags.split(","),
+        people="people" in flags.split(","),
         protest_mode=_flag(flags, "protest"),
         tail=tail,
     )

@@ -39,6 +39,10 @@ MIN_CONFIDENCE = 0.5
 CARRIED_KEYS = frozenset({"killed", "injured", "arrested", "kidnapped", "missing", "displaced"})
 STATE_KINDS = frozenset({"police", "security", "military", "government", "judiciary"})
 NON_STATE_ARMED = frozenset({"rebels", "militants"})
+PERSON_KINDS = frozenset(
+    {"protesters", "workers", "students", "civilians", "opposition", "rioters", "militants", "rebels"}
+    | {"media", "officials", "prisoners", "refugees", "unknown"}
+)
 
 
 def _candidate(ctx: Context, m: Match, entry: TriggerEntry) -> Candidate:
@@ -81,6 +85,20 @@ def _inside_mention(ctx: Context, i: int, j: int, start: int, end: int, verb: bo
     return False
 
 
+MEDIA = frozenset(
+    fold(w)
+    for w in ("قناة", "القناة", "صحيفة", "الصحيفة", "جريدة", "مجلة", "إذاعة", "وكالة", "تلفزيون", "شبكة")
+)
+
+
+def _named(ctx: Context, i: int, j: int) -> bool:
+    """Tokens [i, j) name something rather than state an action or a weapon: a place's name
+    (مدينة طراز) or the name of a channel or paper (قناة المسيرة، صحيفة الثورة)."""
+    if i > 0 and ctx.norm(i - 1) in MEDIA:
+        return True
+    return any(a <= i and j <= b for a, b, _ in ctx.places)
+
+
 def _triggers(ctx: Context) -> list[Candidate]:
     doc = ctx.doc
     out: list[Candidate] = []
@@ -92,6 +110,8 @@ def _triggers(ctx: Context) -> list[Candidate]:
         if entry.type == "NONE" or ctx.in_date(m.i):
             continue
         if _inside_mention(ctx, m.i, m.j, m.start, m.end, entry.pos == "verb"):
+            continue
+        if entry.pos != "verb" and _named(ctx, m.i, m.j):
             continue
         out.append(_candidate(ctx, m, entry))
     split = _split_triggers(ctx, taken)
@@ -175,7 +195,7 @@ def _mode_cues(ctx: Context, c: Candidate) -> None:
     for _ in range(2):
         changed = False
         for m in ctx.mode_cues:
-            if not (lo <= m.i < hi) or (c.i <= m.i < c.j):
+            if not (lo <= m.i < hi) or (c.i <= m.i < c.j) or _named(ctx, m.i, m.j):
                 continue
             cue: ModeCue
             for cue in m.payload:
@@ -238,6 +258,13 @@ def _recode_counted(ctx: Context, c: Candidate) -> None:
     if c.type == "ASSAULT" and c.entry.mode == "abduct" and not c.counts and c.target is None:
         # خطف سيارات: a hijacked vehicle is not a kidnapping unless people are named or counted
         c.dropped = "no captive"
+    if c.entry.people and not c.counts and not _person(c.target):
+        c.dropped = "no person"  # إيقاف الصادرات، إيقاف الحرب: not an arrest
+
+
+def _person(m: Mention | None) -> bool:
+    """A mention of people: a person's name or a description of people who are not a state body."""
+    return m is not None and (m.etype == "PER" or (not m.named and m.kind in PERSON_KINDS))
 
 
 def _protest_demands(cands: list[Candidate]) -> None:
