@@ -561,6 +561,14 @@ def _singles(ctx: Context, lo: int, hi: int, q_toks: set[int], triggers: list[Ca
     return out
 
 
+def _partitive(ctx: Context, q: Quantity, hi: int) -> bool:
+    """واحدا من ثلاثة صحفيين، اثنان من بين خمسة: one of a group, not a count."""
+    k = q.j + 1 if q.j < hi and ctx.norm(q.j) == "من" else q.j
+    if k < hi and k > q.j and ctx.norm(k) == "بين":
+        k += 1
+    return k > q.j and ctx.quantity_at(k) is not None
+
+
 def bind_counts(ctx: Context, lo: int, hi: int, triggers: list[Candidate]) -> list[Binding]:
     """Quantities of the sentence [lo, hi) bound to count keys."""
     out: list[Binding] = []
@@ -568,7 +576,10 @@ def bind_counts(ctx: Context, lo: int, hi: int, triggers: list[Candidate]) -> li
     quantities = [
         q
         for q in ctx.quantities
-        if lo <= q.i < hi and q.i not in date_toks and not (q.i > lo and ctx.norm(q.i - 1) in SUBSET)
+        if lo <= q.i < hi
+        and q.i not in date_toks
+        and not (q.i > lo and ctx.norm(q.i - 1) in SUBSET)
+        and not _partitive(ctx, q, hi)
     ]
     q_toks = {k for q in quantities for k in range(q.i, q.j)}
     skip = {k for m in ctx.mentions if lo <= m.i < hi for k in range(m.i, m.j)}
