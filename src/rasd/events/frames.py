@@ -569,8 +569,11 @@ def _partitive(ctx: Context, q: Quantity, hi: int) -> bool:
     return k > q.j and ctx.quantity_at(k) is not None
 
 
-def bind_counts(ctx: Context, lo: int, hi: int, triggers: list[Candidate]) -> list[Binding]:
-    """Quantities of the sentence [lo, hi) bound to count keys."""
+def bind_counts(
+    ctx: Context, lo: int, hi: int, triggers: list[Candidate], named: set[int] | None = None
+) -> list[Binding]:
+    """Quantities of the sentence [lo, hi) bound to count keys (``named``: the tokens of the
+    article's mentions, computed here when not given)."""
     out: list[Binding] = []
     date_toks = {k for i, j, _ in ctx.dates for k in range(i, j)}
     quantities = [
@@ -582,7 +585,9 @@ def bind_counts(ctx: Context, lo: int, hi: int, triggers: list[Candidate]) -> li
         and not _partitive(ctx, q, hi)
     ]
     q_toks = {k for q in quantities for k in range(q.i, q.j)}
-    skip = {k for m in ctx.mentions if lo <= m.i < hi for k in range(m.i, m.j)}
+    skip = (
+        named if named is not None else {k for m in ctx.mentions if lo <= m.i < hi for k in range(m.i, m.j)}
+    )
     for q in quantities:
         key = _key_of(ctx, q, lo, hi, triggers, skip)
         if key is not None and key != "person":

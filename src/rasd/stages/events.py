@@ -445,9 +445,10 @@ def candidates(doc: Doc) -> tuple[Context, list[Candidate]]:
     for c in cands:
         by_sent.setdefault(c.sent, []).append(c)
     rest: dict[int, list[Binding]] = {}
+    named = {k for m in ctx.mentions for k in range(m.i, m.j)}
     for s, group in by_sent.items():
         lo, hi = ctx.sent_bounds[s] if s < len(ctx.sent_bounds) else (group[0].i, group[-1].j)
-        rest[s] = assign_counts(bind_counts(ctx, lo, hi, group), group)
+        rest[s] = assign_counts(bind_counts(ctx, lo, hi, group, named), group)
     for c in cands:
         _recode_counted(ctx, c)
     for s, group in by_sent.items():
@@ -461,11 +462,13 @@ def candidates(doc: Doc) -> tuple[Context, list[Candidate]]:
         if not c.dropped and c.entry.anchor and not _anchored(c):
             c.dropped = "anchor"
         c.evidence = _evidence(ctx, c)
-    _carry_counts(ctx, rest, cands)
+    _carry_counts(ctx, rest, cands, named)
     return ctx, cands
 
 
-def _carry_counts(ctx: Context, rest: dict[int, list[Binding]], cands: list[Candidate]) -> None:
+def _carry_counts(
+    ctx: Context, rest: dict[int, list[Binding]], cands: list[Candidate], named: set[int]
+) -> None:
     """A toll told in a sentence with no action of its own (وأفاد مسعفون بسقوط ثلاثة قتلى)
     belongs to the action of the sentence just before it."""
     kept: dict[int, list[Candidate]] = {}
@@ -476,7 +479,7 @@ def _carry_counts(ctx: Context, rest: dict[int, list[Binding]], cands: list[Cand
         if s in kept or s - 1 not in kept:
             continue
         lo, hi = ctx.sent_bounds[s]
-        bindings = rest[s] if s in rest else bind_counts(ctx, lo, hi, [])
+        bindings = rest[s] if s in rest else bind_counts(ctx, lo, hi, [], named)
         told = {k for c in kept[s - 1] for k in c.counts}
         # a figure for a key already given (نقل 6 مصابين إلى المستشفى) is a part of it, not the toll
         assign_counts([b for b in bindings if b.key in CARRIED_KEYS and b.key not in told], kept[s - 1])
