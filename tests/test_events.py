@@ -448,3 +448,111 @@ def test_the_dateline_city_is_a_fallback_not_a_rival() -> None:
     evs = {e["type"]: e for e in (s.data["event"] for s in doc.get("event"))}
     assert evs["PROTEST"]["place"]["name"] == "Alexandria"
     assert evs["COERCE"]["place"] is not None
+
+
+# ---------------------------------------------------------------- counts bound across clauses and sentences
+@pytest.mark.parametrize(
+    ("text", "etype", "counts"),
+    [
+        # a singular noun of one person after a count word is a count of 1 (Levantine, Iraqi)
+        (
+            "قتل مدني وأصيب ثلاثة آخرون بجروح جراء قصف مدفعي استهدف بلدة كفرنبل في ريف إدلب.",
+            "ASSAULT",
+            {"killed": 1, "injured": 3},
+        ),
+        (
+            "أسفر الهجوم عن مقتل شرطي وإصابة أربعة مدنيين في مدينة الموصل.",
+            "ASSAULT",
+            {"killed": 1, "injured": 4},
+        ),
+        (
+            "لقي شاب حتفه وأصيب اثنان آخران برصاص مجهولين في مدينة طرابلس شمال لبنان.",
+            "ASSAULT",
+            {"killed": 1, "injured": 2},
+        ),
+        # a verb joined by و counts what follows it, not the number before it
+        (
+            "اندلعت اشتباكات بين عشائر متناحرة في محافظة ميسان، قتل فيها شخص واحد وأصيب سبعة آخرون.",
+            "ASSAULT",
+            {"killed": 1, "injured": 7},
+        ),
+        # the verb after the counted people decides (Gulf, Maghrebi, Syrian wording)
+        (
+            "أعلنت وزارة الداخلية البحرينية أن 12 شخصا على الأقل أصيبوا في مواجهات بين محتجين وقوات الأمن في قرية الدراز.",
+            "PROTEST",
+            {"injured": 12},
+        ),
+        (
+            "أفادت مصادر طبية بأن ثلاثة متظاهرين أصيبوا بجروح خلال تفريق الشرطة مسيرة احتجاجية في مدينة الحسيمة.",
+            "PROTEST",
+            {"injured": 3},
+        ),
+        ("قال مسعفون إن 9 أشخاص على الأقل قتلوا في قصف على مدينة حماة.", "ASSAULT", {"killed": 9}),
+        # the subject and a date between the verb and its count (Algerian)
+        ("أوقفت الشرطة الجزائرية، فجر اليوم الثلاثاء، 14 شخصا في ولاية ورقلة.", "COERCE", {"arrested": 14}),
+        # Tunisian إيقاف is an arrest of people
+        ("تم إيقاف 18 شخصا إثر أعمال شغب في حي التضامن بالعاصمة تونس.", "COERCE", {"arrested": 18}),
+        # the toll in the next sentence, with no action of its own (Yemeni)
+        (
+            "شنت طائرات حربية غارات على مدينة مأرب اليمنية. وأفاد مسعفون بسقوط ثلاثة قتلى و9 جرحى.",
+            "ASSAULT",
+            {"killed": 3, "injured": 9},
+        ),
+        # looting kills no one: the wounded of a riot are the riot's
+        (
+            "اندلعت أعمال شغب ونهب في حي الكرم بالعاصمة تونس، وأصيب فيها 11 عنصرا أمنيا.",
+            "PROTEST",
+            {"injured": 11},
+        ),
+    ],
+)
+def test_counts_bind_across_clauses(text: str, etype: str, counts: dict[str, int]) -> None:
+    doc = read(text, published=PUBLISHED)
+    evs = [s.data["event"] for s in doc.get("event") if s.data["event"]["type"] == etype]
+    got = [{k: v["value"] for k, v in ev["counts"].items()} for ev in evs]
+    assert any(all(g.get(k) == v for k, v in counts.items()) for g in got), got
+
+
+def test_a_toll_told_next_joins_the_latest_attack() -> None:
+    # the count after a new attack belongs to it, not to an older attack told before
+    doc = read(
+        "وكان تفجير سابق قد استهدف مسجدا في القطيف الشهر الماضي. واستهدف تفجير انتحاري اليوم حسينية في الدمام. "
+        "أسفر عن مقتل 7 أشخاص.",
+        published=PUBLISHED,
+    )
+    evs = [s.data["event"] for s in doc.get("event")]
+    by_mode = {e["mode"]: e for e in evs}
+    assert by_mode["suicide-attack"]["counts"]["killed"]["value"] == 7
+    assert "killed" not in by_mode["explosives"]["counts"]
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted", "unwanted"),
+    [
+        ("اندلعت صدامات بين شبان وقوات الأمن في حي التضامن بالعاصمة تونس.", {"PROTEST"}, set()),
+        ("تجدد القتال بين الجيش وقوات الدعم السريع في مدينة الأبيض.", {"ASSAULT"}, set()),
+        # asking not to be named is no demand, and does not govern the attack
+        (
+            "أفاد مصدر أمني، طالبا عدم الكشف عن هويته، بأن مسلحين هاجموا نقطة تفتيش في مدينة العريش.",
+            {"ASSAULT"},
+            {"REQUEST"},
+        ),
+        # the name of a channel is no march and no drone
+        ("وقالت قناة المسيرة التابعة للحوثيين إن غارة استهدفت العاصمة صنعاء.", {"ASSAULT"}, {"PROTEST"}),
+        # a place named like a mode cue (Taraz) does not turn protests into drones
+        ("امتدت الاحتجاجات إلى مدينة طراز المجاورة.", {"PROTEST"}, {"ASSAULT"}),
+        # participles of threats and demands (Yemeni, Moroccan)
+        (
+            "أعلنت جماعة الحوثيين أن الغارات لن تمر دون رد، متوعدة باستهداف مزيد من السفن في البحر الأحمر.",
+            {"THREATEN"},
+            set(),
+        ),
+        ("خرج مئات المحتجين في مسيرة وسط الرباط، مطالبين بالإفراج عن المعتقلين.", {"PROTEST"}, {"RETREAT"}),
+        # إيقاف of things is no arrest
+        ("أعلنت الحكومة إيقاف الصادرات إلى تركيا.", set(), {"COERCE"}),
+    ],
+)
+def test_trigger_breadth_and_look_alikes(text: str, wanted: set[str], unwanted: set[str]) -> None:
+    doc = read(text, published=PUBLISHED)
+    types = {s.data["event"]["type"] for s in doc.get("event")}
+    assert wanted <= types and not (unwanted & types), types

@@ -404,87 +404,194 @@ class Binding:
     pos: int  # token position used to find the nearest event
 
 
+PEOPLE_KEYS = frozenset({"person", "participants"})
+VERB_WINDOW = 6  # tokens after a counted noun of people within which its verb may come
+TRIGGER_GAP = 2  # words (besides the subject, a date, punctuation) between a trigger and its count
+PROTEST_CROWDS = frozenset({"protesters", "workers", "students", "rioters"})
+# إثر مقتل شاب، بعد وفاة رجل: a death told as the cause of what the sentence reports
+CAUSE_WORDS = frozenset(fold(w) for w in ("إثر", "اثر", "بعد", "عقب", "أعقاب", "بسبب", "خلفية"))
+
+
 def _noun_at(ctx: Context, k: int) -> tuple[int, CountNoun] | None:
     return ctx.count_nouns.get(k)
 
 
-def _context_key(ctx: Context, q_i: int, lo: int, triggers: list[Candidate]) -> str | None:
-    """The count key for a generic noun of people: from a count word just before, or a trigger."""
+def _conjoined(ctx: Context, k: int, noun: CountNoun) -> bool:
+    """وأصيب، وقتل: a count verb joined by و starts a clause of its own and counts what follows."""
+    return noun.where == "both" and ctx.norm(k).startswith("و")
+
+
+def _word_before(ctx: Context, k: int, lo: int) -> tuple[int, CountNoun] | None:
+    """The count word (مقتل، أصيب، اعتقال) that ends right at token ``k``, with its position."""
+    for x in range(k - 1, max(lo, k - 3) - 1, -1):
+        hit = ctx.count_nouns.get(x)
+        if hit is not None and hit[0] == k:
+            if hit[1].where in ("after", "both") and hit[1].key not in PEOPLE_KEYS | {"other"}:
+                return x, hit[1]
+            return None
+    return None
+
+
+def _verb_after(ctx: Context, k: int, hi: int) -> str | None:
+    """The count verb after counted people: 15 شخصا على الأقل قتلوا، 27 شخصا بينهم 22 شرطيا
+    أصيبوا، ثلاثة متظاهرين أصيبوا (injured, not participants)."""
+    for x in range(k, min(hi, k + VERB_WINDOW)):
+        if ctx.doc.tokens[x].kind == "punct":
+            return None
+        hit = ctx.count_nouns.get(x)
+        if hit is None or hit[1].key in PEOPLE_KEYS:
+            continue
+        noun = hit[1]
+        if noun.where != "both" or noun.key == "other" or _conjoined(ctx, x, noun):
+            return None
+        return noun.key
+    return None
+
+
+def _gap(ctx: Context, a: int, b: int, skip: set[int]) -> int:
+    """Words in [a, b) other than punctuation, dates and the parties named (``skip``)."""
+    toks = ctx.doc.tokens
+    return sum(1 for k in range(a, b) if toks[k].kind != "punct" and k not in skip and not ctx.in_date(k))
+
+
+def _context_key(
+    ctx: Context, q_i: int, lo: int, triggers: list[Candidate], skip: set[int] | None = None
+) -> str | None:
+    """The count key for a generic noun of people: from a count word just before, or a trigger
+    (اعتقلت الشرطة، فجر اليوم، 14 شخصا: the subject and a date may come between)."""
     for k in range(q_i - 1, max(lo, q_i - 4) - 1, -1):
         hit = ctx.count_nouns.get(k)
         if hit is not None and hit[1].key != "person" and hit[1].where in ("after", "both"):
             return hit[1].key
     best = None
     for c in triggers:
-        if c.j <= q_i and q_i - c.j <= 6 and c.entry.count:
+        if not (c.j <= q_i and c.entry.count):
+            continue
+        if q_i - c.j <= 6 or (skip is not None and _gap(ctx, c.last, q_i, skip) <= TRIGGER_GAP):
             best = c.entry.count
     return best
 
 
-def bind_counts(ctx: Context, lo: int, hi: int, triggers: list[Candidate]) -> list[Binding]:
-    """Quantities of the sentence [lo, hi) bound to count keys."""
+def _crowd_after(ctx: Context, q: Quantity, kinds: frozenset[str]) -> bool:
+    """مئات الشبان، مئات من أهالي المدينة: the quantity counts a crowd of one of ``kinds``."""
+    k = q.j + 1 if q.j < len(ctx.doc.tokens) and ctx.norm(q.j) == "من" else q.j
+    m = _first_mention_from(ctx, k, k + 1)
+    return m is not None and m.kind in kinds
+
+
+def _key_of(
+    ctx: Context, q: Quantity, lo: int, hi: int, triggers: list[Candidate], skip: set[int]
+) -> str | None:
+    """The count key of one quantity of the sentence [lo, hi), or None."""
+    # مقتل خمسة متظاهرين: the count word just before decides over the noun of people after
+    for k in (q.i - 1, q.i - 2):
+        hit = ctx.count_nouns.get(k) if k >= lo else None
+        if hit is not None and hit[0] == q.i and hit[1].where in ("after", "both") and hit[1].key != "person":
+            return hit[1].key
+    after = _noun_at(ctx, q.j)
+    if after is None and q.j < hi and ctx.norm(q.j) in ("من", "فردا"):
+        after = _noun_at(ctx, q.j + 1)
+    if after is not None and _conjoined(ctx, q.j, after[1]):
+        after = None  # قتل فيها متظاهر واحد وأصيب 25: the number is not the one wounded
+    key = None
+    if after is not None and after[1].where in ("before", "both"):
+        key = after[1].key
+        if key in PEOPLE_KEYS:
+            key = _verb_after(ctx, after[0], hi) or key
+        if key == "person":
+            key = _context_key(ctx, q.i, lo, triggers, skip)
+    if key is None:
+        for k in range(q.i - 1, max(lo, q.i - 3) - 1, -1):
+            hit = ctx.count_nouns.get(k)
+            if (
+                hit is not None
+                and hit[0] <= q.i
+                and hit[1].where in ("after", "both")
+                and hit[1].key != "person"
+            ):
+                return hit[1].key
+    if key is None and after is None and q.i > 0 and ctx.norm(q.i - 1) == "بين":
+        # مواجهات بين مئات الشبان: a side of the clash, not its toll; a crowd is its participants
+        return "participants" if _crowd_after(ctx, q, PROTEST_CROWDS) else None
+    if key is None and after is None:
+        if q.dual or any(c.i == q.j for c in triggers):
+            return None  # داهموا منزلين، نفذت ثلاث غارات: a count of things or of actions
+        # اعتقلت 12 ناشطا، قتلت 5 إرهابيين: the trigger right before counts its people with its
+        # own key (دمرت 23 هدفا counts no one)
+        adjacent = [c for c in triggers if c.j == q.i or c.j + 1 == q.i]
+        if adjacent and q.j < hi:
+            return adjacent[-1].entry.count
+    if key is None or key == "person":
+        return _participants(ctx, q, after, triggers) if not (q.dual and after is None) else None
+    return key
+
+
+def _participants(
+    ctx: Context, q: Quantity, after: tuple[int, CountNoun] | None, triggers: list[Candidate]
+) -> str | None:
+    """A crowd with no count word in a clause that reports a protest (or, for a crowd named
+    after the number, in its sentence segment: خرج مئات من أهالي المدينة، الأحد، في تظاهرة)."""
+    if after is not None and after[1].key != "person":
+        return None
+    a, b = ctx.clause_range(q.i, q.j)
+    if any(c.type == "PROTEST" and a <= c.i < b for c in triggers):
+        return "participants"
+    a, b = ctx.segment_range(q.i)
+    if _crowd_after(ctx, q, CROWD_KINDS) and any(c.type == "PROTEST" and a <= c.i < b for c in triggers):
+        return "participants"
+    return None
+
+
+def _singles(ctx: Context, lo: int, hi: int, q_toks: set[int], triggers: list[Candidate]) -> list[Binding]:
+    """مقتل رجل، قتل شخص، أصيب شرطي: a singular noun of one person right after a count word
+    is a count of 1 (not after إثر/بعد unless the count word is itself a trigger: a cause)."""
+    out = []
+    toks = ctx.doc.tokens
+    for k, (j, noun) in ctx.count_nouns.items():
+        if not (lo < k < hi) or not noun.one or k in q_toks or j in ctx.q_at or ctx.norm(k).startswith("ال"):
+            continue
+        word = _word_before(ctx, k, lo)
+        if word is None:
+            continue
+        w, wnoun = word
+        if w > lo and ctx.norm(w - 1) in CAUSE_WORDS and not any(c.i == w for c in triggers):
+            continue
+        q = Quantity(k, j, toks[k].start, toks[j - 1].end, 1.0, "exact")
+        out.append(Binding(q, wnoun.key, w))
+    return out
+
+
+def _partitive(ctx: Context, q: Quantity, hi: int) -> bool:
+    """واحدا من ثلاثة صحفيين، اثنان من بين خمسة: one of a group, not a count."""
+    k = q.j + 1 if q.j < hi and ctx.norm(q.j) == "من" else q.j
+    if k < hi and k > q.j and ctx.norm(k) == "بين":
+        k += 1
+    return k > q.j and ctx.quantity_at(k) is not None
+
+
+def bind_counts(
+    ctx: Context, lo: int, hi: int, triggers: list[Candidate], named: set[int] | None = None
+) -> list[Binding]:
+    """Quantities of the sentence [lo, hi) bound to count keys (``named``: the tokens of the
+    article's mentions, computed here when not given)."""
     out: list[Binding] = []
     date_toks = {k for i, j, _ in ctx.dates for k in range(i, j)}
     quantities = [
         q
         for q in ctx.quantities
-        if lo <= q.i < hi and q.i not in date_toks and not (q.i > lo and ctx.norm(q.i - 1) in SUBSET)
+        if lo <= q.i < hi
+        and q.i not in date_toks
+        and not (q.i > lo and ctx.norm(q.i - 1) in SUBSET)
+        and not _partitive(ctx, q, hi)
     ]
     q_toks = {k for q in quantities for k in range(q.i, q.j)}
+    skip = (
+        named if named is not None else {k for m in ctx.mentions if lo <= m.i < hi for k in range(m.i, m.j)}
+    )
     for q in quantities:
-        key = None
-        # مقتل خمسة متظاهرين: the count word just before decides over the noun of people after
-        for k in (q.i - 1, q.i - 2):
-            hit = ctx.count_nouns.get(k) if k >= lo else None
-            if (
-                hit is not None
-                and hit[0] == q.i
-                and hit[1].where in ("after", "both")
-                and hit[1].key != "person"
-            ):
-                key = hit[1].key
-                break
-        if key is not None:
+        key = _key_of(ctx, q, lo, hi, triggers, skip)
+        if key is not None and key != "person":
             out.append(Binding(q, key, q.i))
-            continue
-        after = _noun_at(ctx, q.j)
-        if after is None and q.j < hi and ctx.norm(q.j) in ("من", "فردا"):
-            after = _noun_at(ctx, q.j + 1)
-        if after is not None and after[1].where in ("before", "both"):
-            key = after[1].key
-            if key == "person":
-                key = _context_key(ctx, q.i, lo, triggers)
-        if key is None:
-            for k in range(q.i - 1, max(lo, q.i - 3) - 1, -1):
-                hit = ctx.count_nouns.get(k)
-                if (
-                    hit is not None
-                    and hit[0] <= q.i
-                    and hit[1].where in ("after", "both")
-                    and hit[1].key != "person"
-                ):
-                    key = hit[1].key
-                    break
-        if key is None and after is None and q.i > 0 and ctx.norm(q.i - 1) == "بين":
-            pass  # مواجهات بين مئات الشبان: a side of the clash, not its toll
-        elif key is None and after is None and (q.dual or any(c.i == q.j for c in triggers)):
-            continue  # داهموا منزلين، نفذت ثلاث غارات: a count of things or of actions, not people
-        elif key is None and after is None:
-            key = _context_key(ctx, q.i, lo, triggers) if q.j < hi and ctx.norm(q.j) != "" else None
-            if key is not None and not any(c.j == q.i or c.j + 1 == q.i for c in triggers):
-                key = None
-        if key is None or key == "person":
-            # a crowd with no count noun in a clause that reports a protest: its participants
-            a, b = ctx.clause_range(q.i, q.j)
-            if (
-                any(c.type == "PROTEST" and a <= c.i < b for c in triggers)
-                and (after is None or after[1].key == "person")
-                and not (q.dual and after is None)
-            ):
-                key = "participants"
-            else:
-                continue
-        out.append(Binding(q, key, q.i))
     # dual nouns are quantities of their own: قتيلين، شخصان
     for k, (j, noun) in ctx.count_nouns.items():
         if not (lo <= k < hi) or not noun.dual or (k - 1) in q_toks:
@@ -495,7 +602,7 @@ def bind_counts(ctx: Context, lo: int, hi: int, triggers: list[Candidate]) -> li
         tok = ctx.doc.tokens
         q = Quantity(k, j, tok[k].start, tok[j - 1].end, 2.0, "exact")
         out.append(Binding(q, key, k))
-    return out
+    return out + _singles(ctx, lo, hi, q_toks, triggers)
 
 
 def better_quantity(a: Quantity, b: Quantity) -> Quantity:
@@ -514,8 +621,13 @@ def assign_counts(bindings: list[Binding], cands: list[Candidate]) -> list[Bindi
         types = COUNT_TYPES.get(b.key, ())
         fit = [c for c in cands if c.type in types and not c.dropped]
         if b.key in ("killed", "injured"):
-            assault = [c for c in fit if c.type == "ASSAULT"]
-            fit = assault or fit
+            # the toll of an attack, else of a protest; burning or looting (no count of its own)
+            # kills no one by itself
+            tiers = (
+                [c for c in fit if c.type == "ASSAULT" and c.entry.count],
+                [c for c in fit if c.type == "PROTEST"],
+            )
+            fit = next((t for t in tiers if t), fit)
         if not fit:
             rest.append(b)
             continue

@@ -13,7 +13,7 @@ True
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from rasd.arabic.morph import noun_forms, phrase_forms
@@ -50,6 +50,7 @@ class TriggerEntry:
     anchor: bool
     adverbial: bool = False  # احتجاجا على: qualifies the action before it
     protest_mode: str | None = None  # the PROTEST mode when protesters do it (flag protest=MODE)
+    people: bool = False  # coded only when people are counted or a person is its object
     tail: tuple[str, ...] = ()  # a split trigger's second part (أفرج ... عن): folded words
 
 
@@ -63,6 +64,7 @@ class CountNoun:
     key: str
     where: str
     dual: bool = False  # this form is a dual: the quantity 2
+    one: bool = False  # a singular noun of one person: after a count word, the quantity 1
 
 
 @dataclass(frozen=True)
@@ -135,6 +137,7 @@ def _entry(r: dict[str, str], tail: tuple[str, ...] = ()) -> TriggerEntry:
         count=_none(r.get("count", "")),
         anchor="anchor" in flags.split(","),
         adverbial="adverbial" in flags.split(","),
+        people="people" in flags.split(","),
         protest_mode=_flag(flags, "protest"),
         tail=tail,
     )
@@ -175,21 +178,29 @@ def _actors() -> PhraseMatcher:
 
 
 def _counts() -> PhraseMatcher:
-    m = PhraseMatcher(article=True, suffixes=False)
+    forms: dict[str, CountNoun] = {}
     for r in read_tsv("count_nouns.tsv"):
         dual = r.get("dual") == "yes"
         terms = [fold(t) for t in alternatives(r["term"])]
+        if r.get("one") == "yes":
+            # singular forms: mark those listed before, add the others with this row's key
+            for term in terms:
+                old = forms.get(term)
+                forms[term] = replace(old, one=True) if old else CountNoun(r["key"], r["where"], one=True)
+            continue
         singles = set(terms)
         for term in terms:
             is_dual = dual and term[-2:] in ("ان", "ين") and term[:-2] in singles
-            m.add(term, CountNoun(r["key"], r["where"], dual=is_dual))
+            forms[term] = CountNoun(r["key"], r["where"], dual=is_dual)
         if dual:
             for term in terms:
                 if " " in term or term[-2:] in ("ان", "ين"):
                     continue
                 for form in noun_forms(term, dual=True, plural=False) - {term, term + "ا"}:
-                    if form not in m:
-                        m.add(form, CountNoun(r["key"], r["where"], dual=True))
+                    forms.setdefault(form, CountNoun(r["key"], r["where"], dual=True))
+    m = PhraseMatcher(article=True, suffixes=False)
+    for term, noun in forms.items():
+        m.add(term, noun)
     return m
 
 

@@ -90,20 +90,24 @@ def _old(doc: Doc, c: Candidate) -> bool:
         return False
 
 
-def compatible(doc: Doc, a: Candidate, b: Candidate) -> bool:
+def compatible(doc: Doc, a: Candidate, b: Candidate, same_sentence: bool | None = None) -> bool:
+    """Whether mention ``b`` can be the action of event ``a`` (``same_sentence``: told in a
+    sentence of ``a``'s mentions; by default, in the sentence of ``a``)."""
     if a.type != b.type or a.negated != b.negated:
         return False
     if a.type == "PROTEST" and a.mode and b.mode and a.mode != b.mode:
         return False  # a strike and a riot told together are two events
     if _old(doc, a) != _old(doc, b) and (_date_value(a) is None or _date_value(b) is None):
         return False  # the strike of 1979 is not today's strike
-    same_sentence = a.sent == b.sent
+    if same_sentence is None:
+        same_sentence = a.sent == b.sent
     if not same_sentence and a.type == "ASSAULT" and not (b.definite or b.is_verb or b.passive):
         # an indefinite noun in a later sentence (اشتباكات مسلحة) introduces a new attack,
         # unless it only adds the casualties of one already told (قتل 15 في هجوم)
         if not b.counts or a.counts:
             return False
-    if not same_sentence and not modes_compatible(a.mode, b.mode):
+    if (not same_sentence or a.type != "ASSAULT") and not modes_compatible(a.mode, b.mode):
+        # within a sentence only an attack merges its modes (اشتباكات مسلحة أدت إلى مقتل)
         return False
     if not same_sentence and a.mode is None and b.mode is not None and a.type == "ASSAULT":
         # a later, more specific attack (tear gas, an air strike) is not the clash told before
@@ -186,13 +190,17 @@ def absorb(doc: Doc, a: Candidate, b: Candidate) -> None:
 def merge(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
     """Candidates in text order, merged into events (the first compatible event absorbs)."""
     events: list[Candidate] = []
+    told: dict[int, set[int]] = {}  # event id -> the sentences of its mentions
     for c in cands:
-        # prefer an event of the same sentence, then the earliest compatible one
-        same = [e for e in events if e.sent == c.sent and compatible(doc, e, c)]
-        other = [e for e in events if e.sent != c.sent and compatible(doc, e, c)]
-        target = (same or other or [None])[0]
+        # prefer an event told in the same sentence, then the latest compatible one: a toll or
+        # a detail in the next sentence belongs to the action just told, not to an earlier one
+        same = [e for e in events if c.sent in told[id(e)] and compatible(doc, e, c, same_sentence=True)]
+        other = [e for e in events if c.sent not in told[id(e)] and compatible(doc, e, c)]
+        target = same[0] if same else (other[-1] if other else None)
         if target is None:
             events.append(c)
+            told[id(c)] = {c.sent}
         else:
             absorb(doc, target, c)
+            told[id(target)].add(c.sent)
     return events

@@ -118,8 +118,8 @@ def _scope_end(ctx: Context, g: Candidate) -> int:
     while k < min(hi, g.j + MAX_SCOPE):
         tok = ctx.doc.tokens[k]
         n = tok.norm[1:] if tok.norm[:1] in "وف" and tok.norm[1:] in GOVERN_STOP else tok.norm
-        if n in GOVERN_STOP:
-            break
+        if n in GOVERN_STOP or ctx.strong_break[k]:
+            break  # a clause word or phrase (قبل أن، في حين) starts what is told, not demanded
         k += 1
     return k
 

@@ -19,6 +19,7 @@ from rasd.doc import Doc, Span
 from rasd.events.context import Context, Mention, build
 from rasd.events.frames import (
     VERBAL_TYPES,
+    Binding,
     Candidate,
     assign_counts,
     bind_counts,
@@ -35,8 +36,13 @@ from rasd.matcher import Match
 from rasd.report import PLACE_FIELDS
 
 MIN_CONFIDENCE = 0.5
+CARRIED_KEYS = frozenset({"killed", "injured", "arrested", "kidnapped", "missing", "displaced"})
 STATE_KINDS = frozenset({"police", "security", "military", "government", "judiciary"})
 NON_STATE_ARMED = frozenset({"rebels", "militants"})
+PERSON_KINDS = frozenset(
+    {"protesters", "workers", "students", "civilians", "opposition", "rioters", "militants", "rebels"}
+    | {"media", "officials", "prisoners", "refugees", "unknown"}
+)
 
 
 def _candidate(ctx: Context, m: Match, entry: TriggerEntry) -> Candidate:
@@ -79,6 +85,20 @@ def _inside_mention(ctx: Context, i: int, j: int, start: int, end: int, verb: bo
     return False
 
 
+MEDIA = frozenset(
+    fold(w)
+    for w in ("قناة", "القناة", "صحيفة", "الصحيفة", "جريدة", "مجلة", "إذاعة", "وكالة", "تلفزيون", "شبكة")
+)
+
+
+def _named(ctx: Context, i: int, j: int) -> bool:
+    """Tokens [i, j) name something rather than state an action or a weapon: a place's name
+    (مدينة طراز) or the name of a channel or paper (قناة المسيرة، صحيفة الثورة)."""
+    if i > 0 and ctx.norm(i - 1) in MEDIA:
+        return True
+    return any(a <= i and j <= b for a, b, _ in ctx.places)
+
+
 def _triggers(ctx: Context) -> list[Candidate]:
     doc = ctx.doc
     out: list[Candidate] = []
@@ -90,6 +110,8 @@ def _triggers(ctx: Context) -> list[Candidate]:
         if entry.type == "NONE" or ctx.in_date(m.i):
             continue
         if _inside_mention(ctx, m.i, m.j, m.start, m.end, entry.pos == "verb"):
+            continue
+        if entry.pos != "verb" and _named(ctx, m.i, m.j):
             continue
         out.append(_candidate(ctx, m, entry))
     split = _split_triggers(ctx, taken)
@@ -173,7 +195,7 @@ def _mode_cues(ctx: Context, c: Candidate) -> None:
     for _ in range(2):
         changed = False
         for m in ctx.mode_cues:
-            if not (lo <= m.i < hi) or (c.i <= m.i < c.j):
+            if not (lo <= m.i < hi) or (c.i <= m.i < c.j) or _named(ctx, m.i, m.j):
                 continue
             cue: ModeCue
             for cue in m.payload:
@@ -236,6 +258,13 @@ def _recode_counted(ctx: Context, c: Candidate) -> None:
     if c.type == "ASSAULT" and c.entry.mode == "abduct" and not c.counts and c.target is None:
         # خطف سيارات: a hijacked vehicle is not a kidnapping unless people are named or counted
         c.dropped = "no captive"
+    if c.entry.people and not c.counts and not _person(c.target):
+        c.dropped = "no person"  # إيقاف الصادرات، إيقاف الحرب: not an arrest
+
+
+def _person(m: Mention | None) -> bool:
+    """A mention of people: a person's name or a description of people who are not a state body."""
+    return m is not None and (m.etype == "PER" or (not m.named and m.kind in PERSON_KINDS))
 
 
 def _protest_demands(cands: list[Candidate]) -> None:
@@ -418,11 +447,15 @@ def candidates(doc: Doc) -> tuple[Context, list[Candidate]]:
     by_sent: dict[int, list[Candidate]] = {}
     for c in cands:
         by_sent.setdefault(c.sent, []).append(c)
+    rest: dict[int, list[Binding]] = {}
+    named = {k for m in ctx.mentions for k in range(m.i, m.j)}
     for s, group in by_sent.items():
         lo, hi = ctx.sent_bounds[s] if s < len(ctx.sent_bounds) else (group[0].i, group[-1].j)
-        assign_counts(bind_counts(ctx, lo, hi, group), group)
+        rest[s] = assign_counts(bind_counts(ctx, lo, hi, group, named), group)
     for c in cands:
         _recode_counted(ctx, c)
+    for s, group in by_sent.items():
+        rest[s] = assign_counts(rest[s], group)  # a clash recoded as a riot takes its crowd
     apply_modality(ctx, cands)
     governs = {k: v.governs for k, v in ctx.lex.taxonomy.items()}
     apply_governing(ctx, cands, governs)
@@ -432,7 +465,27 @@ def candidates(doc: Doc) -> tuple[Context, list[Candidate]]:
         if not c.dropped and c.entry.anchor and not _anchored(c):
             c.dropped = "anchor"
         c.evidence = _evidence(ctx, c)
+    _carry_counts(ctx, rest, cands, named)
     return ctx, cands
+
+
+def _carry_counts(
+    ctx: Context, rest: dict[int, list[Binding]], cands: list[Candidate], named: set[int]
+) -> None:
+    """A toll told in a sentence with no action of its own (وأفاد مسعفون بسقوط ثلاثة قتلى)
+    belongs to the action of the sentence just before it."""
+    kept: dict[int, list[Candidate]] = {}
+    for c in cands:
+        if not c.dropped:
+            kept.setdefault(c.sent, []).append(c)
+    for s in range(1, len(ctx.sent_bounds)):
+        if s in kept or s - 1 not in kept:
+            continue
+        lo, hi = ctx.sent_bounds[s]
+        bindings = rest[s] if s in rest else bind_counts(ctx, lo, hi, [], named)
+        told = {k for c in kept[s - 1] for k in c.counts}
+        # a figure for a key already given (نقل 6 مصابين إلى المستشفى) is a part of it, not the toll
+        assign_counts([b for b in bindings if b.key in CARRIED_KEYS and b.key not in told], kept[s - 1])
 
 
 def events(doc: Doc) -> Doc:
