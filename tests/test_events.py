@@ -556,3 +556,60 @@ def test_trigger_breadth_and_look_alikes(text: str, wanted: set[str], unwanted: 
     doc = read(text, published=PUBLISHED)
     types = {s.data["event"]["type"] for s in doc.get("event")}
     assert wanted <= types and not (unwanted & types), types
+
+
+# (published, text, [(type, mode, date, place)]): every event of the text, whole pipeline.
+# Dates and places of actions told without their own: the story's (the lead's date, the one
+# place of the action before); a night from one day to the next; a date of a state (منذ) or of
+# the report (بحسب ما أفادت ... اليوم) does not date the action.
+ARGUMENTS = [
+    (
+        "2023-05-12",
+        "قتل ثلاثة أشخاص، مساء أمس الخميس، في هجوم مسلح على سوق بمدينة الموصل. وقالت الشرطة إن "
+        "قواتها قتلت اثنين من المهاجمين واعتقلت ثالثا.",
+        [
+            ("ASSAULT", "firearms", "2023-05-11", "الموصل"),
+            ("ASSAULT", None, "2023-05-11", "الموصل"),
+            ("COERCE", "arrest", "2023-05-11", "الموصل"),
+        ],
+    ),
+    (
+        "2023-03-08",
+        "قالت الشرطة إن قواتها داهمت فجر اليوم حيا في مدينة كراتشي، واعتقلت أربعة متهمين بينهم "
+        "قيادي فار من العدالة منذ عام 2016.",
+        [("COERCE", "arrest", "2023-03-08", "كراتشي")],
+    ),
+    (
+        "2023-03-11",
+        "قتل خمسة مدنيين ليلة الجمعة السبت في قصف على مدينة حماة.",
+        [("ASSAULT", "heavy-weapons", "2023-03-10", "حماة")],
+    ),
+    (
+        "2024-03-21",
+        "اعتقلت الشرطة ستة صحفيين في ولاية كسلا، بحسب ما أفادت نقابة الصحفيين اليوم الخميس. وقالت "
+        "النقابة إن عناصر من الشرطة داهموا مكتبا في مدينة كسلا يوم الاثنين الماضي واعتقلوا الصحفيين.",
+        [("COERCE", "arrest", "2024-03-18", "كسلا")],
+    ),
+    (
+        "2023-06-04",
+        "عمان - داهمت قوات الأمن، فجر اليوم، منازل في مدينة الزرقاء واعتقلت خمسة مطلوبين. وأضاف "
+        "البيان أن القوة ضبطت خلال العملية أسلحة وذخائر.",
+        [("COERCE", "arrest", "2023-06-04", "الزرقاء"), ("COERCE", "seize", "2023-06-04", "الزرقاء")],
+    ),
+    (
+        "2023-06-04",
+        "باماكو - قتل جنديان في كمين قرب مدينة غاو، أمس السبت. وقال الجيش إن المهاجمين أحرقوا "
+        "عربتين عسكريتين قبل أن يفروا.",
+        [("ASSAULT", None, "2023-06-03", "غاو"), ("ASSAULT", "destroy", "2023-06-03", "غاو")],
+    ),
+]
+
+
+@pytest.mark.parametrize("published,text,expected", ARGUMENTS, ids=range(len(ARGUMENTS)))
+def test_story_dates_and_places(published: str, text: str, expected: list) -> None:
+    doc = read(text, published=published)
+    got = [
+        (e["type"], e["mode"], e["date"], (e["place"] or {}).get("text"))
+        for e in (s.data["event"] for s in doc.get("event"))
+    ]
+    assert got == expected

@@ -16,6 +16,7 @@ A ``Candidate`` is one mention of an action. ``fill`` finds its arguments near t
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 
 from rasd.arabic.normalise import fold
 from rasd.doc import Span
@@ -49,6 +50,8 @@ CROWD_KINDS = frozenset(
     {"protesters", "workers", "students", "civilians", "opposition", "rioters", "militants", "rebels"}
 )
 # types whose events are statements: their country is the speaker's, their place only a stated one
+# types of physical actions: told without a place or date of their own, they are the story's
+STORY_TYPES = frozenset({"ASSAULT", "PROTEST", "COERCE", "MOBILIZE", "AID", "RETREAT"})
 VERBAL_TYPES = frozenset(
     {"AGREE", "CONSULT", "SUPPORT", "REQUEST", "REJECT", "ACCUSE", "THREATEN", "CONCEDE"}
 )
@@ -72,9 +75,9 @@ class Candidate:
     actor_how: str = ""  # subject, agent, mutual, complement, inherited, backward
     target: Mention | None = None
     places: list[Span] = field(default_factory=list)
-    place_source: str = ""  # clause, sentence, article
+    place_source: str = ""  # clause, sentence, linked or story (inherited), article
     date: Span | None = None
-    date_source: str = ""  # clause, sentence, report
+    date_source: str = ""  # clause, sentence, story (inherited), report
     counts: dict[str, Quantity] = field(default_factory=dict)
     negated: bool = False
     dropped: str = ""  # why it is not coded: future, hypothetical, governed, anchor
@@ -371,7 +374,45 @@ def find_place(ctx: Context, c: Candidate) -> None:
         c.place_source = "article"
 
 
+LINKS = frozenset(fold(w) for w in ("خلال", "أثناء", "اثناء", "إبان"))
+# خلال اليومين الماضيين، خلال الليل: a stretch of time, not an action
+TIME_NOUNS = frozenset(
+    fold(w)
+    for w in ("اليوم", "اليومين", "الأيام", "الأسبوع", "الأسبوعين", "الأسابيع", "الشهر", "الأشهر", "الشهرين")
+    + ("العام", "الأعوام", "السنوات", "الليل", "الليلة", "الساعات", "الفترة", "النهار", "الصباح")
+)
+
+
+def _linked(ctx: Context, c: Candidate) -> bool:
+    """The clause ties the action to one told before: ضبطت خلال العملية، قتل أثناء المداهمة."""
+    lo, hi = c.clause
+    return any(
+        ctx.norm(k) in LINKS
+        and ctx.norm(k + 1).startswith("ال")
+        and ctx.norm(k + 1) not in TIME_NOUNS
+        and not ctx.in_date(k + 1)
+        for k in range(max(lo, c.j), hi - 1)
+    )
+
+
+def inherit_places(ctx: Context, cands: list[Candidate]) -> None:
+    """A physical action without a place in its sentence (the seizure during the raid, the
+    gunmen storming the restaurant) took place where the one place of the action told before
+    it is; tied to that action (خلال العملية), the place is as good as stated ('linked')."""
+    story: list[Span] = []
+    for c in cands:
+        if c.type not in STORY_TYPES:
+            continue
+        if c.place_source in ("clause", "sentence") and c.places:
+            story = c.places if len(c.places) == 1 else []
+        elif c.place_source == "article" and story:
+            c.places = list(story)
+            c.place_source = "linked" if _linked(ctx, c) else "story"
+
+
 SINCE = frozenset({fold("منذ")})
+# بحسب ما أفادت منظمة اليوم الخميس، وفق ما أعلنته الوزارة اليوم: a date after these dates the report
+REPORTED = frozenset(fold(w) for w in ("بحسب", "حسب", "حسبما", "وفق", "وفقا", "طبقا", "نقلا"))
 
 
 def _since(ctx: Context, i: int) -> bool:
@@ -379,21 +420,63 @@ def _since(ctx: Context, i: int) -> bool:
     return any(ctx.norm(k) in SINCE for k in range(max(0, i - 6), i))
 
 
+def _reported(ctx: Context, c: Candidate, i: int) -> bool:
+    """The date at token ``i`` follows the trigger in an attribution (بحسب ما أفادت ... اليوم)."""
+    return i >= c.j and any(ctx.norm(k) in REPORTED for k in range(c.j, i))
+
+
 def find_date(ctx: Context, c: Candidate) -> None:
-    for source, (lo, hi) in (("clause", c.clause), ("sentence", ctx.segment_range(c.i))):
+    """The nearest date of the clause, else of the segment of the sentence. A date of a state
+    (role 'since': مطلوب منذ عام 2019) only when no other date is at hand."""
+    scopes = (("clause", c.clause), ("sentence", ctx.segment_range(c.i)))
+    found: list[tuple[str, list[tuple[int, int, Span]]]] = []
+    for source, (lo, hi) in scopes:
         cands = [
             (i, j, s)
             for i, j, s in ctx.dates
             if lo <= i < hi
             and s.data.get("value")
             and s.data.get("role") != "until"
+            and not _reported(ctx, c, i)
             and (source == "clause" or not _since(ctx, i) or lo <= c.i < i)
         ]
-        if cands:
-            i, j, s = min(cands, key=lambda x: min(abs(x[0] - c.j), abs(c.i - x[1])))
-            c.date, c.date_source = s, source
-            return
+        found.append((source, cands))
+    for since in (False, True):
+        for source, cands in found:
+            pool = [x for x in cands if (x[2].data.get("role") == "since") == since]
+            if pool:
+                i, j, s = min(pool, key=lambda x: min(abs(x[0] - c.j), abs(c.i - x[1])))
+                c.date, c.date_source = s, source
+                return
     c.date_source = "report" if ctx.doc.published else ""
+
+
+STORY_DAYS = 7  # a story date is a day this close before the report
+
+
+def inherit_dates(ctx: Context, cands: list[Candidate]) -> None:
+    """A physical action without a date in its sentence (the toll, the arrests, the attackers
+    killed, told after the lead) takes the date of the last dated action told before it, when
+    that is a day of the week before the report: the story goes on."""
+    pub = ctx.doc.published
+    if pub is None:
+        return
+    story: Span | None = None
+    for c in cands:
+        if c.type not in STORY_TYPES:
+            continue
+        if c.date is not None and c.date_source in ("clause", "sentence"):
+            value = c.date.data.get("value") or ""
+            recent = False
+            if c.date.data.get("precision") == "day" and c.date.data.get("role") != "since":
+                try:
+                    recent = 0 <= (pub - date.fromisoformat(value)).days <= STORY_DAYS
+                except ValueError:
+                    recent = False
+            story = c.date if recent else None
+            continue
+        if c.date is None and c.date_source == "report" and story is not None:
+            c.date, c.date_source = story, "story"
 
 
 # ---------------------------------------------------------------- counts

@@ -1,7 +1,7 @@
 """One event per real-world action: merge the mentions of the same action.
 
 Two candidates are one action when they have the same type and nothing tells them apart:
-no two different stated places (a country is compatible with a place inside it), no two
+no two different stated places (a country or a province is compatible with a place inside it), no two
 different stated dates, no conflicting counts ("more than 4.2 thousand" and "4266" agree; 100
 and 4266 do not), no two different named targets, and neither is negated while the other is
 not. Within one sentence, mentions of the same type merge even with different modes (اشتباكات
@@ -36,6 +36,10 @@ def places_compatible(doc: Doc, a: Span | None, b: Span | None) -> bool:
         return cb is None or ca == cb
     if kb == "country" and ka != "country":
         return ca is None or ca == cb
+    # a province and a town inside it (ولاية هرات، مدينة هرات): one place told two ways
+    if "region" in (ka, kb) and ka != kb and ca == cb:
+        aa, ab = a.data.get("admin1"), b.data.get("admin1")
+        return aa is not None and aa == ab and "country" not in (ka, kb)
     return False
 
 

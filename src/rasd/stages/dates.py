@@ -39,6 +39,7 @@ GREGORIAN_YEARS = range(1900, 2101)
 HIJRI_YEARS = range(1300, 1601)
 FUTURE_LOOKBACK = 8  # items before a date searched for a future marker (المقرر، سوف ...)
 MODIFIER_OFFSETS = {"past": -1, "next": 1, "current": 0}
+NIGHT_WORDS = frozenset(fold(w) for w in ("ليلة", "ليل", "منتصف ليل", "منتصف ليلة"))
 
 
 @dataclass(frozen=True)
@@ -496,7 +497,9 @@ class _Grammar:
     # -- السبت، يوم السبت الماضي، مساء الخميس، الأحد المقبل
     def weekday(self, k: int) -> Result | None:
         j = k
+        night = False
         if self.kind(j) == "timeofday":
+            night = self.items[j].norm in NIGHT_WORDS
             j += 1
         if self.kind(j) == "day_word":
             j += 1
@@ -507,7 +510,19 @@ class _Grammar:
         if self.kind(j) == "modifier":
             parts.modifier = self.value(j)
             j += 1
+        elif night:
+            j = self.next_day(j, self.value(j - 1))
         return j, parts
+
+    def next_day(self, j: int, weekday: int) -> int:
+        """ليلة السبت الأحد، ليل الخميس-الجمعة: the night from one day to the next is dated by the
+        first day; the second day joins the span."""
+        k = j + 1 if self.kind(j) == "punct" and self.items[j].norm in RANGE_DASHES | {"/"} else j
+        if self.kind(k) == "weekday" and self.value(k) == (weekday + 1) % 7 and self.same_sentence(j - 1, k):
+            j = k + 1
+            if self.kind(j) == "modifier":
+                j += 1
+        return j
 
     # -- مطلع الشهر الجاري، منتصف يناير، أواخر العام الماضي، نهاية 2021
     def part(self, k: int) -> Result | None:

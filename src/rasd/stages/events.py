@@ -27,6 +27,8 @@ from rasd.events.frames import (
     find_date,
     find_place,
     find_target,
+    inherit_dates,
+    inherit_places,
 )
 from rasd.events.lexicon import ModeCue, TriggerEntry
 from rasd.events.merge import merge
@@ -302,7 +304,8 @@ def _anchored(c: Candidate) -> bool:
     the country level, or a party that acts or suffers it by name or by office."""
     if c.counts:
         return True
-    if c.place_source in ("clause", "sentence") and c.places and c.places[0].data.get("kind") != "country":
+    stated = ("clause", "sentence", "linked")  # linked: the place of the action it is part of
+    if c.place_source in stated and c.places and c.places[0].data.get("kind") != "country":
         return True
     a = c.actor
     if (
@@ -439,6 +442,8 @@ def candidates(doc: Doc) -> tuple[Context, list[Candidate]]:
         find_place(ctx, c)
         find_date(ctx, c)
         prev = c
+    inherit_dates(ctx, cands)
+    inherit_places(ctx, cands)
     for c in cands:
         _mode_cues(ctx, c)
         if c.type == "ACCUSE" and c.mode is None:
