@@ -90,6 +90,8 @@ class Context:
     clause_break: list[bool] = field(default_factory=list)
     strong_break: list[bool] = field(default_factory=list)
     _break_memo: dict[int, tuple[list[bool], list[int], list[int]]] = field(default_factory=dict)
+    _starts_memo: dict[int, tuple[list, list[int] | None]] = field(default_factory=dict)
+    _place_index: tuple[list[tuple[int, int, Span]] | None, list[int], list[int]] = (None, [], [])
     main_country: str | None = None
     main_place: Span | None = None
     date_toks: set[int] = field(default_factory=set)
@@ -159,6 +161,46 @@ class Context:
 
     def norm(self, i: int) -> str:
         return self.doc.tokens[i].norm
+
+    def count_nouns_in(self, lo: int, hi: int) -> list[tuple[int, tuple[int, CountNoun]]]:
+        """The count nouns that start in tokens [lo, hi), in order (O(hi - lo), not O(article))."""
+        get = self.count_nouns.get
+        return [(k, hit) for k in range(max(lo, 0), hi) if (hit := get(k)) is not None]
+
+    def inside_place(self, i: int, j: int) -> bool:
+        """Tokens [i, j) lie within one place name (places are sorted by their first token)."""
+        places = self.places
+        if self._place_index[0] is not places or len(self._place_index[1]) != len(places):
+            ends, top = [], -1
+            for _, b, _ in places:
+                top = max(top, b)
+                ends.append(top)
+            self._place_index = (places, [a for a, _, _ in places], ends)
+        _, starts, reach = self._place_index
+        k = bisect.bisect_right(starts, i)
+        return k > 0 and reach[k - 1] >= j
+
+    def mentions_in(self, lo: int, hi: int) -> list[Mention]:
+        """The mentions that start in tokens [lo, hi), in their order."""
+        return _starting_in(self._starts_memo, self.mentions, lo, hi)
+
+    def quantities_in(self, lo: int, hi: int) -> list[Quantity]:
+        """The quantities that start in tokens [lo, hi), in their order."""
+        return _starting_in(self._starts_memo, self.quantities, lo, hi)
+
+
+def _starting_in(memo: dict[int, tuple[list, list[int] | None]], items: list, lo: int, hi: int) -> list:
+    """The items (with a first token ``i``) that start in [lo, hi), by bisection over their
+    starts, kept in ``memo`` until the list is replaced or changes length (a removal)."""
+    hit = memo.get(id(items))
+    if hit is None or hit[0] is not items or (hit[1] is not None and len(hit[1]) != len(items)):
+        starts = [x.i for x in items]
+        hit = (items, starts if all(a <= b for a, b in zip(starts, starts[1:], strict=False)) else None)
+        memo[id(items)] = hit
+    starts = hit[1]
+    if starts is None:  # not in token order: filter them all
+        return [x for x in items if lo <= x.i < hi]
+    return items[bisect.bisect_left(starts, lo) : bisect.bisect_left(starts, hi)]
 
 
 def _sent_bounds(doc: Doc) -> list[tuple[int, int]]:

@@ -630,8 +630,8 @@ def _singles(ctx: Context, lo: int, hi: int, q_toks: set[int], triggers: list[Ca
     is a count of 1 (not after إثر/بعد unless the count word is itself a trigger: a cause)."""
     out = []
     toks = ctx.doc.tokens
-    for k, (j, noun) in ctx.count_nouns.items():
-        if not (lo < k < hi) or not noun.one or k in q_toks or j in ctx.q_at or ctx.norm(k).startswith("ال"):
+    for k, (j, noun) in ctx.count_nouns_in(lo + 1, hi):
+        if not noun.one or k in q_toks or j in ctx.q_at or ctx.norm(k).startswith("ال"):
             continue
         word = _word_before(ctx, k, lo)
         if word is None:
@@ -658,12 +658,11 @@ def bind_counts(
     """Quantities of the sentence [lo, hi) bound to count keys (``named``: the tokens of the
     article's mentions, computed here when not given)."""
     out: list[Binding] = []
-    date_toks = {k for i, j, _ in ctx.dates for k in range(i, j)}
+    date_toks = ctx.date_toks
     quantities = [
         q
-        for q in ctx.quantities
-        if lo <= q.i < hi
-        and q.i not in date_toks
+        for q in ctx.quantities_in(lo, hi)
+        if q.i not in date_toks
         and not (q.i > lo and ctx.norm(q.i - 1) in SUBSET)
         and not _partitive(ctx, q, hi)
     ]
@@ -676,8 +675,8 @@ def bind_counts(
         if key is not None and key != "person":
             out.append(Binding(q, key, q.i))
     # dual nouns are quantities of their own: قتيلين، شخصان
-    for k, (j, noun) in ctx.count_nouns.items():
-        if not (lo <= k < hi) or not noun.dual or (k - 1) in q_toks:
+    for k, (j, noun) in ctx.count_nouns_in(lo, hi):
+        if not noun.dual or (k - 1) in q_toks:
             continue
         key = noun.key if noun.key != "person" else _context_key(ctx, k, lo, triggers)
         if key in (None, "person"):

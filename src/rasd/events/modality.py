@@ -179,9 +179,7 @@ def attribution(ctx: Context, cands: list[Candidate]) -> tuple[set[int], set[int
     carry: dict[int, tuple[int, int]] = {}
     for i, j, cue, _ in _cues(ctx):
         if cue.kind == "light":
-            for m in ctx.mentions:
-                if j <= m.i <= j + 1:
-                    announcers.add(m.i)
+            announcers.update(m.i for m in ctx.mentions_in(j, j + 2))
             continue
         if cue.kind not in ("attribution", "announce"):
             continue
@@ -190,8 +188,8 @@ def attribution(ctx: Context, cands: list[Candidate]) -> tuple[set[int], set[int
         if span is None:
             continue
         sp_i, _ = ctx.tok_range(*span)
-        for m in ctx.mentions:
-            if m.i == sp_i or (m.i > sp_i and ctx.doc.tokens[m.i].start < span[1] and m.i - sp_i <= 1):
+        for m in ctx.mentions_in(sp_i, sp_i + 2):
+            if m.i == sp_i or ctx.doc.tokens[m.i].start < span[1]:
                 speakers.add(m.i)
                 if cue.kind == "announce":
                     announcers.add(m.i)

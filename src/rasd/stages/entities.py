@@ -1021,14 +1021,15 @@ def strip_clitic_head(norm: str, prefix: str) -> str:
 def resolve(cands: list[Cand]) -> list[Cand]:
     """Non-overlapping candidates, longest first, then the most trusted."""
     chosen: list[Cand] = []
-    taken: list[tuple[int, int]] = []
+    taken: set[int] = set()  # normalised offsets already covered: overlap costs the span's length
     for c in sorted(cands, key=lambda c: (-c.length, -c.prio, c.ns)):
         if c.length <= 0:
             continue
-        if any(c.ns < e and s < c.ne for s, e in taken):
+        span = range(c.ns, c.ne)
+        if not taken.isdisjoint(span):
             continue
         chosen.append(c)
-        taken.append((c.ns, c.ne))
+        taken.update(span)
     return chosen
 
 

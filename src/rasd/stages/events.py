@@ -98,7 +98,7 @@ def _named(ctx: Context, i: int, j: int) -> bool:
     (مدينة طراز) or the name of a channel or paper (قناة المسيرة، صحيفة الثورة)."""
     if i > 0 and ctx.norm(i - 1) in MEDIA:
         return True
-    return any(a <= i and j <= b for a, b, _ in ctx.places)
+    return ctx.inside_place(i, j)
 
 
 def _triggers(ctx: Context) -> list[Candidate]:
@@ -239,8 +239,8 @@ def _deadly(ctx: Context, c: Candidate) -> bool:
         return True
     lo, hi = ctx.sentence_range(c.i)
     return any(
-        lo <= k < hi and n.key == "killed" and (k == 0 or ctx.norm(k - 1) not in CAUSES)
-        for k, (_, n) in ctx.count_nouns.items()
+        n.key == "killed" and (k == 0 or ctx.norm(k - 1) not in CAUSES)
+        for k, (_, n) in ctx.count_nouns_in(lo, hi)
     )
 
 
