@@ -139,7 +139,7 @@ class Context:
         """The clause around tokens [i, j): bounded by clause punctuation and clause words."""
         lo, hi = self.sentence_range(i)
         last, nxt = self._break_index(self.clause_break)
-        return max(lo, last[i - 1] + 1 if i > 0 else 0), min(hi, nxt[j])
+        return max(lo, last[i - 1] + 1 if i > 0 else 0), (j if j >= hi else min(hi, nxt[j]))
 
     def _break_index(self, breaks: list[bool]) -> tuple[list[int], list[int]]:
         """For break flags: the last break at or before each token (-1 if none) and the first
