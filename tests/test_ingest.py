@@ -210,3 +210,38 @@ def test_warc(tmp_path: Path, db_url: str) -> None:
     assert summary.added == 2
     assert ingest(store, [str(path)]).added == 0
     assert store.has_url("https://example.org/a")
+
+
+def test_worker_processes_store_what_one_process_stores(
+    tmp_path: Path, db_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sqlalchemy import select
+
+    import rasd.corpus.ingest as ingest_mod
+    from rasd.store.models import Article as Row
+
+    monkeypatch.setattr(ingest_mod, "BATCH", 4)  # several batches ahead in the workers
+    texts = [f"{PAGE_TEXT[i % 2]} (الخبر رقم {i // 3})" for i in range(30)]  # duplicates across batches
+    path = tmp_path / "a.jsonl"
+    lines = [json.dumps({"id": str(i), "text": t}, ensure_ascii=False) for i, t in enumerate(texts)]
+    path.write_text("\n".join(lines[:7] + ["{broken"] + lines[7:]), encoding="utf-8")
+
+    def rows(store: Store) -> list[tuple]:
+        with store.session() as s:
+            return [
+                tuple(r)
+                for r in s.execute(
+                    select(Row.ext_id, Row.content_hash, Row.search_text, Row.source).order_by(Row.id)
+                )
+            ]
+
+    one = Store(str(tmp_path / "one.db"))
+    alone = ingest_mod.ingest(one, [str(path)], workers=1)
+    store = Store(db_url)
+    pooled = ingest_mod.ingest(store, [str(path)], workers=2)
+    assert (
+        (pooled.added, pooled.known, pooled.failed) == (alone.added, alone.known, alone.failed) == (20, 10, 1)
+    )
+    assert rows(store) == rows(one)
+    again = ingest_mod.ingest(store, [str(path)], workers=2)
+    assert (again.added, again.known) == (0, 30)

@@ -15,6 +15,7 @@ from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wai
 from dataclasses import dataclass
 from typing import Any
 
+from rasd.corpus.workers import die_with_parent
 from rasd.store import Store
 from rasd.store.store import EncodedResult, encode_result
 from rasd.version import pipeline_version
@@ -66,6 +67,11 @@ def _warm() -> None:
     extract("تجربة", id="warm")
 
 
+def _init_worker() -> None:
+    die_with_parent()
+    _warm()
+
+
 def _chunks(ids: list[int], size: int) -> Iterator[list[int]]:
     for i in range(0, len(ids), size):
         yield ids[i : i + size]
@@ -78,7 +84,7 @@ def _run_local(
         for chunk in chunks:
             save(process_chunk(store.articles(chunk)))
         return
-    with ProcessPoolExecutor(max_workers=workers, initializer=_warm) as pool:
+    with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker) as pool:
         pending: set[Future[list[EncodedResult]]] = set()
         it = iter(chunks)
         for chunk in it:

@@ -249,14 +249,18 @@ class Store:
                 return found, False
             return row.id, True
 
-    def add_articles(self, arts: Sequence[InputArticle]) -> list[tuple[int, bool]]:
+    def add_articles(
+        self, arts: Sequence[InputArticle], prints: Sequence[tuple[str, str]] | None = None
+    ) -> list[tuple[int, bool]]:
         """Store a batch in one transaction; per article (id, created) as ``add_article`` says.
 
         Much faster than one transaction an article for bulk ingestion: one executemany
         INSERT for the new rows, then their ids read back by content hash. Falls back to one
-        at a time if another writer races this batch.
+        at a time if another writer races this batch. ``prints``: each article's
+        ``fingerprint``, when already computed (by ingest's worker processes).
         """
-        prints = [fingerprint(a.text) for a in arts]
+        if prints is None:
+            prints = [fingerprint(a.text) for a in arts]
         digests = [d for d, _ in prints]
         urls = [a.url for a in arts if a.url]
         to_date = self._bind(Article.__table__.c.published)
