@@ -159,10 +159,10 @@ def test_a_lock_held_too_long_is_an_error_then_the_rerun_finishes(tmp_path: Path
 
 def test_pool_workers_end_with_a_killed_parent() -> None:
     script = (
-        "import time\n"
+        "import os, time\n"
         "from concurrent.futures import ProcessPoolExecutor\n"
         "from rasd.corpus.workers import die_with_parent\n"
-        "pool = ProcessPoolExecutor(2, initializer=die_with_parent)\n"
+        "pool = ProcessPoolExecutor(2, initializer=die_with_parent, initargs=(os.getpid(),))\n"
         "list(pool.map(abs, range(4)))\n"
         "print(*pool._processes, flush=True)\n"
         "time.sleep(60)\n"

@@ -88,7 +88,7 @@ def ingest_files(store: Store, paths: Iterable[str], workers: int | None = None)
         nonlocal pool, batch
         if batch:
             if pool is None and workers > 1 and not (last and not ahead):
-                pool = ProcessPoolExecutor(workers, initializer=die_with_parent)
+                pool = ProcessPoolExecutor(workers, initializer=die_with_parent, initargs=(os.getpid(),))
             job = pool.submit(_fingerprints, [a.text for a in batch]) if pool else None
             ahead.append((batch, job))
             batch = []

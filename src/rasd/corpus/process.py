@@ -10,6 +10,7 @@ Engines: ``local`` (a process pool, ``workers`` processes; 1 runs in this proces
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass
@@ -67,8 +68,8 @@ def _warm() -> None:
     extract("تجربة", id="warm")
 
 
-def _init_worker() -> None:
-    die_with_parent()
+def _init_worker(parent: int) -> None:
+    die_with_parent(parent)
     _warm()
 
 
@@ -84,7 +85,7 @@ def _run_local(
         for chunk in chunks:
             save(process_chunk(store.articles(chunk)))
         return
-    with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker) as pool:
+    with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(os.getpid(),)) as pool:
         pending: set[Future[list[EncodedResult]]] = set()
         it = iter(chunks)
         for chunk in it:
