@@ -245,3 +245,28 @@ def test_worker_processes_store_what_one_process_stores(
     assert rows(store) == rows(one)
     again = ingest_mod.ingest(store, [str(path)], workers=2)
     assert (again.added, again.known) == (0, 30)
+
+
+@pytest.mark.parametrize("option,expected", [([], None), (["--workers", "1"], 1), (["--workers", "3"], 3)])
+def test_cli_workers_option(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, option: list[str], expected: int | None
+) -> None:
+    from typer.testing import CliRunner
+
+    import rasd.corpus.ingest as ingest_mod
+    from rasd.cli import app
+
+    seen: list[int | None] = []
+    real = ingest_mod.ingest_files
+
+    def spy(store: Store, paths: list[str], workers: int | None = None) -> ingest_mod.IngestSummary:
+        seen.append(workers)
+        return real(store, paths, workers)
+
+    monkeypatch.setattr(ingest_mod, "ingest_files", spy)
+    path = tmp_path / "a.jsonl"
+    path.write_text(json.dumps({"id": "1", "text": PAGE_TEXT[0]}, ensure_ascii=False), encoding="utf-8")
+    res = CliRunner().invoke(app, ["ingest", str(path), "--db", str(tmp_path / "r.db"), *option])
+    assert res.exit_code == 0, res.output
+    assert "1 new" in res.stderr
+    assert seen == [expected]
