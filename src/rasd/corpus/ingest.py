@@ -59,6 +59,8 @@ def _store(store: Store, item: Article | BadRecord, kind: str, summary: IngestSu
 
 
 BATCH = 500
+# reading and writing in this process is the slower part: more helpers than this wait idle
+MAX_WORKERS = 4
 
 
 def _fingerprints(texts: list[str]) -> list[tuple[str, str]]:
@@ -69,11 +71,12 @@ def ingest_files(store: Store, paths: Iterable[str], workers: int | None = None)
     """Files and folders, stored in batches of ``BATCH`` articles a transaction.
 
     This process reads the records and writes the batches, in order; once there is more than
-    one batch, ``workers`` processes (default: one per core; 1: none) fold, hash and index
-    the texts of the batches ahead (``fingerprint``), so reading, that and writing overlap.
+    one batch, ``workers`` processes (default: one per core, at most ``MAX_WORKERS``; 1: none)
+    fold, hash and index the texts of the batches ahead (``fingerprint``), so reading, that
+    and writing overlap.
     """
     summary = IngestSummary()
-    workers = workers or os.cpu_count() or 1
+    workers = workers or min(os.cpu_count() or 1, MAX_WORKERS)
     batch: list[Article] = []
     pool: ProcessPoolExecutor | None = None
     ahead: deque[tuple[list[Article], Future[list[tuple[str, str]]] | None]] = deque()
