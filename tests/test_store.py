@@ -192,3 +192,15 @@ def test_every_event_column_is_stored(db_url: str) -> None:
     }
     assert rep is not None and rep.credited_source == "رويترز"
     assert rep.report["events"][1]["place"] == place
+
+
+@pytest.mark.parametrize("accelerated", [True, False])
+def test_json_text_reads_back_as_the_value(monkeypatch: pytest.MonkeyPatch, accelerated: bool) -> None:
+    import json
+
+    import rasd.store.store as store_mod
+
+    if not accelerated:
+        monkeypatch.setattr(store_mod, "_orjson", None)
+    value = {"text": "قصفت الطائرات", "n": 2**70, "f": 0.1, "items": [None, True, -3, {"k": 1e-9}]}
+    assert json.loads(store_mod._json(value)) == value
