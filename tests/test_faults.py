@@ -155,3 +155,36 @@ def test_a_lock_held_too_long_is_an_error_then_the_rerun_finishes(tmp_path: Path
         other.execute("COMMIT")
     assert raised
     assert process(Store(db), workers=1).articles == 1
+
+
+def test_pool_workers_end_with_a_killed_parent() -> None:
+    script = (
+        "import os, time\n"
+        "from concurrent.futures import ProcessPoolExecutor\n"
+        "from rasd.corpus.workers import die_with_parent\n"
+        "pool = ProcessPoolExecutor(2, initializer=die_with_parent, initargs=(os.getpid(),))\n"
+        "list(pool.map(abs, range(4)))\n"
+        "print(*pool._processes, flush=True)\n"
+        "time.sleep(60)\n"
+    )
+    proc = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)
+    assert proc.stdout is not None
+    children = [int(p) for p in proc.stdout.readline().split()]
+    assert len(children) == 2
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    deadline = time.monotonic() + 10
+    alive = children
+    while alive and time.monotonic() < deadline:
+        alive = [p for p in alive if Path(f"/proc/{p}").exists() and "Z" not in _state(p)]
+        time.sleep(0.05)
+    for p in alive:  # do not leave them behind when the test fails
+        os.kill(p, signal.SIGKILL)
+    assert alive == [], "pool workers outlived their parent"
+
+
+def _state(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return "Z"

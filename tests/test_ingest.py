@@ -210,3 +210,63 @@ def test_warc(tmp_path: Path, db_url: str) -> None:
     assert summary.added == 2
     assert ingest(store, [str(path)]).added == 0
     assert store.has_url("https://example.org/a")
+
+
+def test_worker_processes_store_what_one_process_stores(
+    tmp_path: Path, db_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sqlalchemy import select
+
+    import rasd.corpus.ingest as ingest_mod
+    from rasd.store.models import Article as Row
+
+    monkeypatch.setattr(ingest_mod, "BATCH", 4)  # several batches ahead in the workers
+    texts = [f"{PAGE_TEXT[i % 2]} (الخبر رقم {i // 3})" for i in range(30)]  # duplicates across batches
+    path = tmp_path / "a.jsonl"
+    lines = [json.dumps({"id": str(i), "text": t}, ensure_ascii=False) for i, t in enumerate(texts)]
+    path.write_text("\n".join(lines[:7] + ["{broken"] + lines[7:]), encoding="utf-8")
+
+    def rows(store: Store) -> list[tuple]:
+        with store.session() as s:
+            return [
+                tuple(r)
+                for r in s.execute(
+                    select(Row.ext_id, Row.content_hash, Row.search_text, Row.source).order_by(Row.id)
+                )
+            ]
+
+    one = Store(str(tmp_path / "one.db"))
+    alone = ingest_mod.ingest(one, [str(path)], workers=1)
+    store = Store(db_url)
+    pooled = ingest_mod.ingest(store, [str(path)], workers=2)
+    assert (
+        (pooled.added, pooled.known, pooled.failed) == (alone.added, alone.known, alone.failed) == (20, 10, 1)
+    )
+    assert rows(store) == rows(one)
+    again = ingest_mod.ingest(store, [str(path)], workers=2)
+    assert (again.added, again.known) == (0, 30)
+
+
+@pytest.mark.parametrize("option,expected", [([], None), (["--workers", "1"], 1), (["--workers", "3"], 3)])
+def test_cli_workers_option(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, option: list[str], expected: int | None
+) -> None:
+    from typer.testing import CliRunner
+
+    import rasd.corpus.ingest as ingest_mod
+    from rasd.cli import app
+
+    seen: list[int | None] = []
+    real = ingest_mod.ingest_files
+
+    def spy(store: Store, paths: list[str], workers: int | None = None) -> ingest_mod.IngestSummary:
+        seen.append(workers)
+        return real(store, paths, workers)
+
+    monkeypatch.setattr(ingest_mod, "ingest_files", spy)
+    path = tmp_path / "a.jsonl"
+    path.write_text(json.dumps({"id": "1", "text": PAGE_TEXT[0]}, ensure_ascii=False), encoding="utf-8")
+    res = CliRunner().invoke(app, ["ingest", str(path), "--db", str(tmp_path / "r.db"), *option])
+    assert res.exit_code == 0, res.output
+    assert "1 new" in res.stderr
+    assert seen == [expected]

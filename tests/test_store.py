@@ -110,3 +110,97 @@ def test_batch_ingestion_dedupes_within_and_across_batches(db_url: str) -> None:
     assert [created for _, created in out] == [True, False, False, True, False]
     assert out[1][0] == out[0][0] and out[2][0] == old and out[4][0] == out[3][0]
     assert store.count_articles() == 3
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["الشرطةُ  اعتقلت ٥ أشخاص وللشرطة", "ﻻ تقارير عن الـــقصف في Idlib", "بالشرطة\u200f والشرطه!", "   "],
+)
+def test_fingerprint_is_the_hash_and_the_search_text(text: str) -> None:
+    from rasd.arabic.search_terms import search_text
+    from rasd.store.store import fingerprint
+
+    assert fingerprint(text) == (content_hash(text), search_text(text))
+
+
+def test_every_event_column_is_stored(db_url: str) -> None:
+    from rasd.store.models import Event
+
+    store = Store(db_url)
+    aid, _ = store.add_article(art("a", "قصفت الطائرات مواقع في إدلب."))
+    place = {
+        "text": "إدلب",
+        "start": 0,
+        "end": 4,
+        "geonameid": 169388,
+        "name": "Idlib",
+        "country": "SY",
+        "admin1": "Idlib Governorate",
+        "kind": "city",
+        "lat": 35.93,
+        "lon": 36.63,
+    }
+    ev = make_event(
+        "ASSAULT",
+        place=place,
+        date="2024-03-04",
+        mode="aerial",
+        actor={"text": "الطائرات", "kind": "military"},
+        counts={"killed": {"value": 5}, "injured": {"value": 2.5}, "arrested": {"value": 1}},
+        negated=True,
+        target={"text": "مواقع", "kind": "location"},
+        acled={"event_type": "Explosions/Remote violence", "sub_event_type": "Air/drone strike"},
+        cameo="195",
+        note="a note",
+    )
+    store.save_results([(aid, make_report("a", [make_event("PROTEST"), ev], credit="رويترز"), None)], "v1")
+    with store.session() as s:
+        row = s.query(Event).filter(Event.idx == 1).one()
+        from rasd.store.models import Report
+
+        rep = s.get(Report, aid)
+    got = {c: getattr(row, c) for c in Event.__table__.columns.keys() if c not in ("id", "incident_id")}
+    assert got == {
+        "article_id": aid,
+        "idx": 1,
+        "type": "ASSAULT",
+        "mode": "aerial",
+        "acled_event_type": "Explosions/Remote violence",
+        "acled_sub_event_type": "Air/drone strike",
+        "cameo": "195",
+        "country": "SY",
+        "admin1": "Idlib Governorate",
+        "place": "Idlib",
+        "place_kind": "city",
+        "geonameid": 169388,
+        "lat": 35.93,
+        "lon": 36.63,
+        "date": "2024-03-04",
+        "date_precision": "day",
+        "actor": "الطائرات",
+        "actor_kind": "military",
+        "target": "مواقع",
+        "target_kind": "location",
+        "killed": 5,
+        "injured": 2.5,
+        "arrested": 1,
+        "counts": {"killed": {"value": 5}, "injured": {"value": 2.5}, "arrested": {"value": 1}},
+        "negated": True,
+        "confidence": 0.9,
+        "evidence": "نص",
+        "note": "a note",
+    }
+    assert rep is not None and rep.credited_source == "رويترز"
+    assert rep.report["events"][1]["place"] == place
+
+
+@pytest.mark.parametrize("accelerated", [True, False])
+def test_json_text_reads_back_as_the_value(monkeypatch: pytest.MonkeyPatch, accelerated: bool) -> None:
+    import json
+
+    import rasd.store.store as store_mod
+
+    if not accelerated:
+        monkeypatch.setattr(store_mod, "_orjson", None)
+    value = {"text": "قصفت الطائرات", "n": 2**70, "f": 0.1, "items": [None, True, -3, {"k": 1e-9}]}
+    assert json.loads(store_mod._json(value)) == value

@@ -200,11 +200,15 @@ def ingest(
     watch: Annotated[bool, typer.Option(help="Keep polling the feed URLs.")] = False,
     interval: Annotated[float, typer.Option(help="Seconds between polls with --watch.")] = 300.0,
     rounds: Annotated[int | None, typer.Option(help="Stop --watch after N polls.")] = None,
+    workers: Annotated[
+        int | None,
+        typer.Option(min=1, help="Processes that fold and hash the texts of files (default: one per core)."),
+    ] = None,
 ) -> None:
     """Store articles once each; failures are kept with their reason."""
 
     with _DatabaseErrors():
-        _ingest(_open_store(db), db, sources, retry_failed, watch, interval, rounds)
+        _ingest(_open_store(db), db, sources, retry_failed, watch, interval, rounds, workers)
 
 
 def _ingest(
@@ -215,6 +219,7 @@ def _ingest(
     watch: bool,
     interval: float,
     rounds: int | None,
+    workers: int | None = None,
 ) -> None:
     from rasd.corpus import ingest as ing
 
@@ -235,7 +240,7 @@ def _ingest(
             except KeyboardInterrupt:
                 _err("stopped")
             return
-        summary.merge(ing.ingest(store, sources))
+        summary.merge(ing.ingest(store, sources, workers))
     elif not retry_failed:
         raise typer.BadParameter("give SOURCES or --retry-failed")
     for m in summary.messages:

@@ -7,14 +7,19 @@ failure with its reason, which ``retry_failed`` tries again.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import time
+from collections import deque
 from collections.abc import Callable, Iterable
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from rasd.corpus.fetch import FetchError, fetch
+from rasd.corpus.workers import die_with_parent
 from rasd.inputs import Article, BadRecord, check_text, html_to_text, parse_jsonl_line, read_inputs
 from rasd.store import Store
+from rasd.store.store import fingerprint
 
 
 @dataclass
@@ -54,30 +59,58 @@ def _store(store: Store, item: Article | BadRecord, kind: str, summary: IngestSu
 
 
 BATCH = 500
+# reading and writing in this process is the slower part: more helpers than this wait idle
+MAX_WORKERS = 4
 
 
-def ingest_files(store: Store, paths: Iterable[str]) -> IngestSummary:
-    """Files and folders, stored in batches of ``BATCH`` articles a transaction."""
+def _fingerprints(texts: list[str]) -> list[tuple[str, str]]:
+    return [fingerprint(t) for t in texts]
+
+
+def ingest_files(store: Store, paths: Iterable[str], workers: int | None = None) -> IngestSummary:
+    """Files and folders, stored in batches of ``BATCH`` articles a transaction.
+
+    This process reads the records and writes the batches, in order; once there is more than
+    one batch, ``workers`` processes (default: one per core, at most ``MAX_WORKERS``; 1: none)
+    fold, hash and index the texts of the batches ahead (``fingerprint``), so reading, that
+    and writing overlap.
+    """
     summary = IngestSummary()
+    workers = workers or min(os.cpu_count() or 1, MAX_WORKERS)
     batch: list[Article] = []
+    pool: ProcessPoolExecutor | None = None
+    ahead: deque[tuple[list[Article], Future[list[tuple[str, str]]] | None]] = deque()
 
-    def flush() -> None:
-        if not batch:
-            return
-        store.resolve_failure([a.where for a in batch])
-        for _, created in store.add_articles(batch):
+    def write(arts: list[Article], prints: list[tuple[str, str]] | None) -> None:
+        store.resolve_failure([a.where for a in arts])
+        for _, created in store.add_articles(arts, prints):
             summary.added += created
             summary.known += not created
-        batch.clear()
 
-    for item in read_inputs(paths):
-        if isinstance(item, BadRecord):
-            _store(store, item, "file", summary)
-            continue
-        batch.append(item)
-        if len(batch) >= BATCH:
-            flush()
-    flush()
+    def flush(last: bool = False) -> None:
+        nonlocal pool, batch
+        if batch:
+            if pool is None and workers > 1 and not (last and not ahead):
+                pool = ProcessPoolExecutor(workers, initializer=die_with_parent, initargs=(os.getpid(),))
+            job = pool.submit(_fingerprints, [a.text for a in batch]) if pool else None
+            ahead.append((batch, job))
+            batch = []
+        while ahead and (last or len(ahead) > workers):
+            arts, job = ahead.popleft()
+            write(arts, job.result() if job else None)
+
+    try:
+        for item in read_inputs(paths):
+            if isinstance(item, BadRecord):
+                _store(store, item, "file", summary)
+                continue
+            batch.append(item)
+            if len(batch) >= BATCH:
+                flush()
+        flush(last=True)
+    finally:
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
     return summary
 
 
@@ -186,8 +219,11 @@ def ingest_warc(store: Store, path: str) -> IngestSummary:
     return summary
 
 
-def ingest(store: Store, sources: Iterable[str]) -> IngestSummary:
-    """Ingest every source: URLs are feeds, *.warc(.gz) are WARC files, the rest files/folders."""
+def ingest(store: Store, sources: Iterable[str], workers: int | None = None) -> IngestSummary:
+    """Ingest every source: URLs are feeds, *.warc(.gz) are WARC files, the rest files/folders.
+
+    ``workers``: processes that help with files (see ``ingest_files``).
+    """
     summary = IngestSummary()
     files: list[str] = []
     for source in sources:
@@ -198,7 +234,7 @@ def ingest(store: Store, sources: Iterable[str]) -> IngestSummary:
         else:
             files.append(source)
     if files:
-        summary.merge(ingest_files(store, files))
+        summary.merge(ingest_files(store, files, workers))
     return summary
 
 

@@ -10,12 +10,15 @@ Engines: ``local`` (a process pool, ``workers`` processes; 1 runs in this proces
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass
 from typing import Any
 
+from rasd.corpus.workers import die_with_parent
 from rasd.store import Store
+from rasd.store.store import EncodedResult, encode_result
 from rasd.version import pipeline_version
 
 Result = tuple[int, dict[str, Any] | None, str | None]
@@ -49,11 +52,25 @@ def extract_chunk(articles: list[dict[str, Any]]) -> list[Result]:
     return out
 
 
+def process_chunk(articles: list[dict[str, Any]]) -> list[EncodedResult]:
+    """``extract_chunk``, each result encoded for the store (JSON text, flat event rows).
+
+    Runs in the workers: what comes back to the parent is strings and tuples, cheap to
+    unpickle and stored as they are.
+    """
+    return [encode_result(*r) for r in extract_chunk(articles)]
+
+
 def _warm() -> None:
     """Load lexicons and the gazetteer once per worker, before the first chunk."""
     from rasd.api import extract
 
     extract("تجربة", id="warm")
+
+
+def _init_worker(parent: int) -> None:
+    die_with_parent(parent)
+    _warm()
 
 
 def _chunks(ids: list[int], size: int) -> Iterator[list[int]]:
@@ -62,17 +79,17 @@ def _chunks(ids: list[int], size: int) -> Iterator[list[int]]:
 
 
 def _run_local(
-    store: Store, chunks: list[list[int]], workers: int, save: Callable[[list[Result]], None]
+    store: Store, chunks: list[list[int]], workers: int, save: Callable[[list[EncodedResult]], None]
 ) -> None:
     if workers <= 1:
         for chunk in chunks:
-            save(extract_chunk(store.articles(chunk)))
+            save(process_chunk(store.articles(chunk)))
         return
-    with ProcessPoolExecutor(max_workers=workers, initializer=_warm) as pool:
-        pending: set[Future[list[Result]]] = set()
+    with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(os.getpid(),)) as pool:
+        pending: set[Future[list[EncodedResult]]] = set()
         it = iter(chunks)
         for chunk in it:
-            pending.add(pool.submit(extract_chunk, store.articles(chunk)))
+            pending.add(pool.submit(process_chunk, store.articles(chunk)))
             if len(pending) >= workers * 2:
                 done, pending = wait(pending, return_when=FIRST_COMPLETED)
                 for f in done:
@@ -84,13 +101,13 @@ def _run_local(
 
 
 def _run_dask(
-    store: Store, chunks: list[list[int]], scheduler: Any, save: Callable[[list[Result]], None]
+    store: Store, chunks: list[list[int]], scheduler: Any, save: Callable[[list[EncodedResult]], None]
 ) -> None:
     from distributed import Client, as_completed
 
     client = scheduler if isinstance(scheduler, Client) else Client(scheduler)
     try:
-        futures = [client.submit(extract_chunk, store.articles(chunk), pure=False) for chunk in chunks]
+        futures = [client.submit(process_chunk, store.articles(chunk), pure=False) for chunk in chunks]
         for fut in as_completed(futures):
             save(fut.result())
     finally:
@@ -115,11 +132,11 @@ def process(
     if on_progress:
         on_progress(0, total)
 
-    def save(results: list[Result]) -> None:
-        store.save_results(results, version)
+    def save(results: list[EncodedResult]) -> None:
+        store.save_encoded(results, version)
         summary.articles += len(results)
-        summary.errors += sum(1 for _, r, e in results if e)
-        summary.events += sum(len(r["events"]) for _, r, _ in results if r)
+        summary.errors += sum(1 for r in results if r[4])
+        summary.events += sum(len(r[3]) for r in results)
         if on_progress:
             on_progress(summary.articles, total)
 

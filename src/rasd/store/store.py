@@ -3,16 +3,22 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Iterator, Sequence
+import json
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, delete, event, func, select, text, update
+from sqlalchemy import Column, Engine, create_engine, delete, event, func, select, text, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from rasd.arabic.normalise import fold
-from rasd.arabic.search_terms import search_terms, search_text
+
+try:
+    import orjson as _orjson
+except ImportError:  # optional: the standard library's json does the same, slower
+    _orjson = None  # type: ignore[assignment]
+from rasd.arabic.search_terms import _WORD, search_term, search_terms
 from rasd.inputs import Article as InputArticle
 from rasd.store.models import Article, Event, IngestFailure, Report, utcnow
 
@@ -36,7 +42,22 @@ def database_url(db: str) -> str:
 
 def content_hash(text: str) -> str:
     """Hash of the normalised text: the same article with other diacritics or spacing is the same."""
-    return hashlib.sha256(" ".join(fold(text).split()).encode("utf-8")).hexdigest()
+    return _hash_folded(fold(text))
+
+
+def _hash_folded(folded: str) -> str:
+    return hashlib.sha256(" ".join(folded.split()).encode("utf-8")).hexdigest()
+
+
+def fingerprint(text: str) -> tuple[str, str]:
+    """(content hash, search text) of an article, folding the text once for both.
+
+    The search text is ``rasd.arabic.search_terms.search_text(text)``: the same terms
+    (``_WORD`` over the folded text, each through ``search_term``), so the index and the
+    queries of ``Store.search`` agree.
+    """
+    folded = fold(text)
+    return _hash_folded(folded), " ".join(map(search_term, _WORD.findall(folded)))
 
 
 def _sqlite_pragmas(busy_timeout_s: float) -> Any:
@@ -51,7 +72,7 @@ def _sqlite_pragmas(busy_timeout_s: float) -> Any:
     return apply
 
 
-def _article_row(art: InputArticle, digest: str, source: str = "") -> Article:
+def _article_row(art: InputArticle, digest: str, search: str, source: str = "") -> Article:
     return Article(
         ext_id=art.id,
         url=art.url,
@@ -59,49 +80,129 @@ def _article_row(art: InputArticle, digest: str, source: str = "") -> Article:
         title=art.title,
         published=art.published,
         text=art.text,
-        search_text=search_text(art.text),
+        search_text=search,
         content_hash=digest,
         source=source or art.where,
     )
 
 
-def _event_row(article_id: int, idx: int, ev: dict[str, Any]) -> dict[str, Any]:
+_ARTICLE_COLUMNS = (
+    "ext_id",
+    "url",
+    "outlet",
+    "title",
+    "published",
+    "text",
+    "search_text",
+    "content_hash",
+    "source",
+    "ingested_at",
+)
+_REPORT_COLUMNS = ("article_id", "report", "credited_source")
+_EVENT_COLUMNS = (
+    "article_id",
+    "idx",
+    "type",
+    "mode",
+    "acled_event_type",
+    "acled_sub_event_type",
+    "cameo",
+    "country",
+    "admin1",
+    "place",
+    "place_kind",
+    "geonameid",
+    "lat",
+    "lon",
+    "date",
+    "date_precision",
+    "actor",
+    "actor_kind",
+    "target",
+    "target_kind",
+    "killed",
+    "injured",
+    "arrested",
+    "counts",
+    "negated",
+    "confidence",
+    "evidence",
+    "note",
+)
+
+# (article_id, report as JSON text or None, credited source, event rows, error): what a
+# process worker sends back, cheap to pickle, stored as is by ``Store.save_encoded``
+EncodedResult = tuple[int, str | None, str | None, list[tuple[Any, ...]], str | None]
+
+
+def _same(value: Any) -> Any:
+    return value
+
+
+def _json(value: Any) -> str:
+    """JSON text as the JSON columns hold it (read back with json.loads).
+
+    orjson when installed (a few times faster on reports); the standard library for what it
+    refuses (integers beyond 64 bits) or without it. NaN is not in reports.
+    """
+    if _orjson is not None:
+        try:
+            return _orjson.dumps(value).decode("utf-8")
+        except TypeError:  # orjson.JSONEncodeError
+            pass
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _event_row(idx: int, ev: dict[str, Any]) -> tuple[Any, ...]:
+    """An event as the values of ``_EVENT_COLUMNS`` after article_id."""
     place = ev.get("place") or {}
     actor = ev.get("actor") or {}
     target = ev.get("target") or {}
     acled = ev.get("acled") or {}
     counts = ev.get("counts") or {}
     evidence = ev.get("evidence") or {}
-    return {
-        "article_id": article_id,
-        "idx": idx,
-        "type": ev["type"],
-        "mode": ev.get("mode"),
-        "acled_event_type": acled.get("event_type"),
-        "acled_sub_event_type": acled.get("sub_event_type"),
-        "cameo": ev.get("cameo"),
-        "country": ev.get("country"),
-        "admin1": place.get("admin1"),
-        "place": place.get("name") or place.get("text"),
-        "place_kind": place.get("kind"),
-        "geonameid": place.get("geonameid"),
-        "lat": place.get("lat"),
-        "lon": place.get("lon"),
-        "date": ev.get("date"),
-        "date_precision": ev.get("date_precision"),
-        "actor": actor.get("text"),
-        "actor_kind": actor.get("kind"),
-        "target": target.get("text"),
-        "target_kind": target.get("kind"),
-        "killed": (counts.get("killed") or {}).get("value"),
-        "injured": (counts.get("injured") or {}).get("value"),
-        "arrested": (counts.get("arrested") or {}).get("value"),
-        "counts": counts,
-        "negated": bool(ev.get("negated")),
-        "confidence": ev.get("confidence"),
-        "evidence": evidence.get("text", ""),
-        "note": ev.get("note"),
-    }
+    return (
+        idx,
+        ev["type"],
+        ev.get("mode"),
+        acled.get("event_type"),
+        acled.get("sub_event_type"),
+        ev.get("cameo"),
+        ev.get("country"),
+        place.get("admin1"),
+        place.get("name") or place.get("text"),
+        place.get("kind"),
+        place.get("geonameid"),
+        place.get("lat"),
+        place.get("lon"),
+        ev.get("date"),
+        ev.get("date_precision"),
+        actor.get("text"),
+        actor.get("kind"),
+        target.get("text"),
+        target.get("kind"),
+        (counts.get("killed") or {}).get("value"),
+        (counts.get("injured") or {}).get("value"),
+        (counts.get("arrested") or {}).get("value"),
+        _json(counts),
+        bool(ev.get("negated")),
+        ev.get("confidence"),
+        evidence.get("text", ""),
+        ev.get("note"),
+    )
+
+
+def encode_result(article_id: int, report: dict[str, Any] | None, error: str | None) -> EncodedResult:
+    """A result as ``Store.save_encoded`` stores it: JSON text and flat event rows.
+
+    Pure: process workers run it, so the parent neither unpickles nested reports nor
+    encodes them.
+    """
+    if report is None:
+        return article_id, None, None, [], error
+    credit = (report.get("credited_source") or {}).get("text")
+    rows = [_event_row(i, ev) for i, ev in enumerate(report.get("events", []))]
+    return article_id, _json(report), credit, rows, error
 
 
 class Store:
@@ -146,12 +247,12 @@ class Store:
     # ---- articles -----------------------------------------------------------------------
     def add_article(self, art: InputArticle, source: str = "") -> tuple[int, bool]:
         """Store an article once: (its id, True) when new, (the existing id, False) when known."""
-        digest = content_hash(art.text)
+        digest, search = fingerprint(art.text)
         with self.session() as s:
             existing = self._find(s, digest, art.url)
             if existing is not None:
                 return existing, False
-            row = _article_row(art, digest, source)
+            row = _article_row(art, digest, search, source)
             s.add(row)
             try:
                 s.commit()
@@ -162,14 +263,22 @@ class Store:
                 return found, False
             return row.id, True
 
-    def add_articles(self, arts: Sequence[InputArticle]) -> list[tuple[int, bool]]:
+    def add_articles(
+        self, arts: Sequence[InputArticle], prints: Sequence[tuple[str, str]] | None = None
+    ) -> list[tuple[int, bool]]:
         """Store a batch in one transaction; per article (id, created) as ``add_article`` says.
 
-        Much faster than one transaction an article for bulk ingestion; falls back to one
-        at a time if another writer races this batch.
+        Much faster than one transaction an article for bulk ingestion: one executemany
+        INSERT for the new rows, then their ids read back by content hash. Falls back to one
+        at a time if another writer races this batch. ``prints``: each article's
+        ``fingerprint``, when already computed (by ingest's worker processes).
         """
-        digests = [content_hash(a.text) for a in arts]
+        if prints is None:
+            prints = [fingerprint(a.text) for a in arts]
+        digests = [d for d, _ in prints]
         urls = [a.url for a in arts if a.url]
+        to_date = self._bind(Article.__table__.c.published)
+        now = self._bind(Article.__table__.c.ingested_at)(utcnow())
         try:
             with self.session.begin() as s:
                 known = dict(
@@ -182,29 +291,68 @@ class Store:
                     if urls
                     else {}
                 )
-                # one flush for the whole batch; within it, a duplicate points at its first row
-                slots: list[tuple[Article | int, bool]] = []
-                new: dict[str, Article] = {}
-                new_urls: dict[str, Article] = {}
-                for a, digest in zip(arts, digests, strict=True):
-                    found: Article | int | None = known.get(digest) or (
-                        known_urls.get(a.url) if a.url else None
-                    )
-                    found = found or new.get(digest) or (new_urls.get(a.url) if a.url else None)
+                # each slot: an existing id, or the content hash of a row new in this batch
+                # (a duplicate within the batch points at the first row)
+                slots: list[tuple[int | str, bool]] = []
+                new: set[str] = set()
+                new_urls: dict[str, str] = {}
+                rows: list[tuple[Any, ...]] = []
+                for a, (digest, search) in zip(arts, prints, strict=True):
+                    found: int | str | None = known.get(digest) or (known_urls.get(a.url) if a.url else None)
+                    if found is None:
+                        found = digest if digest in new else (new_urls.get(a.url) if a.url else None)
                     if found is not None:
                         slots.append((found, False))
                         continue
-                    row = _article_row(a, digest)
-                    s.add(row)
-                    new[digest] = row
+                    rows.append(
+                        (
+                            a.id,
+                            a.url,
+                            a.outlet,
+                            a.title,
+                            to_date(a.published),
+                            a.text,
+                            search,
+                            digest,
+                            a.where,
+                            now,
+                        )
+                    )
+                    new.add(digest)
                     if a.url:
-                        new_urls[a.url] = row
-                    slots.append((row, True))
-                s.flush()
-                out = [(x if isinstance(x, int) else x.id, created) for x, created in slots]
+                        new_urls[a.url] = digest
+                    slots.append((digest, True))
+                ids: dict[str, int] = {}
+                if rows:
+                    self._insert_many(s, "articles", _ARTICLE_COLUMNS, rows)
+                    ids = dict(
+                        s.execute(
+                            select(Article.content_hash, Article.id).where(
+                                Article.content_hash.in_(list(new))
+                            )
+                        ).all()
+                    )
+                out = [(ids[x] if isinstance(x, str) else x, created) for x, created in slots]
             return out
         except IntegrityError:
             return [self.add_article(a) for a in arts]
+
+    def _bind(self, column: Column[Any]) -> Callable[[Any], Any]:
+        """How a value of ``column`` goes to the driver (SQLite stores dates as text)."""
+        proc = column.type.bind_processor(self.engine.dialect)
+        return proc if proc is not None else _same
+
+    def _insert_many(
+        self, s: Session, table: str, columns: Sequence[str], rows: list[tuple[Any, ...]]
+    ) -> None:
+        """One driver-level executemany INSERT of positional rows, no per-row ORM work."""
+        quote = self.engine.dialect.identifier_preparer.quote
+        mark = "?" if self.engine.dialect.paramstyle == "qmark" else "%s"
+        sql = (
+            f"INSERT INTO {quote(table)} ({', '.join(quote(c) for c in columns)}) "
+            f"VALUES ({', '.join([mark] * len(columns))})"
+        )
+        s.connection().exec_driver_sql(sql, rows)  # type: ignore[arg-type]
 
     @staticmethod
     def _find(s: Session, digest: str, url: str | None) -> int | None:
@@ -267,34 +415,38 @@ class Store:
         Old reports and events of those articles are replaced, so a re-run after an
         interruption or a lexicon change never leaves half-old, half-new results.
         """
-        results = list(results)
+        return self.save_encoded([encode_result(*r) for r in results], version)
+
+    def save_encoded(self, results: Sequence[EncodedResult], version: str) -> int:
+        """``save_results`` for results already encoded by ``encode_result`` (in the workers)."""
         if not results:
             return 0
         ids = [r[0] for r in results]
-        now = utcnow()
+        now = self._bind(Article.__table__.c.processed_at)(utcnow())
+        reports: list[tuple[Any, ...]] = []
+        events: list[tuple[Any, ...]] = []
+        marks: list[tuple[Any, ...]] = []
+        for article_id, report, credit, rows, error in results:
+            if report is not None:
+                reports.append((article_id, report, credit))
+                events += [(article_id, *row) for row in rows]
+            marks.append((now, version, error, article_id))
+        quote = self.engine.dialect.identifier_preparer.quote
+        mark = "?" if self.engine.dialect.paramstyle == "qmark" else "%s"
         with self.session.begin() as s:
             s.execute(delete(Event).where(Event.article_id.in_(ids)))
             s.execute(delete(Report).where(Report.article_id.in_(ids)))
-            reports, events, marks = [], [], []
-            for article_id, report, error in results:
-                if report is not None:
-                    credit = (report.get("credited_source") or {}).get("text")
-                    reports.append({"article_id": article_id, "report": report, "credited_source": credit})
-                    events += [_event_row(article_id, i, ev) for i, ev in enumerate(report.get("events", []))]
-                marks.append(
-                    {
-                        "id": article_id,
-                        "processed_at": now,
-                        "lexicon_version": version,
-                        "process_error": error,
-                    }
-                )
             # executemany statements: one round trip each for the whole batch
             if reports:
-                s.execute(Report.__table__.insert(), reports)
+                self._insert_many(s, "reports", _REPORT_COLUMNS, reports)
             if events:
-                s.execute(Event.__table__.insert(), events)
-            s.execute(update(Article), marks)
+                self._insert_many(s, "events", _EVENT_COLUMNS, events)
+            s.connection().exec_driver_sql(
+                f"UPDATE {quote('articles')} SET {quote('processed_at')} = {mark}, "
+                f"{quote('lexicon_version')} = {mark}, {quote('process_error')} = {mark} "
+                f"WHERE {quote('id')} = {mark}",
+                marks,  # type: ignore[arg-type]
+            )
         return len(results)
 
     # ---- failures -----------------------------------------------------------------------
