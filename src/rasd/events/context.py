@@ -90,6 +90,7 @@ class Context:
     clause_break: list[bool] = field(default_factory=list)
     strong_break: list[bool] = field(default_factory=list)
     _break_memo: dict[int, tuple[list[bool], list[int], list[int]]] = field(default_factory=dict)
+    origins: tuple[int, set[int]] | None = None  # (number of places, places named as origins)
     _starts_memo: dict[int, tuple[list, list[int] | None]] = field(default_factory=dict)
     _place_index: tuple[list[tuple[int, int, Span]] | None, list[int], list[int]] = (None, [], [])
     main_country: str | None = None

@@ -329,7 +329,9 @@ def find_place(ctx: Context, c: Candidate) -> None:
     for m in (c.actor, c.target):
         if m is not None:
             used.update(range(m.i, m.j))
-    origins = _origins(ctx)
+    if ctx.origins is None or ctx.origins[0] != len(ctx.places):
+        ctx.origins = (len(ctx.places), _origins(ctx))  # once per article, not per candidate
+    origins = ctx.origins[1]
 
     def usable(k: int) -> bool:
         i, j, s = ctx.places[k]
