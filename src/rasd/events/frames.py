@@ -102,13 +102,33 @@ class Candidate:
 
 
 # ---------------------------------------------------------------- actors and targets
-def _first_mention_from(ctx: Context, k: int, stop: int) -> Mention | None:
+def _first_mention_from(ctx: Context, k: int, stop: int, sites: bool = False) -> Mention | None:
+    """The first mention starting in [k, stop); sites (a market, a mosque) only if ``sites``."""
     for m in ctx.mentions:
-        if k <= m.i < stop:
-            return m
         if m.i >= stop:
             break
+        if k <= m.i and (sites or m.kind != "site"):
+            return m
     return None
+
+
+def _bare_word(ctx: Context, k: int, hi: int) -> Mention | None:
+    """The word at ``k`` as an unnamed party (على أيدي مسلمين): not a number, punctuation,
+    preposition or a site."""
+    if k >= hi:
+        return None
+    t = ctx.doc.tokens[k]
+    if t.kind != "word" or t.norm in PREPOSITIONS or ctx.in_date(k):
+        return None
+    return Mention(k, k + 1, t.start, t.end, None, None, False)
+
+
+def _after_partitive(ctx: Context, k: int) -> int:
+    """The position after a partitive (عدد من، مجموعة من، بعض), or ``k``."""
+    end = ctx.cue_at(k, "partitive")
+    if end is None:
+        return k
+    return end + 1 if end < len(ctx.doc.tokens) and ctx.norm(end) == "من" else end
 
 
 def _in_pp(ctx: Context, m: Mention) -> bool:
@@ -118,21 +138,28 @@ def _in_pp(ctx: Context, m: Mention) -> bool:
         prefix = ctx.doc.text[tok.start : m.start]
         if any(c in fold(prefix) for c in "بلك"):
             return True
+    if m.i > 0 and ctx.norm(m.i - 1) == "من" and _partitive_before(ctx, m.i):
+        return False  # عدد من المسلحين: the من of a partitive
     return m.i > 0 and ctx.norm(m.i - 1) in PREPOSITIONS
 
 
+def _partitive_before(ctx: Context, i: int) -> bool:
+    """A partitive (عدد من، مجموعة) ends just before token ``i`` or before its من."""
+    return any(role == "partitive" and end in (i, i - 1) for end, role in ctx.arg_cues.values())
+
+
 def _agent(ctx: Context, c: Candidate, hi: int) -> Mention | None:
-    """من قبل X، على يد X، على أيدي X، برصاص X after the trigger."""
+    """من قبل X، على يد X، على أيدي X، برصاص X after the trigger. After على يد (a cue of role
+    ``agent``) the next word is the doer even when it is no known description."""
     toks = ctx.doc.tokens
     for k in range(c.j, min(hi, c.j + 12)):
         n = toks[k].norm
         prev = toks[k - 1].norm if k > 0 else ""
-        agentive = (
-            (n == "قبل" and prev == "من")
-            or (n in ("يد", "ايدي", "يدي") and prev == "علي")
-            or n in AGENT_AFTER
-        )
-        if agentive:
+        cue = ctx.cue_at(k, "agent")
+        if cue is not None:
+            after = _after_partitive(ctx, cue)
+            return _first_mention_from(ctx, after, min(hi, after + 2)) or _bare_word(ctx, after, hi)
+        if (n == "قبل" and prev == "من") or n in AGENT_AFTER:
             return _first_mention_from(ctx, k + 1, min(hi, k + 4))
     return None
 
@@ -163,18 +190,27 @@ def _mutual(ctx: Context, c: Candidate, hi: int) -> Mention | None:
     return None
 
 
+VICTIM_KINDS = frozenset(
+    {"civilians", "protesters", "students", "workers", "media", "opposition", "communal", "officials"}
+)
+
+
 def _subject_after(ctx: Context, c: Candidate, hi: int) -> Mention | None:
     """The subject of a verb: the first mention after it before any object or preposition."""
     toks = ctx.doc.tokens
     k = c.j
     skipped = 0
     while k < min(hi, c.j + 6):
-        m = _first_mention_from(ctx, k, k + 1)
+        after = _after_partitive(ctx, k)
+        if after != k:
+            k = after  # وأحرق عدد من مثيري الشغب: the group after the partitive
+            continue
+        m = _first_mention_from(ctx, k, k + 1, sites=True)
         if m is not None:
-            if _in_pp(ctx, m):
-                return None
-            if c.entry.count in VICTIM_KEYS and m.kind == "civilians":
-                c.target = m  # قتل مدنيون: civilians are the victims of a killing, not its agent
+            if _in_pp(ctx, m) or m.kind == "site":
+                return None  # دمر القصف المستشفى: an object, not a subject
+            if c.entry.count in VICTIM_KEYS and m.kind in VICTIM_KINDS and not m.named:
+                c.target = m  # قتل مدنيون، قتل متظاهر: the victims of a killing, not its agent
                 return None
             return m
         t = toks[k]
@@ -187,7 +223,7 @@ def _subject_after(ctx: Context, c: Candidate, hi: int) -> Mention | None:
             # عشرات المحتجين، مئات من المتظاهرين: a crowd counted before its noun is the subject
             after = q.j + 1 if q.j < hi and ctx.norm(q.j) == "من" else q.j
             m = _first_mention_from(ctx, after, after + 1)
-            if m is not None and m.kind in CROWD_KINDS:
+            if m is not None and m.kind in CROWD_KINDS | {"communal"}:
                 if c.entry.count in VICTIM_KEYS:
                     c.target = m  # قتل ستة مدنيين، اعتقلت 12 ناشطا: the counted crowd suffers it
                     return None
@@ -212,10 +248,43 @@ def _backward(ctx: Context, c: Candidate, lo: int, marked: set[int], only: bool)
             break
         if m.i < lo or c.i - m.j > 12:
             continue
-        if (m.i in marked) != only or _in_pp(ctx, m):
+        if (m.i in marked) != only or _in_pp(ctx, m) or m.kind == "site":
             continue
         best = m
     return best
+
+
+def _complement(ctx: Context, c: Candidate, hi: int) -> Mention | None:
+    """The party of an intransitive verbal noun: احتجاجات الطلبة، تظاهرة للتجار، إضراب
+    عمال الميناء، احتجاجات آلاف العمال (an adjective may come first; a preposition may not)."""
+    k = c.j
+    q = ctx.quantity_at(k)
+    if q is not None:
+        k = q.j + 1 if q.j < hi and ctx.norm(q.j) == "من" else q.j
+    k = _after_partitive(ctx, k)
+    comp = _first_mention_from(ctx, k, min(hi, k + 2))
+    if comp is None or any(ctx.norm(x) in PREPOSITIONS for x in range(c.j, comp.i)):
+        return None
+    if comp.kind == "government" and comp.etype == "LOC":
+        return None  # احتجاجات العراق: a place, not who protests
+    tok = ctx.doc.tokens[comp.i]
+    clitic = fold(ctx.doc.text[tok.start : comp.start])
+    if _in_pp(ctx, comp) and not (clitic.endswith("ل") and comp.i == k):
+        return None
+    return comp
+
+
+def _near_sides(ctx: Context, c: Candidate, hi: int) -> Mention | None:
+    """اندلعت أعمال عنف بين بوذيين ومسلمين: an attack word with بين right after it names
+    the sides even when it is not a clash word."""
+    k = c.j + (1 if c.j < hi and ctx.norm(c.j) != "بين" else 0)
+    if k >= hi or ctx.norm(k) != "بين":
+        return None
+    sides = _mutual(ctx, c, min(hi, k + 6))
+    if sides is None or len(c.sides) < 2:
+        c.sides = []
+        return None
+    return sides
 
 
 def find_actor(
@@ -228,9 +297,13 @@ def find_actor(
         return
     if c.entry.args == "mutual":
         sides = _mutual(ctx, c, hi)
-        if sides is not None:
-            c.actor, c.actor_how = sides, "mutual"
-            return
+    elif c.type == "ASSAULT":
+        sides = _near_sides(ctx, c, hi)
+    else:
+        sides = None
+    if sides is not None:
+        c.actor, c.actor_how = sides, "mutual"
+        return
     if c.passive:
         return
     inner = _first_mention_from(ctx, c.i + 1, c.j) if c.j - c.i > 1 else None
@@ -243,11 +316,16 @@ def find_actor(
             c.actor, c.actor_how = subj, "subject"
             return
     elif c.entry.args == "intrans":
-        comp = _first_mention_from(ctx, c.j, min(hi, c.j + 2))
-        if comp is not None and not _in_pp(ctx, comp):
+        comp = _complement(ctx, c, hi)
+        if comp is not None:
             c.actor, c.actor_how = comp, "complement"
             return
     if c.type in NO_BACKWARD:
+        # نظم مئات الأطباء وقفة، دخل العمال في إضراب: only the subject of a light verb
+        if not c.is_verb:
+            back = _backward(ctx, c, lo, announcers - speakers, only=True)
+            if back is not None:
+                c.actor, c.actor_how = back, "backward"
         return
     if (
         prev is not None
@@ -259,18 +337,26 @@ def find_actor(
     ):
         c.actor, c.actor_how = prev.actor, "inherited"
         return
-    # before the trigger: the subject of a verb (SVO), or whoever announces a verbal noun
-    back = _backward(ctx, c, lo, speakers - announcers if c.is_verb else announcers, only=not c.is_verb)
+    # before the trigger: the subject of a verb (SVO), or whoever announces a verbal noun; a
+    # statement (ندد، طالب، هدد) is the speaker's own
+    if c.type in VERBAL_TYPES:
+        marked, only = (announcers | speakers, True) if not c.is_verb else (set(), False)
+    else:
+        marked, only = (speakers - announcers, False) if c.is_verb else (announcers, True)
+    back = _backward(ctx, c, lo, marked, only=only)
     if back is not None:
         # before a verb: its subject (SVO); before a verbal noun: who announces or does it
         c.actor, c.actor_how = back, "subject" if c.is_verb and c.i - back.j <= 2 else "backward"
 
 
 def find_target(ctx: Context, c: Candidate) -> None:
+    """The object of a transitive trigger: the next mention after it and its subject, directly
+    (اعتقلت الشرطة ناشطين، استهدف سوقا، مقتل خمسة متظاهرين) or after على، ضد، بحق، إلى، ل."""
     if c.entry.args != "trans" or c.target is not None:
         return
     lo, hi = ctx.sentence_range(c.i)
-    k = c.actor.j if c.actor is not None and c.actor.i >= c.j else c.j
+    k = c.actor.j if c.actor is not None and c.actor.i >= c.j else c.last
+    k = _after_partitive(ctx, k)
     for m in ctx.mentions:
         if m.i < k:
             continue
@@ -278,8 +364,8 @@ def find_target(ctx: Context, c: Candidate) -> None:
             break
         if c.actor is not None and m.i == c.actor.i:
             continue
-        if any(q.j == m.i for q in ctx.quantities):
-            continue  # the noun of a count (اعتقلت 12 شخصا) is not a named target
+        if m.named and any(q.j == m.i for q in ctx.quantities):
+            continue  # a count's noun read as a name
         tok = ctx.doc.tokens[m.i]
         prev = ctx.norm(m.i - 1) if m.i > 0 else ""
         if (

@@ -70,13 +70,28 @@ def _inside_mention(ctx: Context, i: int, j: int, start: int, end: int, verb: bo
         opening = i == x.i and verb and (i == lo or toks[i - 1].kind == "punct")
         closing = j == x.j and i > x.i and (j - i >= 2 or not verb)
         if opening:
-            ctx.mentions.remove(x)
+            _cut_opening(ctx, x, j)
         elif closing:
             x.j, x.end = i, toks[i - 1].end
         else:
             return True
         return False
     return False
+
+
+def _cut_opening(ctx: Context, x: Mention, j: int) -> None:
+    """A name that swallowed the verb opening its sentence (تجمع مئات الشبان العاطلين) keeps
+    what follows the verb, less a leading quantity: the verb's subject (الشبان العاطلين)."""
+    toks = ctx.doc.tokens
+    q = ctx.quantity_at(j)
+    if q is not None:
+        j = q.j + 1 if q.j < x.j and toks[q.j].norm == "من" else q.j
+    if j >= x.j:
+        ctx.mentions.remove(x)
+        return
+    x.i, x.start = j, toks[j].start
+    if q is not None:
+        x.named, x.etype = False, None  # a counted crowd, not a name
 
 
 def _triggers(ctx: Context) -> list[Candidate]:
