@@ -282,6 +282,14 @@ def _office(ctx: Context, title: Mention, m: Mention) -> bool:
     )
 
 
+def _joinable(ctx: Context, prev: Mention, m: Mention) -> bool:
+    """Not a country then another party (كندا للولايات المتحدة), nor a name after a preposition."""
+    if prev.named and m.etype != "PER":
+        return False
+    tok = ctx.doc.tokens[m.i]
+    return not any(ch in fold(ctx.doc.text[tok.start : m.start]) for ch in "بلك")
+
+
 def _appositions(ctx: Context, mentions: list[Mention]) -> list[Mention]:
     """A title and the name it introduces are one mention: الرئيس قاسم جومارت توكايف،
     رئيس كازاخستان، سفير روسيا، وزير الخارجية الأردني، وزير التخطيط المدني رؤوف حكيم."""
@@ -294,7 +302,7 @@ def _appositions(ctx: Context, mentions: list[Mention]) -> list[Mention]:
         if prev is not None and _office(ctx, prev, m):
             out[-1] = Mention(prev.i, m.j, prev.start, m.end, prev.kind, m.country or prev.country, False)
             continue
-        if prev is not None and m.named and _title(prev):
+        if prev is not None and m.named and _title(prev) and _joinable(ctx, prev, m):
             gap = [t.norm for t in toks[prev.j : m.i]]
             # وزير التخطيط المدني رؤوف حكيم: a title, its definite complements, then the name
             described = 0 < len(gap) <= 3 and m.etype == "PER" and all(g.startswith("ال") for g in gap)
@@ -339,7 +347,11 @@ def _spokesmen(ctx: Context, mentions: list[Mention]) -> list[Mention]:
             last = name
             skip.add(name.i)
         kind = m.kind if m.kind and m.kind != "person" else "officials"
-        out.append(Mention(cue, last.j, toks[cue].start, last.end, kind, m.country, m.named, m.etype))
+        first = cue
+        before = out[-1] if out else None
+        if before is not None and before.etype == "PER" and cue - before.j <= 1:
+            first = out.pop().i  # فوزي برهوم، المتحدث باسم حماس
+        out.append(Mention(first, last.j, toks[first].start, last.end, kind, m.country, m.named, m.etype))
     return out
 
 

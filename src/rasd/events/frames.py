@@ -212,7 +212,7 @@ def _subject_after(ctx: Context, c: Candidate, hi: int) -> Mention | None:
             if c.entry.count in VICTIM_KEYS and m.kind in VICTIM_KINDS and not m.named:
                 c.target = m  # قتل مدنيون، قتل متظاهر: the victims of a killing, not its agent
                 return None
-            return m
+            return _coordinated(ctx, m, hi)
         t = toks[k]
         if t.kind in ("number", "punct") and t.norm not in ("،", ","):
             return None
@@ -234,6 +234,23 @@ def _subject_after(ctx: Context, c: Candidate, hi: int) -> Mention | None:
             return None
         k += 1
     return None
+
+
+def _coordinated(ctx: Context, m: Mention, hi: int) -> Mention:
+    """A mention and those joined to it by و (الجيش السوداني وقوات الدعم السريع): one party."""
+    toks = ctx.doc.tokens
+    first = last = m
+    for x in reversed(ctx.mentions):
+        if x.j == first.i and x.kind != "site" and toks[first.i].norm[:1] == "و" and not _in_pp(ctx, x):
+            first = x
+    for x in ctx.mentions:
+        if x.i == last.j and x.i < hi and x.kind != "site" and toks[x.i].norm[:1] == "و":
+            last = x
+    if first is m and last is m:
+        return m
+    return Mention(
+        first.i, last.j, first.start, last.end, first.kind, first.country, first.named, first.etype
+    )
 
 
 def _backward(ctx: Context, c: Candidate, lo: int, marked: set[int], only: bool) -> Mention | None:
@@ -287,6 +304,42 @@ def _near_sides(ctx: Context, c: Candidate, hi: int) -> Mention | None:
     return sides
 
 
+def _l_prefixed(ctx: Context, m: Mention) -> bool:
+    tok = ctx.doc.tokens[m.i]
+    return fold(ctx.doc.text[tok.start : m.start]).endswith("ل")
+
+
+def _genitive_subject(ctx: Context, c: Candidate, hi: int) -> Mention | None:
+    """A transitive verbal noun with its doer in the genitive and its object after ل:
+    اقتحام مسلحين للمبنى، استهداف الطيران لسوق شعبي -> actor, and the target."""
+    comp = _first_mention_from(ctx, c.j, c.j + 1)
+    if comp is None or comp.j >= hi or _in_pp(ctx, comp):
+        return None
+    obj = _first_mention_from(ctx, comp.j, comp.j + 1, sites=True)
+    if obj is None or not _l_prefixed(ctx, obj):
+        return None
+    c.target = obj
+    return comp
+
+
+RELATIVES = frozenset(fold(w) for w in ("الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان"))
+
+
+def _relative_patient(ctx: Context, c: Candidate) -> Mention | None:
+    """ناصر الزفزافي، الذي اعتقل يوم الاثنين: a transitive verb right after a relative
+    pronoun, with no subject of its own, was done to the name before the pronoun."""
+    k = c.i - 1
+    if k < 1 or ctx.norm(k) not in RELATIVES:
+        return None
+    k -= 1
+    if ctx.norm(k) in ("،", ","):
+        k -= 1
+    for m in ctx.mentions:
+        if m.j - 1 == k and m.kind != "site":
+            return m
+    return None
+
+
 def find_actor(
     ctx: Context, c: Candidate, prev: Candidate | None, speakers: set[int], announcers: set[int]
 ) -> None:
@@ -315,6 +368,15 @@ def find_actor(
         if subj is not None:
             c.actor, c.actor_how = subj, "subject"
             return
+        if c.entry.args == "trans" and c.target is None:
+            c.target = _relative_patient(ctx, c)
+            if c.target is not None:
+                return  # الذي اعتقل: done to him by someone the clause does not name
+    elif c.entry.args == "trans":
+        gen = _genitive_subject(ctx, c, hi)
+        if gen is not None:
+            c.actor, c.actor_how = gen, "complement"
+            return
     elif c.entry.args == "intrans":
         comp = _complement(ctx, c, hi)
         if comp is not None:
@@ -330,6 +392,7 @@ def find_actor(
     if (
         prev is not None
         and prev.actor is not None
+        and prev.actor_how != "complement"  # تظاهرة للتجار، أوقفت رجلين: the noun's party stays its own
         and prev.sent == c.sent
         and prev.actor.j <= c.i
         and c.i - prev.j <= INHERIT_SPAN
@@ -345,18 +408,26 @@ def find_actor(
         marked, only = (speakers - announcers, False) if c.is_verb else (announcers, True)
     back = _backward(ctx, c, lo, marked, only=only)
     if back is not None:
+        back = _coordinated(ctx, back, c.i)
         # before a verb: its subject (SVO); before a verbal noun: who announces or does it
         c.actor, c.actor_how = back, "subject" if c.is_verb and c.i - back.j <= 2 else "backward"
 
 
+PARTNER_TYPES = frozenset({"CONSULT", "COOPERATE", "AGREE"})  # بحث مع نظيره: the partner
+MEMBERSHIP_SPAN = 10  # tokens after the object within which بانتمائهم إلى X names the group
+
+
 def find_target(ctx: Context, c: Candidate) -> None:
     """The object of a transitive trigger: the next mention after it and its subject, directly
-    (اعتقلت الشرطة ناشطين، استهدف سوقا، مقتل خمسة متظاهرين) or after على، ضد، بحق، إلى، ل."""
+    (اعتقلت الشرطة ناشطين، استهدف سوقا، مقتل خمسة متظاهرين) or after على، ضد، بحق، إلى، ل (مع
+    for talks); else the group its victims are said to belong to (بانتمائهم إلى داعش)."""
     if c.entry.args != "trans" or c.target is not None:
         return
-    lo, hi = ctx.sentence_range(c.i)
+    _, hi = ctx.segment_range(c.i)  # not past فيما، بينما: a new subject follows
     k = c.actor.j if c.actor is not None and c.actor.i >= c.j else c.last
     k = _after_partitive(ctx, k)
+    preps = TARGET_PREPS | {"مع"} if c.type in PARTNER_TYPES else TARGET_PREPS
+    skipped = -1  # the end of a mention in another phrase: بين إسرائيل وحماس
     for m in ctx.mentions:
         if m.i < k:
             continue
@@ -364,18 +435,30 @@ def find_target(ctx: Context, c: Candidate) -> None:
             break
         if c.actor is not None and m.i == c.actor.i:
             continue
-        if m.named and any(q.j == m.i for q in ctx.quantities):
-            continue  # a count's noun read as a name
-        tok = ctx.doc.tokens[m.i]
         prev = ctx.norm(m.i - 1) if m.i > 0 else ""
-        if (
-            _in_pp(ctx, m)
-            and prev not in TARGET_PREPS
-            and not fold(ctx.doc.text[tok.start : m.start]).endswith("ل")
-        ):
+        joined = m.i == skipped and ctx.norm(m.i)[:1] == "و"
+        if joined or (_in_pp(ctx, m) and prev not in preps and not _l_prefixed(ctx, m)):
+            skipped = m.j
             continue
         c.target = m
-        return
+        break
+    if c.target is None or not c.target.named:
+        # 38 مشتبها بانتمائهم إلى تنظيم الدولة: the group is the target
+        c.target = _member_of(ctx, c, k, hi) or c.target
+
+
+def _member_of(ctx: Context, c: Candidate, k: int, hi: int) -> Mention | None:
+    """اعتقال 17 شخصا يشتبه بانتمائهم لتنظيم داعش: the group of the people acted on."""
+    _, end = c.clause
+    for x in range(k, min(hi, k + MEMBERSHIP_SPAN)):
+        cue = ctx.cue_at(x, "membership")
+        if cue is None:
+            continue
+        for m in ctx.mentions:
+            if cue <= m.i < cue + 3 and m.kind != "site":
+                return m
+        return None
+    return None
 
 
 # ---------------------------------------------------------------- place and date

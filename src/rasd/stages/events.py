@@ -207,11 +207,23 @@ PROTEST_KINDS = frozenset({"protesters", "workers", "students", "rioters"})
 CAUSES = frozenset(fold(w) for w in ("إثر", "بعد", "عقب", "بسبب"))  # إثر وفاة شاب: a cause
 
 
-def _recode(c: Candidate) -> None:
+def _communal_victims(ctx: Context, c: Candidate) -> bool:
+    """A religious or ethnic group suffers it (محلات مملوكة لمسلمين): communal violence, an
+    attack and not a riot."""
+    lo, hi = ctx.segment_range(c.i)
+    after = c.actor.j if c.actor is not None else -1  # متظاهرين مسيحيين: who protests
+    return any(m.kind == "communal" and lo <= m.i < hi and m.i != after for m in ctx.mentions)
+
+
+def _recode(ctx: Context, c: Candidate) -> None:
     """Coding rules that depend on who acts: protesters blocking roads, smashing or burning;
     militants capturing. (Before counts are bound: the type decides where counts go.)"""
     kind = c.actor.kind if c.actor is not None else None
-    if kind in PROTEST_KINDS and c.actor_how in ("subject", "agent", "complement", "inherited", "backward"):
+    if (
+        kind in PROTEST_KINDS
+        and c.actor_how in ("subject", "agent", "complement", "inherited", "backward")
+        and not _communal_victims(ctx, c)
+    ):
         if c.entry.protest_mode and c.type in ("COERCE", "ASSAULT"):
             c.type, c.mode = "PROTEST", c.entry.protest_mode
         elif c.type == "COERCE" and c.mode in (None, "restrict"):
@@ -426,7 +438,7 @@ def candidates(doc: Doc) -> tuple[Context, list[Candidate]]:
         _mode_cues(ctx, c)
         if c.type == "ACCUSE" and c.mode is None:
             c.mode = "disapprove"  # أدان: a condemnation, unless a court convicts (mode cues)
-        _recode(c)
+        _recode(ctx, c)
     by_sent: dict[int, list[Candidate]] = {}
     for c in cands:
         by_sent.setdefault(c.sent, []).append(c)
