@@ -448,3 +448,93 @@ def test_the_dateline_city_is_a_fallback_not_a_rival() -> None:
     evs = {e["type"]: e for e in (s.data["event"] for s in doc.get("event"))}
     assert evs["PROTEST"]["place"]["name"] == "Alexandria"
     assert evs["COERCE"]["place"] is not None
+
+
+# ---------------------------------------------------------------- actors and targets (all stages)
+# (text, type, actor text or None for "no actor", actor kind, target text or None for "no target");
+# "*" leaves an argument unchecked.
+PARTIES = [
+    # a partitive before the group: the group acts
+    ("وأضرم عدد من المحتجين النار في مقر البلدية بمدينة قفصة.", "PROTEST", "المحتجين", "protesters", None),
+    # على أيدي + a word that is no known description
+    ("قتل راع على أيدي رعاة من قبيلة منافسة في ولاية جنوب دارفور.", "ASSAULT", "رعاة", "*", "*"),
+    # communal violence: the sides after بين
+    (
+        "اندلعت أعمال عنف بين مسيحيين ومسلمين في قرية بمحافظة المنيا.",
+        "ASSAULT",
+        "مسيحيين ومسلمين",
+        "communal",
+        "*",
+    ),
+    # a verbal noun and its party after ل
+    ("وشهدت العاصمة الأردنية عمان مظاهرة للمعلمين أمام مجلس النواب.", "PROTEST", "معلمين", "workers", None),
+    ("فرقت الشرطة مظاهرة لأنصار المعارضة في كينشاسا.", "PROTEST", "أنصار", "protesters", "*"),
+    # a title, its office and the country: one party
+    (
+        "وندد وزير الخارجية الكويتي بالهجوم على السفارة في الخرطوم.",
+        "ACCUSE",
+        "وزير الخارجية الكويتي",
+        "government",
+        "*",
+    ),
+    (
+        "وبحث وزير الخارجية العماني مع نظيره الإيراني تطورات المنطقة في مسقط.",
+        "CONSULT",
+        "وزير الخارجية العماني",
+        "government",
+        "نظيره الإيراني",
+    ),
+    # a spokesman speaks for the government; the accused did what they are accused of
+    (
+        "واتهم المتحدث باسم الحكومة السودانية خالد الإعيسر قوات الدعم السريع بقصف مخيم للنازحين في الفاشر.",
+        "ACCUSE",
+        "المتحدث باسم الحكومة السودانية خالد الإعيسر",
+        "government",
+        "قوات الدعم السريع",
+    ),
+    # victims: a passive killing, a counted crowd, a site that is struck
+    ("قتل متظاهر وأصيب آخرون في ساحة التحرير ببغداد.", "ASSAULT", None, "*", "متظاهر"),
+    ("أسفر القصف عن مقتل أربعة مدنيين في بلدة سرمين بريف إدلب.", "ASSAULT", "*", "*", "مدنيين"),
+    ("واستهدفت طائرة مسيرة سوقا شعبيا في مدينة الفاشر.", "ASSAULT", "*", "*", "سوقا"),
+    ("وهاجم مسلحون حاجزا للجيش في ريف حماة.", "ASSAULT", "مسلحون", "militants", "حاجزا"),
+    ("واعتقلت قوات الدرك عشرات الطلبة في مدينة تيزي وزو.", "COERCE", "قوات الدرك", "police", "الطلبة"),
+    # the name before الذي was arrested, not the arrester
+    (
+        "وأعلنت عائلة الصحفي سامر علاوي، الذي اعتقل في كابول الأسبوع الماضي، أنه بخير.",
+        "COERCE",
+        None,
+        "*",
+        "الصحفي سامر علاوي",
+    ),
+    # the subject of a light verb before a verbal noun of protest
+    ("ودخل عمال النظافة في إضراب مفتوح في الدار البيضاء.", "PROTEST", "عمال", "workers", None),
+    # a name that swallowed the verb opening the sentence gives back its subject
+    ("تجمع عشرات المتقاعدين أمام مقر الحكومة في بغداد.", "PROTEST", "المتقاعدين", "workers", None),
+    # coordinated subjects are one party
+    ("والمعارضة والحكومة اتفقتا على وقف إطلاق النار في جوبا.", "AGREE", "المعارضة والحكومة", "*", "*"),
+    # the doer in the genitive, the object after ل
+    (
+        "وأدانت الخارجية الفلسطينية اقتحام مستوطنين لمدرسة في الخليل.",
+        "ASSAULT",
+        "مستوطنين",
+        "militants",
+        "مدرسة",
+    ),
+    # a preposition keeps a named body out of the protest
+    ("ونظمت مظاهرة أمام وزارة الصحة في الجزائر.", "PROTEST", None, "*", None),
+]
+
+
+@pytest.mark.parametrize(("text", "type_", "actor", "kind", "target"), PARTIES)
+def test_actors_and_targets(text: str, type_: str, actor: str | None, kind: str, target: str | None) -> None:
+    evs = [s.data["event"] for s in read(text, published=PUBLISHED).get("event")]
+    ev = next((e for e in evs if e["type"] == type_), None)
+    assert ev is not None, [(e["type"], e["mode"]) for e in evs]
+    got_actor = ev["actor"]["text"] if ev["actor"] else None
+    got_target = ev["target"]["text"] if ev["target"] else None
+    if actor != "*":
+        assert got_actor == actor, (got_actor, got_target)
+    if kind != "*":
+        assert ev["actor"]["kind"] == kind
+    if target != "*":
+        assert got_target == target, (got_actor, got_target)

@@ -160,7 +160,10 @@ def _agent(ctx: Context, c: Candidate, hi: int) -> Mention | None:
             after = _after_partitive(ctx, cue)
             return _first_mention_from(ctx, after, min(hi, after + 2)) or _bare_word(ctx, after, hi)
         if (n == "قبل" and prev == "من") or n in AGENT_AFTER:
-            return _first_mention_from(ctx, k + 1, min(hi, k + 4))
+            m = _first_mention_from(ctx, k + 1, min(hi, k + 4), sites=True)
+            if m is None or m.kind == "site" or _in_pp(ctx, m):
+                return None  # بقصف مخيم للنازحين: what was shelled, not who shelled
+            return m
     return None
 
 
@@ -340,6 +343,19 @@ def _relative_patient(ctx: Context, c: Candidate) -> Mention | None:
     return None
 
 
+def _accused(ctx: Context, c: Candidate, prev: Candidate | None) -> bool:
+    """اتهم الجيش المتمردين بقصف مخيم: the accused did the action they are accused of."""
+    return (
+        prev is not None
+        and prev.type == "ACCUSE"
+        and prev.target is not None
+        and prev.target.kind != "site"
+        and prev.sent == c.sent
+        and prev.target.j <= c.i
+        and c.i - prev.target.j <= 2
+    )
+
+
 def find_actor(
     ctx: Context, c: Candidate, prev: Candidate | None, speakers: set[int], announcers: set[int]
 ) -> None:
@@ -389,6 +405,9 @@ def find_actor(
             if back is not None:
                 c.actor, c.actor_how = back, "backward"
         return
+    if _accused(ctx, c, prev):
+        c.actor, c.actor_how = prev.target, "inherited"  # type: ignore[union-attr]
+        return
     if (
         prev is not None
         and prev.actor is not None
@@ -436,7 +455,9 @@ def find_target(ctx: Context, c: Candidate) -> None:
         if c.actor is not None and m.i == c.actor.i:
             continue
         prev = ctx.norm(m.i - 1) if m.i > 0 else ""
-        joined = m.i == skipped and ctx.norm(m.i)[:1] == "و"
+        # في مقر البلدية: the genitive of a place phrase is not the object either
+        in_place = m.i - 1 >= k and m.i > 1 and ctx.norm(m.i - 2) in PREPOSITIONS - preps
+        joined = in_place or (m.i == skipped and ctx.norm(m.i)[:1] == "و")
         if joined or (_in_pp(ctx, m) and prev not in preps and not _l_prefixed(ctx, m)):
             skipped = m.j
             continue
