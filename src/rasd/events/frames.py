@@ -161,7 +161,7 @@ def _agent(ctx: Context, c: Candidate, hi: int) -> Mention | None:
             return _first_mention_from(ctx, after, min(hi, after + 2)) or _bare_word(ctx, after, hi)
         if (n == "قبل" and prev == "من") or n in AGENT_AFTER:
             m = _first_mention_from(ctx, k + 1, min(hi, k + 4), sites=True)
-            if m is None or m.kind == "site" or _in_pp(ctx, m):
+            if m is None or m.kind == "site" or (m.i > k + 1 and _in_pp(ctx, m)):
                 return None  # بقصف مخيم للنازحين: what was shelled, not who shelled
             return m
     return None
