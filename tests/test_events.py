@@ -520,6 +520,36 @@ PARTIES = [
         "militants",
         "مدرسة",
     ),
+    # a verb whose pronoun stands for the action names who did it
+    (
+        "قتل ثلاثة مدنيين في غارات شنتها طائرات حربية على بلدة كفرنبل.",
+        "ASSAULT",
+        "طائرات",
+        "military",
+        "مدنيين",
+    ),
+    (
+        "أسقطت الدفاعات الجوية 22 طائرة مسيرة من أصل 27 أطلقتها روسيا خلال الليل.",
+        "ASSAULT",
+        "روسيا",
+        "*",
+        "*",
+    ),
+    # the group the arrested are said to belong to; a council and the bodies it addresses
+    (
+        "وأوقفت الشرطة الإسبانية خمسة مطلوبين في برشلونة يشتبه بانتمائهم إلى تنظيم داعش.",
+        "COERCE",
+        "الشرطة الإسبانية",
+        "police",
+        "تنظيم داعش",
+    ),
+    (
+        "وطالب المجلس البلدي في مصراتة الحكومة ووزارة الداخلية بالتحقيق في الحادثة.",
+        "REQUEST",
+        "المجلس البلدي",
+        "government",
+        "الحكومة ووزارة الداخلية",
+    ),
     # a preposition keeps a named body out of the protest
     ("ونظمت مظاهرة أمام وزارة الصحة في الجزائر.", "PROTEST", None, "*", None),
 ]
@@ -538,3 +568,23 @@ def test_actors_and_targets(text: str, type_: str, actor: str | None, kind: str,
         assert ev["actor"]["kind"] == kind
     if target != "*":
         assert got_target == target, (got_actor, got_target)
+
+
+# guards for the rules above: where the text names no party, none is made up
+NO_PARTY = [
+    # a light verb's subject is not the party of a protest noun inside a phrase
+    "واستخدمت قوات الأمن في اليوم الثالث للاحتجاجات الرصاص الحي في البصرة.",
+    # ل before a verbal noun, not a party
+    "وخرجت تظاهرة للمطالبة بالإصلاح في مدينة الحسيمة.",
+    # بنيران صديقة: no doer named after the agentive word
+    "وقتل ثلاثة أشخاص بنيران صديقة في ولاية هلمند.",
+]
+
+
+@pytest.mark.parametrize("text", NO_PARTY)
+def test_no_party_is_made_up(text: str) -> None:
+    evs = [s.data["event"] for s in read(text, published=PUBLISHED).get("event")]
+    assert evs
+    for ev in evs:
+        if ev["type"] in ("PROTEST", "ASSAULT") and ev["mode"] != "firearms":
+            assert ev["actor"] is None, ev["actor"]

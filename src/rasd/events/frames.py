@@ -239,11 +239,12 @@ def _subject_after(ctx: Context, c: Candidate, hi: int) -> Mention | None:
     return None
 
 
-def _coordinated(ctx: Context, m: Mention, hi: int) -> Mention:
-    """A mention and those joined to it by و (الجيش السوداني وقوات الدعم السريع): one party."""
+def _coordinated(ctx: Context, m: Mention, hi: int, back: bool = True) -> Mention:
+    """A mention and those joined to it by و (الجيش السوداني وقوات الدعم السريع): one party;
+    ``back``: also those before it."""
     toks = ctx.doc.tokens
     first = last = m
-    for x in reversed(ctx.mentions):
+    for x in reversed(ctx.mentions if back else []):
         if x.j == first.i and x.kind != "site" and toks[first.i].norm[:1] == "و" and not _in_pp(ctx, x):
             first = x
     for x in ctx.mentions:
@@ -343,6 +344,21 @@ def _relative_patient(ctx: Context, c: Candidate) -> Mention | None:
     return None
 
 
+RESUMPTIVE_SPAN = 5  # tokens after a noun within which شنتها، نفذه names who did it
+
+
+def _resumptive(ctx: Context, c: Candidate, hi: int) -> Mention | None:
+    """غارات جوية شنتها طائرات حربية، مسيرات أطلقتها روسيا: the subject of a verb whose
+    pronoun stands for the action."""
+    _, end = c.clause
+    for k in range(c.j, min(hi, end, c.j + RESUMPTIVE_SPAN)):
+        cue = ctx.cue_at(k, "resumptive")
+        if cue is not None:
+            m = _first_mention_from(ctx, cue, cue + 1)
+            return m if m is not None and not _in_pp(ctx, m) else None
+    return None
+
+
 def _accused(ctx: Context, c: Candidate, prev: Candidate | None) -> bool:
     """اتهم الجيش المتمردين بقصف مخيم: the accused did the action they are accused of."""
     return (
@@ -398,9 +414,15 @@ def find_actor(
         if comp is not None:
             c.actor, c.actor_how = comp, "complement"
             return
+    if not c.is_verb:
+        done_by = _resumptive(ctx, c, hi)
+        if done_by is not None:
+            c.actor, c.actor_how = _coordinated(ctx, done_by, hi), "subject"
+            return
     if c.type in NO_BACKWARD:
-        # نظم مئات الأطباء وقفة، دخل العمال في إضراب: only the subject of a light verb
-        if not c.is_verb:
+        # نظم مئات الأطباء وقفة، دخل العمال في إضراب: only the subject of a light verb, and
+        # not for a noun after ل or ب (في اليوم الثالث للاحتجاجات)
+        if not c.is_verb and not any(ch in c.prefix for ch in "لب"):
             back = _backward(ctx, c, lo, announcers - speakers, only=True)
             if back is not None:
                 c.actor, c.actor_how = back, "backward"
@@ -456,12 +478,17 @@ def find_target(ctx: Context, c: Candidate) -> None:
             continue
         prev = ctx.norm(m.i - 1) if m.i > 0 else ""
         # في مقر البلدية: the genitive of a place phrase is not the object either
-        in_place = m.i - 1 >= k and m.i > 1 and ctx.norm(m.i - 2) in PREPOSITIONS - preps
+        in_place = (
+            m.i - 1 >= k
+            and m.i > 1
+            and ctx.norm(m.i - 2) in PREPOSITIONS - preps
+            and not any(i <= m.i - 1 < j for i, j, _ in ctx.places)  # في مصراتة الحكومة
+        )
         joined = in_place or (m.i == skipped and ctx.norm(m.i)[:1] == "و")
         if joined or (_in_pp(ctx, m) and prev not in preps and not _l_prefixed(ctx, m)):
             skipped = m.j
             continue
-        c.target = m
+        c.target = m if m.kind == "site" else _coordinated(ctx, m, hi, back=False)
         break
     if c.target is None or not c.target.named:
         # 38 مشتبها بانتمائهم إلى تنظيم الدولة: the group is the target
