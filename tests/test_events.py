@@ -19,7 +19,7 @@ from conftest import DEV, SHARED
 from rasd.arabic.morph import noun_forms, phrase_forms, verb_forms
 from rasd.doc import Doc, Span
 from rasd.events.lexicon import lexicons
-from rasd.events.notes import fmt_quantity, transliterate
+from rasd.events.notes import KIND_EN, fmt_quantity, transliterate
 from rasd.lexicons import read_tsv
 from rasd.pipeline import read
 from rasd.stages.events import candidates, events
@@ -104,6 +104,16 @@ def test_every_trigger_row_names_a_known_type_and_mode() -> None:
         assert (row["type"], mode) in tax, row["cue"]
         to_type = row["type"] if row["to_type"] in ("", "-") else row["to_type"]
         assert (to_type, row["to"]) in tax, row["cue"]
+
+
+def test_actor_kinds_and_argument_cue_roles_are_known() -> None:
+    kinds = {r["kind"] for r in read_tsv("actor_terms.tsv")}
+    assert {"communal", "site", "suspects", "police", "protesters"} <= kinds
+    assert kinds <= set(KIND_EN) | {"prisoners", "refugees", "unknown"}
+    roles = {r["role"] for r in read_tsv("argument_cues.tsv")}
+    assert roles == {"partitive", "spokesman", "agent", "resumptive", "membership"}
+    for r in read_tsv("argument_cues.tsv"):
+        assert all(a.strip() for a in r["cue"].split("|")), r["cue"]
 
 
 @pytest.mark.parametrize(
