@@ -560,6 +560,29 @@ PARTIES = [
         "government",
         "الحكومة ووزارة الداخلية",
     ),
+    # a subject before a light verb or before a bare verbal noun (SVO after إن/أن)
+    (
+        "وقال شهود إن الشرطة أطلقت الغاز المسيل للدموع على المحتجين في الخرطوم.",
+        "ASSAULT",
+        "الشرطة",
+        "police",
+        "*",
+    ),
+    (
+        "وأكد الناطق العسكري أن الجيش قصف مواقع للمتمردين في ولاية النيل الأزرق.",
+        "ASSAULT",
+        "الجيش",
+        "military",
+        "*",
+    ),
+    # the spokesman, his ministry's nationality and his name: one party, not a target
+    (
+        "وأدان الناطق باسم الخارجية الأردنية سنان المجالي الهجوم على المصلين.",
+        "ACCUSE",
+        "الناطق باسم الخارجية الأردنية سنان المجالي",
+        "government",
+        "*",
+    ),
     # a preposition keeps a named body out of the protest
     ("ونظمت مظاهرة أمام وزارة الصحة في الجزائر.", "PROTEST", None, "*", None),
 ]

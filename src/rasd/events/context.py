@@ -341,8 +341,9 @@ def _spokesmen(ctx: Context, mentions: list[Mention]) -> list[Mention]:
             out.append(m)
             continue
         last = m
-        name = by_start.get(m.j + 1) if m.j < len(toks) and toks[m.j].norm in ("،", ",") else None
-        name = by_start.get(m.j) or name
+        after = m.j + 1 if m.j in ctx.demonyms else m.j  # الخارجية الأردنية سنان المجالي
+        name = by_start.get(after + 1) if after < len(toks) and toks[after].norm in ("،", ",") else None
+        name = by_start.get(after) or name
         if name is not None and name.etype == "PER":
             last = name
             skip.add(name.i)
@@ -351,7 +352,9 @@ def _spokesmen(ctx: Context, mentions: list[Mention]) -> list[Mention]:
         before = out[-1] if out else None
         if before is not None and before.etype == "PER" and cue - before.j <= 1:
             first = out.pop().i  # فوزي برهوم، المتحدث باسم حماس
-        out.append(Mention(first, last.j, toks[first].start, last.end, kind, m.country, m.named, m.etype))
+        end, j = (last.end, last.j) if last is not m or after == m.j else (toks[after - 1].end, after)
+        country = m.country or ctx.demonyms.get(m.j)
+        out.append(Mention(first, j, toks[first].start, end, kind, country, m.named, m.etype))
     return out
 
 

@@ -359,6 +359,19 @@ def _resumptive(ctx: Context, c: Candidate, hi: int) -> Mention | None:
     return None
 
 
+def _adjacent_subject(ctx: Context, c: Candidate) -> Mention | None:
+    """A bare verbal noun (no article, no clitic) right after a definite or named party reads
+    as its verb or its object after the subject: أن الجيش قصف مواقع، فرضت الحكومة حظر التجول."""
+    word = fold(ctx.doc.text[c.start : c.end])
+    if c.is_verb or c.prefix or word.startswith("ال") or word[1:3] == "ال":
+        return None  # الاعتقال، بالحجارة: a noun of its own phrase
+    for m in ctx.mentions:
+        if m.j == c.i and m.kind != "site" and not _in_pp(ctx, m):
+            definite = m.named or fold(ctx.doc.text[m.start : m.end]).split()[-1].startswith("ال")
+            return m if definite else None
+    return None
+
+
 def _accused(ctx: Context, c: Candidate, prev: Candidate | None) -> bool:
     """اتهم الجيش المتمردين بقصف مخيم: the accused did the action they are accused of."""
     return (
@@ -426,6 +439,10 @@ def find_actor(
             back = _backward(ctx, c, lo, announcers - speakers, only=True)
             if back is not None:
                 c.actor, c.actor_how = back, "backward"
+        return
+    before = _adjacent_subject(ctx, c)
+    if before is not None:
+        c.actor, c.actor_how = _coordinated(ctx, before, c.i), "subject"
         return
     if _accused(ctx, c, prev):
         c.actor, c.actor_how = prev.target, "inherited"  # type: ignore[union-attr]

@@ -190,7 +190,8 @@ def attribution(ctx: Context, cands: list[Candidate]) -> tuple[set[int], set[int
         if cue.kind == "light":
             k = _after_count(ctx, j)
             for m in ctx.mentions:
-                if k <= m.i <= k + 1:
+                # its subject after it (VSO), or right before it (SVO: إن الشرطة أطلقت الغاز)
+                if k <= m.i <= k + 1 or (m.j == i and m.kind != "site"):
                     announcers.add(m.i)
             continue
         if cue.kind not in ("attribution", "announce"):
