@@ -442,7 +442,8 @@ def find_actor(
         return
     before = _adjacent_subject(ctx, c)
     if before is not None:
-        c.actor, c.actor_how = _coordinated(ctx, before, c.i), "subject"
+        # ranked as found before the trigger: أعلنت الوزارة احتجاز ... الشرطة اعتقلت
+        c.actor, c.actor_how = _coordinated(ctx, before, c.i), "backward"
         return
     if _accused(ctx, c, prev):
         c.actor, c.actor_how = prev.target, "inherited"  # type: ignore[union-attr]
