@@ -482,9 +482,9 @@ def find_target(ctx: Context, c: Candidate) -> None:
     for talks); else the group its victims are said to belong to (بانتمائهم إلى داعش)."""
     if c.entry.args != "trans" or c.target is not None:
         return
-    _, hi = ctx.segment_range(c.i)  # not past فيما، بينما: a new subject follows
     k = c.actor.j if c.actor is not None and c.actor.i >= c.j else c.last
     k = _after_partitive(ctx, k)
+    hi = _segment_end(ctx, c.i, k + MEMBERSHIP_SPAN)  # not past فيما، بينما: a new subject follows
     preps = TARGET_PREPS | {"مع"} if c.type in PARTNER_TYPES else TARGET_PREPS
     skipped = -1  # the end of a mention in another phrase: بين إسرائيل وحماس
     for m in ctx.mentions:
@@ -511,6 +511,16 @@ def find_target(ctx: Context, c: Candidate) -> None:
     if c.target is None or not c.target.named:
         # 38 مشتبها بانتمائهم إلى تنظيم الدولة: the group is the target
         c.target = _member_of(ctx, c, k, hi) or c.target
+
+
+def _segment_end(ctx: Context, i: int, stop: int) -> int:
+    """The end of the sentence segment of token ``i`` (بينما، فيما، كما), looked for up to
+    ``stop`` only."""
+    _, hi = ctx.sentence_range(i)
+    for x in range(i + 1, min(hi, stop)):
+        if ctx.strong_break[x]:
+            return x
+    return min(hi, stop)
 
 
 def _member_of(ctx: Context, c: Candidate, k: int, hi: int) -> Mention | None:
