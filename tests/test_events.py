@@ -19,7 +19,7 @@ from conftest import DEV, SHARED
 from rasd.arabic.morph import noun_forms, phrase_forms, verb_forms
 from rasd.doc import Doc, Span
 from rasd.events.lexicon import lexicons
-from rasd.events.notes import fmt_quantity, transliterate
+from rasd.events.notes import KIND_EN, fmt_quantity, transliterate
 from rasd.lexicons import read_tsv
 from rasd.pipeline import read
 from rasd.stages.events import candidates, events
@@ -104,6 +104,16 @@ def test_every_trigger_row_names_a_known_type_and_mode() -> None:
         assert (row["type"], mode) in tax, row["cue"]
         to_type = row["type"] if row["to_type"] in ("", "-") else row["to_type"]
         assert (to_type, row["to"]) in tax, row["cue"]
+
+
+def test_actor_kinds_and_argument_cue_roles_are_known() -> None:
+    kinds = {r["kind"] for r in read_tsv("actor_terms.tsv")}
+    assert {"communal", "site", "suspects", "police", "protesters"} <= kinds
+    assert kinds <= set(KIND_EN) | {"prisoners", "refugees", "unknown"}
+    roles = {r["role"] for r in read_tsv("argument_cues.tsv")}
+    assert roles == {"partitive", "spokesman", "agent", "resumptive", "membership"}
+    for r in read_tsv("argument_cues.tsv"):
+        assert all(a.strip() for a in r["cue"].split("|")), r["cue"]
 
 
 @pytest.mark.parametrize(
@@ -613,3 +623,166 @@ def test_story_dates_and_places(published: str, text: str, expected: list) -> No
         for e in (s.data["event"] for s in doc.get("event"))
     ]
     assert got == expected
+
+
+# ---------------------------------------------------------------- actors and targets (all stages)
+# (text, type, actor text or None for "no actor", actor kind, target text or None for "no target");
+# "*" leaves an argument unchecked.
+PARTIES = [
+    # a partitive before the group: the group acts
+    ("وأضرم عدد من المحتجين النار في مقر البلدية بمدينة قفصة.", "PROTEST", "المحتجين", "protesters", None),
+    # على أيدي + a word that is no known description
+    ("قتل راع على أيدي رعاة من قبيلة منافسة في ولاية جنوب دارفور.", "ASSAULT", "رعاة", "*", "*"),
+    # communal violence: the sides after بين
+    (
+        "اندلعت أعمال عنف بين مسيحيين ومسلمين في قرية بمحافظة المنيا.",
+        "ASSAULT",
+        "مسيحيين ومسلمين",
+        "communal",
+        "*",
+    ),
+    # a verbal noun and its party after ل
+    ("وشهدت العاصمة الأردنية عمان مظاهرة للمعلمين أمام مجلس النواب.", "PROTEST", "معلمين", "workers", None),
+    ("فرقت الشرطة مظاهرة لأنصار المعارضة في كينشاسا.", "PROTEST", "أنصار", "protesters", "*"),
+    # a title, its office and the country: one party
+    (
+        "وندد وزير الخارجية الكويتي بالهجوم على السفارة في الخرطوم.",
+        "ACCUSE",
+        "وزير الخارجية الكويتي",
+        "government",
+        "*",
+    ),
+    (
+        "وبحث وزير الخارجية العماني مع نظيره الإيراني تطورات المنطقة في مسقط.",
+        "CONSULT",
+        "وزير الخارجية العماني",
+        "government",
+        "نظيره الإيراني",
+    ),
+    # a spokesman speaks for the government; the accused did what they are accused of
+    (
+        "واتهم المتحدث باسم الحكومة السودانية خالد الإعيسر قوات الدعم السريع بقصف مخيم للنازحين في الفاشر.",
+        "ACCUSE",
+        "المتحدث باسم الحكومة السودانية خالد الإعيسر",
+        "government",
+        "قوات الدعم السريع",
+    ),
+    # victims: a passive killing, a counted crowd, a site that is struck
+    ("قتل متظاهر وأصيب آخرون في ساحة التحرير ببغداد.", "ASSAULT", None, "*", "متظاهر"),
+    ("أسفر القصف عن مقتل أربعة مدنيين في بلدة سرمين بريف إدلب.", "ASSAULT", "*", "*", "مدنيين"),
+    ("واستهدفت طائرة مسيرة سوقا شعبيا في مدينة الفاشر.", "ASSAULT", "*", "*", "سوقا"),
+    ("وهاجم مسلحون حاجزا للجيش في ريف حماة.", "ASSAULT", "مسلحون", "militants", "حاجزا"),
+    ("واعتقلت قوات الدرك عشرات الطلبة في مدينة تيزي وزو.", "COERCE", "قوات الدرك", "police", "الطلبة"),
+    # the name before الذي was arrested, not the arrester
+    (
+        "وأعلنت عائلة الصحفي سامر علاوي، الذي اعتقل في كابول الأسبوع الماضي، أنه بخير.",
+        "COERCE",
+        None,
+        "*",
+        "الصحفي سامر علاوي",
+    ),
+    # the subject of a light verb before a verbal noun of protest
+    ("ودخل عمال النظافة في إضراب مفتوح في الدار البيضاء.", "PROTEST", "عمال", "workers", None),
+    # a name that swallowed the verb opening the sentence gives back its subject
+    ("تجمع عشرات المتقاعدين أمام مقر الحكومة في بغداد.", "PROTEST", "المتقاعدين", "workers", None),
+    # coordinated subjects are one party
+    ("والمعارضة والحكومة اتفقتا على وقف إطلاق النار في جوبا.", "AGREE", "المعارضة والحكومة", "*", "*"),
+    # the doer in the genitive, the object after ل
+    (
+        "وأدانت الخارجية الفلسطينية اقتحام مستوطنين لمدرسة في الخليل.",
+        "ASSAULT",
+        "مستوطنين",
+        "militants",
+        "مدرسة",
+    ),
+    # a verb whose pronoun stands for the action names who did it
+    (
+        "قتل ثلاثة مدنيين في غارات شنتها طائرات حربية على بلدة كفرنبل.",
+        "ASSAULT",
+        "طائرات",
+        "military",
+        "مدنيين",
+    ),
+    (
+        "أسقطت الدفاعات الجوية 22 طائرة مسيرة من أصل 27 أطلقتها روسيا خلال الليل.",
+        "ASSAULT",
+        "روسيا",
+        "*",
+        "*",
+    ),
+    # the group the arrested are said to belong to; a council and the bodies it addresses
+    (
+        "وأوقفت الشرطة الإسبانية خمسة مطلوبين في برشلونة يشتبه بانتمائهم إلى تنظيم داعش.",
+        "COERCE",
+        "الشرطة الإسبانية",
+        "police",
+        "تنظيم داعش",
+    ),
+    (
+        "وطالب المجلس البلدي في مصراتة الحكومة ووزارة الداخلية بالتحقيق في الحادثة.",
+        "REQUEST",
+        "المجلس البلدي",
+        "government",
+        "الحكومة ووزارة الداخلية",
+    ),
+    # a subject before a light verb or before a bare verbal noun (SVO after إن/أن)
+    (
+        "وقال شهود إن الشرطة أطلقت الغاز المسيل للدموع على المحتجين في الخرطوم.",
+        "ASSAULT",
+        "الشرطة",
+        "police",
+        "*",
+    ),
+    (
+        "وأكد الناطق العسكري أن الجيش قصف مواقع للمتمردين في ولاية النيل الأزرق.",
+        "ASSAULT",
+        "الجيش",
+        "military",
+        "*",
+    ),
+    # the spokesman, his ministry's nationality and his name: one party, not a target
+    (
+        "وأدان الناطق باسم الخارجية الأردنية سنان المجالي الهجوم على المصلين.",
+        "ACCUSE",
+        "الناطق باسم الخارجية الأردنية سنان المجالي",
+        "government",
+        "*",
+    ),
+    # a preposition keeps a named body out of the protest
+    ("ونظمت مظاهرة أمام وزارة الصحة في الجزائر.", "PROTEST", None, "*", None),
+]
+
+
+@pytest.mark.parametrize(("text", "type_", "actor", "kind", "target"), PARTIES)
+def test_actors_and_targets(text: str, type_: str, actor: str | None, kind: str, target: str | None) -> None:
+    evs = [s.data["event"] for s in read(text, published=PUBLISHED).get("event")]
+    ev = next((e for e in evs if e["type"] == type_), None)
+    assert ev is not None, [(e["type"], e["mode"]) for e in evs]
+    got_actor = ev["actor"]["text"] if ev["actor"] else None
+    got_target = ev["target"]["text"] if ev["target"] else None
+    if actor != "*":
+        assert got_actor == actor, (got_actor, got_target)
+    if kind != "*":
+        assert ev["actor"]["kind"] == kind
+    if target != "*":
+        assert got_target == target, (got_actor, got_target)
+
+
+# guards for the rules above: where the text names no party, none is made up
+NO_PARTY = [
+    # a light verb's subject is not the party of a protest noun inside a phrase
+    "واستخدمت قوات الأمن في اليوم الثالث للاحتجاجات الرصاص الحي في البصرة.",
+    # ل before a verbal noun, not a party
+    "وخرجت تظاهرة للمطالبة بالإصلاح في مدينة الحسيمة.",
+    # بنيران صديقة: no doer named after the agentive word
+    "وقتل ثلاثة أشخاص بنيران صديقة في ولاية هلمند.",
+]
+
+
+@pytest.mark.parametrize("text", NO_PARTY)
+def test_no_party_is_made_up(text: str) -> None:
+    evs = [s.data["event"] for s in read(text, published=PUBLISHED).get("event")]
+    assert evs
+    for ev in evs:
+        if ev["type"] in ("PROTEST", "ASSAULT") and ev["mode"] != "firearms":
+            assert ev["actor"] is None, ev["actor"]

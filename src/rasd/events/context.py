@@ -44,6 +44,13 @@ PREPOSITIONS = frozenset(
         "حتى",
         "بعد",
         "قبل",
+        "أمام",
+        "خلف",
+        "وسط",
+        "تحت",
+        "فوق",
+        "عبر",
+        "ضمن",
     )
 )
 
@@ -98,6 +105,12 @@ class Context:
     date_toks: set[int] = field(default_factory=set)
 
     q_at: dict[int, Quantity] = field(default_factory=dict)
+    arg_cues: dict[int, tuple[int, str]] = field(default_factory=dict)  # start -> (end, role)
+
+    def cue_at(self, i: int, role: str) -> int | None:
+        """The end of an argument cue of ``role`` (argument_cues.tsv) starting at token ``i``."""
+        hit = self.arg_cues.get(i)
+        return hit[0] if hit is not None and hit[1] == role else None
 
     def quantity_at(self, i: int) -> Quantity | None:
         """The quantity that starts at token ``i``."""
@@ -182,8 +195,9 @@ class Context:
         return k > 0 and reach[k - 1] >= j
 
     def mentions_in(self, lo: int, hi: int) -> list[Mention]:
-        """The mentions that start in tokens [lo, hi), in their order."""
-        return _starting_in(self._starts_memo, self.mentions, lo, hi)
+        """The mentions that start in tokens [lo, hi), in their order (a scan: the events stage
+        removes mentions and moves their starts, so no index would stay true)."""
+        return [m for m in self.mentions if lo <= m.i < hi]
 
     def quantities_in(self, lo: int, hi: int) -> list[Quantity]:
         """The quantities that start in tokens [lo, hi), in their order."""
@@ -278,24 +292,70 @@ def _actor_mentions(ctx: Context) -> list[Mention]:
         out.append(Mention(m.i, j, m.start, end, term.kind, country, False))
         taken.update(range(m.i, j))
     out.sort(key=lambda x: x.i)
-    return _appositions(ctx, out)
+    return _spokesmen(ctx, _appositions(ctx, out))
 
 
 TITLE_KINDS = frozenset({"government", "officials", "judiciary", "opposition", "media", "international"})
 
 
+def _title(m: Mention) -> bool:
+    return m.kind in TITLE_KINDS and (not m.named or m.etype == "LOC")
+
+
+def _definite(ctx: Context, i: int, j: int) -> bool:
+    return all(t.norm.startswith("ال") for t in ctx.doc.tokens[i:j])
+
+
+def _described(ctx: Context, title: Mention, mentions: list[Mention], k: int) -> bool:
+    """Mention ``k`` is a definite complement of ``title`` before the person's name:
+    المدني in وزير التخطيط المدني رؤوف حكيم."""
+    m = mentions[k]
+    if m.named or not _title(title) or m.i - title.j > 2 or not _definite(ctx, title.j, m.j):
+        return False
+    for n in mentions[k + 1 :]:
+        if n.i - title.j > 3 or not _definite(ctx, title.j, n.i):
+            return False
+        if n.etype == "PER":
+            return True
+    return False
+
+
+def _office(ctx: Context, title: Mention, m: Mention) -> bool:
+    """A one-word title and the body it heads: وزير + الخارجية، محافظ + البنك المركزي."""
+    toks = ctx.doc.tokens
+    return (
+        _title(title)
+        and not title.named
+        and title.j - title.i == 1
+        and not toks[title.i].norm.startswith("ال")
+        and not m.named
+        and m.i == title.j
+        and m.kind in TITLE_KINDS
+        and toks[m.i].norm.startswith("ال")
+    )
+
+
+def _joinable(ctx: Context, prev: Mention, m: Mention) -> bool:
+    """Not a country then another party (كندا للولايات المتحدة), nor a name after a preposition."""
+    if prev.named and m.etype != "PER":
+        return False
+    tok = ctx.doc.tokens[m.i]
+    return not any(ch in fold(ctx.doc.text[tok.start : m.start]) for ch in "بلك")
+
+
 def _appositions(ctx: Context, mentions: list[Mention]) -> list[Mention]:
     """A title and the name it introduces are one mention: الرئيس قاسم جومارت توكايف،
-    رئيس كازاخستان، سفير روسيا."""
+    رئيس كازاخستان، سفير روسيا، وزير الخارجية الأردني، وزير التخطيط المدني رؤوف حكيم."""
     toks = ctx.doc.tokens
     out: list[Mention] = []
-    for m in mentions:
+    for k, m in enumerate(mentions):
         prev = out[-1] if out else None
-        if (
-            prev is not None
-            and m.named
-            and (prev.kind in TITLE_KINDS and (not prev.named or prev.etype == "LOC"))
-        ):
+        if prev is not None and _described(ctx, prev, mentions, k):
+            continue  # absorbed by the title when the name comes
+        if prev is not None and _office(ctx, prev, m):
+            out[-1] = Mention(prev.i, m.j, prev.start, m.end, prev.kind, m.country or prev.country, False)
+            continue
+        if prev is not None and m.named and _title(prev) and _joinable(ctx, prev, m):
             gap = [t.norm for t in toks[prev.j : m.i]]
             # وزير التخطيط المدني رؤوف حكيم: a title, its definite complements, then the name
             described = 0 < len(gap) <= 3 and m.etype == "PER" and all(g.startswith("ال") for g in gap)
@@ -316,6 +376,38 @@ def _appositions(ctx: Context, mentions: list[Mention]) -> list[Mention]:
                 out[-1] = merged
                 continue
         out.append(m)
+    return out
+
+
+def _spokesmen(ctx: Context, mentions: list[Mention]) -> list[Mention]:
+    """المتحدث باسم حماس فوزي برهوم: one mention that speaks for the party (its kind and
+    country), spanning the cue, the party and the spokesman's name."""
+    toks = ctx.doc.tokens
+    out: list[Mention] = []
+    by_start = {m.i: m for m in mentions}
+    skip: set[int] = set()
+    for m in mentions:
+        if m.i in skip:
+            continue
+        cue = next((a for a, (b, role) in ctx.arg_cues.items() if b == m.i and role == "spokesman"), None)
+        if cue is None:
+            out.append(m)
+            continue
+        last = m
+        after = m.j + 1 if m.j in ctx.demonyms else m.j  # الخارجية الأردنية سنان المجالي
+        name = by_start.get(after + 1) if after < len(toks) and toks[after].norm in ("،", ",") else None
+        name = by_start.get(after) or name
+        if name is not None and name.etype == "PER":
+            last = name
+            skip.add(name.i)
+        kind = m.kind if m.kind and m.kind != "person" else "officials"
+        first = cue
+        before = out[-1] if out else None
+        if before is not None and before.etype == "PER" and cue - before.j <= 1:
+            first = out.pop().i  # فوزي برهوم، المتحدث باسم حماس
+        end, j = (last.end, last.j) if last is not m or after == m.j else (toks[after - 1].end, after)
+        country = m.country or ctx.demonyms.get(m.j)
+        out.append(Mention(first, j, toks[first].start, end, kind, country, m.named, m.etype))
     return out
 
 
@@ -375,6 +467,7 @@ def build(doc: Doc) -> Context:
             ctx.demonyms[i] = s.data["country"]
     ctx.quantities = _quantities(ctx)
     ctx.q_at = {q.i: q for q in ctx.quantities}
+    ctx.arg_cues = {m.i: (m.j, m.payload.role) for m in lex.arg_cues.find(doc)}
     ctx.mentions = _actor_mentions(ctx)
     for m in lex.counts.find(doc):
         ctx.count_nouns[m.i] = (m.j, m.payload)

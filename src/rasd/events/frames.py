@@ -105,13 +105,33 @@ class Candidate:
 
 
 # ---------------------------------------------------------------- actors and targets
-def _first_mention_from(ctx: Context, k: int, stop: int) -> Mention | None:
+def _first_mention_from(ctx: Context, k: int, stop: int, sites: bool = False) -> Mention | None:
+    """The first mention starting in [k, stop); sites (a market, a mosque) only if ``sites``."""
     for m in ctx.mentions:
-        if k <= m.i < stop:
-            return m
         if m.i >= stop:
             break
+        if k <= m.i and (sites or m.kind != "site"):
+            return m
     return None
+
+
+def _bare_word(ctx: Context, k: int, hi: int) -> Mention | None:
+    """The word at ``k`` as an unnamed party (على أيدي مسلمين): not a number, punctuation,
+    preposition or a site."""
+    if k >= hi:
+        return None
+    t = ctx.doc.tokens[k]
+    if t.kind != "word" or t.norm in PREPOSITIONS or ctx.in_date(k):
+        return None
+    return Mention(k, k + 1, t.start, t.end, None, None, False)
+
+
+def _after_partitive(ctx: Context, k: int) -> int:
+    """The position after a partitive (عدد من، مجموعة من، بعض), or ``k``."""
+    end = ctx.cue_at(k, "partitive")
+    if end is None:
+        return k
+    return end + 1 if end < len(ctx.doc.tokens) and ctx.norm(end) == "من" else end
 
 
 def _in_pp(ctx: Context, m: Mention) -> bool:
@@ -121,22 +141,32 @@ def _in_pp(ctx: Context, m: Mention) -> bool:
         prefix = ctx.doc.text[tok.start : m.start]
         if any(c in fold(prefix) for c in "بلك"):
             return True
+    if m.i > 0 and ctx.norm(m.i - 1) == "من" and _partitive_before(ctx, m.i):
+        return False  # عدد من المسلحين: the من of a partitive
     return m.i > 0 and ctx.norm(m.i - 1) in PREPOSITIONS
 
 
+def _partitive_before(ctx: Context, i: int) -> bool:
+    """A partitive (عدد من، مجموعة) ends just before token ``i`` or before its من."""
+    return any(role == "partitive" and end in (i, i - 1) for end, role in ctx.arg_cues.values())
+
+
 def _agent(ctx: Context, c: Candidate, hi: int) -> Mention | None:
-    """من قبل X، على يد X، على أيدي X، برصاص X after the trigger."""
+    """من قبل X، على يد X، على أيدي X، برصاص X after the trigger. After على يد (a cue of role
+    ``agent``) the next word is the doer even when it is no known description."""
     toks = ctx.doc.tokens
     for k in range(c.j, min(hi, c.j + 12)):
         n = toks[k].norm
         prev = toks[k - 1].norm if k > 0 else ""
-        agentive = (
-            (n == "قبل" and prev == "من")
-            or (n in ("يد", "ايدي", "يدي") and prev == "علي")
-            or n in AGENT_AFTER
-        )
-        if agentive:
-            return _first_mention_from(ctx, k + 1, min(hi, k + 4))
+        cue = ctx.cue_at(k, "agent")
+        if cue is not None:
+            after = _after_partitive(ctx, cue)
+            return _first_mention_from(ctx, after, min(hi, after + 2)) or _bare_word(ctx, after, hi)
+        if (n == "قبل" and prev == "من") or n in AGENT_AFTER:
+            m = _first_mention_from(ctx, k + 1, min(hi, k + 4), sites=True)
+            if m is None or m.kind == "site" or (m.i > k + 1 and _in_pp(ctx, m)):
+                return None  # بقصف مخيم للنازحين: what was shelled, not who shelled
+            return m
     return None
 
 
@@ -166,20 +196,29 @@ def _mutual(ctx: Context, c: Candidate, hi: int) -> Mention | None:
     return None
 
 
+VICTIM_KINDS = frozenset(
+    {"civilians", "protesters", "students", "workers", "media", "opposition", "communal", "officials"}
+)
+
+
 def _subject_after(ctx: Context, c: Candidate, hi: int) -> Mention | None:
     """The subject of a verb: the first mention after it before any object or preposition."""
     toks = ctx.doc.tokens
     k = c.j
     skipped = 0
     while k < min(hi, c.j + 6):
-        m = _first_mention_from(ctx, k, k + 1)
+        after = _after_partitive(ctx, k)
+        if after != k:
+            k = after  # وأحرق عدد من مثيري الشغب: the group after the partitive
+            continue
+        m = _first_mention_from(ctx, k, k + 1, sites=True)
         if m is not None:
-            if _in_pp(ctx, m):
+            if _in_pp(ctx, m) or m.kind == "site":
+                return None  # دمر القصف المستشفى: an object, not a subject
+            if c.entry.count in VICTIM_KEYS and m.kind in VICTIM_KINDS and not m.named:
+                c.target = m  # قتل مدنيون، قتل متظاهر: the victims of a killing, not its agent
                 return None
-            if c.entry.count in VICTIM_KEYS and m.kind == "civilians":
-                c.target = m  # قتل مدنيون: civilians are the victims of a killing, not its agent
-                return None
-            return m
+            return _coordinated(ctx, m, hi)
         t = toks[k]
         if t.kind in ("number", "punct") and t.norm not in ("،", ","):
             return None
@@ -190,7 +229,7 @@ def _subject_after(ctx: Context, c: Candidate, hi: int) -> Mention | None:
             # عشرات المحتجين، مئات من المتظاهرين: a crowd counted before its noun is the subject
             after = q.j + 1 if q.j < hi and ctx.norm(q.j) == "من" else q.j
             m = _first_mention_from(ctx, after, after + 1)
-            if m is not None and m.kind in CROWD_KINDS:
+            if m is not None and m.kind in CROWD_KINDS | {"communal"}:
                 if c.entry.count in VICTIM_KEYS:
                     c.target = m  # قتل ستة مدنيين، اعتقلت 12 ناشطا: the counted crowd suffers it
                     return None
@@ -201,6 +240,24 @@ def _subject_after(ctx: Context, c: Candidate, hi: int) -> Mention | None:
             return None
         k += 1
     return None
+
+
+def _coordinated(ctx: Context, m: Mention, hi: int, back: bool = True) -> Mention:
+    """A mention and those joined to it by و (الجيش السوداني وقوات الدعم السريع): one party;
+    ``back``: also those before it."""
+    toks = ctx.doc.tokens
+    first = last = m
+    for x in reversed(ctx.mentions if back else []):
+        if x.j == first.i and x.kind != "site" and toks[first.i].norm[:1] == "و" and not _in_pp(ctx, x):
+            first = x
+    for x in ctx.mentions:
+        if x.i == last.j and x.i < hi and x.kind != "site" and toks[x.i].norm[:1] == "و":
+            last = x
+    if first is m and last is m:
+        return m
+    return Mention(
+        first.i, last.j, first.start, last.end, first.kind, first.country, first.named, first.etype
+    )
 
 
 def _backward(ctx: Context, c: Candidate, lo: int, marked: set[int], only: bool) -> Mention | None:
@@ -215,10 +272,120 @@ def _backward(ctx: Context, c: Candidate, lo: int, marked: set[int], only: bool)
             break
         if m.i < lo or c.i - m.j > 12:
             continue
-        if (m.i in marked) != only or _in_pp(ctx, m):
+        if (m.i in marked) != only or _in_pp(ctx, m) or m.kind == "site":
             continue
         best = m
     return best
+
+
+def _complement(ctx: Context, c: Candidate, hi: int) -> Mention | None:
+    """The party of an intransitive verbal noun: احتجاجات الطلبة، تظاهرة للتجار، إضراب
+    عمال الميناء، احتجاجات آلاف العمال (an adjective may come first; a preposition may not)."""
+    k = c.j
+    q = ctx.quantity_at(k)
+    if q is not None:
+        k = q.j + 1 if q.j < hi and ctx.norm(q.j) == "من" else q.j
+    k = _after_partitive(ctx, k)
+    comp = _first_mention_from(ctx, k, min(hi, k + 2))
+    if comp is None or any(ctx.norm(x) in PREPOSITIONS for x in range(c.j, comp.i)):
+        return None
+    if comp.kind == "government" and comp.etype == "LOC":
+        return None  # احتجاجات العراق: a place, not who protests
+    tok = ctx.doc.tokens[comp.i]
+    clitic = fold(ctx.doc.text[tok.start : comp.start])
+    if _in_pp(ctx, comp) and not (clitic.endswith("ل") and comp.i == k):
+        return None
+    return comp
+
+
+def _near_sides(ctx: Context, c: Candidate, hi: int) -> Mention | None:
+    """اندلعت أعمال عنف بين بوذيين ومسلمين: an attack word with بين right after it names
+    the sides even when it is not a clash word."""
+    k = c.j + (1 if c.j < hi and ctx.norm(c.j) != "بين" else 0)
+    if k >= hi or ctx.norm(k) != "بين":
+        return None
+    sides = _mutual(ctx, c, min(hi, k + 6))
+    if sides is None or len(c.sides) < 2:
+        c.sides = []
+        return None
+    return sides
+
+
+def _l_prefixed(ctx: Context, m: Mention) -> bool:
+    tok = ctx.doc.tokens[m.i]
+    return fold(ctx.doc.text[tok.start : m.start]).endswith("ل")
+
+
+def _genitive_subject(ctx: Context, c: Candidate, hi: int) -> Mention | None:
+    """A transitive verbal noun with its doer in the genitive and its object after ل:
+    اقتحام مسلحين للمبنى، استهداف الطيران لسوق شعبي -> actor, and the target."""
+    comp = _first_mention_from(ctx, c.j, c.j + 1)
+    if comp is None or comp.j >= hi or _in_pp(ctx, comp):
+        return None
+    obj = _first_mention_from(ctx, comp.j, comp.j + 1, sites=True)
+    if obj is None or not _l_prefixed(ctx, obj):
+        return None
+    c.target = obj
+    return comp
+
+
+RELATIVES = frozenset(fold(w) for w in ("الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان"))
+
+
+def _relative_patient(ctx: Context, c: Candidate) -> Mention | None:
+    """ناصر الزفزافي، الذي اعتقل يوم الاثنين: a transitive verb right after a relative
+    pronoun, with no subject of its own, was done to the name before the pronoun."""
+    k = c.i - 1
+    if k < 1 or ctx.norm(k) not in RELATIVES:
+        return None
+    k -= 1
+    if ctx.norm(k) in ("،", ","):
+        k -= 1
+    for m in ctx.mentions:
+        if m.j - 1 == k and m.kind != "site":
+            return m
+    return None
+
+
+RESUMPTIVE_SPAN = 5  # tokens after a noun within which شنتها، نفذه names who did it
+
+
+def _resumptive(ctx: Context, c: Candidate, hi: int) -> Mention | None:
+    """غارات جوية شنتها طائرات حربية، مسيرات أطلقتها روسيا: the subject of a verb whose
+    pronoun stands for the action."""
+    _, end = c.clause
+    for k in range(c.j, min(hi, end, c.j + RESUMPTIVE_SPAN)):
+        cue = ctx.cue_at(k, "resumptive")
+        if cue is not None:
+            m = _first_mention_from(ctx, cue, cue + 1)
+            return m if m is not None and not _in_pp(ctx, m) else None
+    return None
+
+
+def _adjacent_subject(ctx: Context, c: Candidate) -> Mention | None:
+    """A bare verbal noun (no article, no clitic) right after a definite or named party reads
+    as its verb or its object after the subject: أن الجيش قصف مواقع، فرضت الحكومة حظر التجول."""
+    word = fold(ctx.doc.text[c.start : c.end])
+    if c.is_verb or c.prefix or word.startswith("ال") or word[1:3] == "ال":
+        return None  # الاعتقال، بالحجارة: a noun of its own phrase
+    for m in ctx.mentions:
+        if m.j == c.i and m.kind != "site" and not _in_pp(ctx, m):
+            definite = m.named or fold(ctx.doc.text[m.start : m.end]).split()[-1].startswith("ال")
+            return m if definite else None
+    return None
+
+
+def _accused(ctx: Context, c: Candidate, prev: Candidate | None) -> bool:
+    """اتهم الجيش المتمردين بقصف مخيم: the accused did the action they are accused of."""
+    return (
+        prev is not None
+        and prev.type == "ACCUSE"
+        and prev.target is not None
+        and prev.target.kind != "site"
+        and prev.sent == c.sent
+        and prev.target.j <= c.i
+        and c.i - prev.target.j <= 2
+    )
 
 
 def find_actor(
@@ -231,9 +398,13 @@ def find_actor(
         return
     if c.entry.args == "mutual":
         sides = _mutual(ctx, c, hi)
-        if sides is not None:
-            c.actor, c.actor_how = sides, "mutual"
-            return
+    elif c.type == "ASSAULT":
+        sides = _near_sides(ctx, c, hi)
+    else:
+        sides = None
+    if sides is not None:
+        c.actor, c.actor_how = sides, "mutual"
+        return
     if c.passive:
         return
     inner = _first_mention_from(ctx, c.i + 1, c.j) if c.j - c.i > 1 else None
@@ -245,16 +416,45 @@ def find_actor(
         if subj is not None:
             c.actor, c.actor_how = subj, "subject"
             return
+        if c.entry.args == "trans" and c.target is None:
+            c.target = _relative_patient(ctx, c)
+            if c.target is not None:
+                return  # الذي اعتقل: done to him by someone the clause does not name
+    elif c.entry.args == "trans":
+        gen = _genitive_subject(ctx, c, hi)
+        if gen is not None:
+            c.actor, c.actor_how = gen, "complement"
+            return
     elif c.entry.args == "intrans":
-        comp = _first_mention_from(ctx, c.j, min(hi, c.j + 2))
-        if comp is not None and not _in_pp(ctx, comp):
+        comp = _complement(ctx, c, hi)
+        if comp is not None:
             c.actor, c.actor_how = comp, "complement"
             return
+    if not c.is_verb:
+        done_by = _resumptive(ctx, c, hi)
+        if done_by is not None:
+            c.actor, c.actor_how = _coordinated(ctx, done_by, hi), "subject"
+            return
     if c.type in NO_BACKWARD:
+        # نظم مئات الأطباء وقفة، دخل العمال في إضراب: only the subject of a light verb, and
+        # not for a noun after ل or ب (في اليوم الثالث للاحتجاجات)
+        if not c.is_verb and not any(ch in c.prefix for ch in "لب"):
+            back = _backward(ctx, c, lo, announcers - speakers, only=True)
+            if back is not None:
+                c.actor, c.actor_how = back, "backward"
+        return
+    before = _adjacent_subject(ctx, c)
+    if before is not None:
+        # ranked as found before the trigger: أعلنت الوزارة احتجاز ... الشرطة اعتقلت
+        c.actor, c.actor_how = _coordinated(ctx, before, c.i), "backward"
+        return
+    if _accused(ctx, c, prev):
+        c.actor, c.actor_how = prev.target, "inherited"  # type: ignore[union-attr]
         return
     if (
         prev is not None
         and prev.actor is not None
+        and prev.actor_how != "complement"  # تظاهرة للتجار، أوقفت رجلين: the noun's party stays its own
         and prev.sent == c.sent
         and prev.actor.j <= c.i
         and c.i - prev.j <= INHERIT_SPAN
@@ -262,18 +462,34 @@ def find_actor(
     ):
         c.actor, c.actor_how = prev.actor, "inherited"
         return
-    # before the trigger: the subject of a verb (SVO), or whoever announces a verbal noun
-    back = _backward(ctx, c, lo, speakers - announcers if c.is_verb else announcers, only=not c.is_verb)
+    # before the trigger: the subject of a verb (SVO), or whoever announces a verbal noun; a
+    # statement (ندد، طالب، هدد) is the speaker's own
+    if c.type in VERBAL_TYPES:
+        marked, only = (announcers | speakers, True) if not c.is_verb else (set(), False)
+    else:
+        marked, only = (speakers - announcers, False) if c.is_verb else (announcers, True)
+    back = _backward(ctx, c, lo, marked, only=only)
     if back is not None:
+        back = _coordinated(ctx, back, c.i)
         # before a verb: its subject (SVO); before a verbal noun: who announces or does it
         c.actor, c.actor_how = back, "subject" if c.is_verb and c.i - back.j <= 2 else "backward"
 
 
+PARTNER_TYPES = frozenset({"CONSULT", "COOPERATE", "AGREE"})  # بحث مع نظيره: the partner
+MEMBERSHIP_SPAN = 10  # tokens after the object within which بانتمائهم إلى X names the group
+
+
 def find_target(ctx: Context, c: Candidate) -> None:
+    """The object of a transitive trigger: the next mention after it and its subject, directly
+    (اعتقلت الشرطة ناشطين، استهدف سوقا، مقتل خمسة متظاهرين) or after على، ضد، بحق، إلى، ل (مع
+    for talks); else the group its victims are said to belong to (بانتمائهم إلى داعش)."""
     if c.entry.args != "trans" or c.target is not None:
         return
-    lo, hi = ctx.sentence_range(c.i)
-    k = c.actor.j if c.actor is not None and c.actor.i >= c.j else c.j
+    k = c.actor.j if c.actor is not None and c.actor.i >= c.j else c.last
+    k = _after_partitive(ctx, k)
+    hi = _segment_end(ctx, c.i, k + MEMBERSHIP_SPAN)  # not past فيما، بينما: a new subject follows
+    preps = TARGET_PREPS | {"مع"} if c.type in PARTNER_TYPES else TARGET_PREPS
+    skipped = -1  # the end of a mention in another phrase: بين إسرائيل وحماس
     for m in ctx.mentions:
         if m.i < k:
             continue
@@ -281,18 +497,47 @@ def find_target(ctx: Context, c: Candidate) -> None:
             break
         if c.actor is not None and m.i == c.actor.i:
             continue
-        if any(q.j == m.i for q in ctx.quantities):
-            continue  # the noun of a count (اعتقلت 12 شخصا) is not a named target
-        tok = ctx.doc.tokens[m.i]
         prev = ctx.norm(m.i - 1) if m.i > 0 else ""
-        if (
-            _in_pp(ctx, m)
-            and prev not in TARGET_PREPS
-            and not fold(ctx.doc.text[tok.start : m.start]).endswith("ل")
-        ):
+        # في مقر البلدية: the genitive of a place phrase is not the object either
+        in_place = (
+            m.i - 1 >= k
+            and m.i > 1
+            and ctx.norm(m.i - 2) in PREPOSITIONS - preps
+            and not any(i <= m.i - 1 < j for i, j, _ in ctx.places)  # في مصراتة الحكومة
+        )
+        joined = in_place or (m.i == skipped and ctx.norm(m.i)[:1] == "و")
+        if joined or (_in_pp(ctx, m) and prev not in preps and not _l_prefixed(ctx, m)):
+            skipped = m.j
             continue
-        c.target = m
-        return
+        c.target = m if m.kind == "site" else _coordinated(ctx, m, hi, back=False)
+        break
+    if c.target is None or not c.target.named:
+        # 38 مشتبها بانتمائهم إلى تنظيم الدولة: the group is the target
+        c.target = _member_of(ctx, c, k, hi) or c.target
+
+
+def _segment_end(ctx: Context, i: int, stop: int) -> int:
+    """The end of the sentence segment of token ``i`` (بينما، فيما، كما), looked for up to
+    ``stop`` only."""
+    _, hi = ctx.sentence_range(i)
+    for x in range(i + 1, min(hi, stop)):
+        if ctx.strong_break[x]:
+            return x
+    return min(hi, stop)
+
+
+def _member_of(ctx: Context, c: Candidate, k: int, hi: int) -> Mention | None:
+    """اعتقال 17 شخصا يشتبه بانتمائهم لتنظيم داعش: the group of the people acted on."""
+    _, end = c.clause
+    for x in range(k, min(hi, k + MEMBERSHIP_SPAN)):
+        cue = ctx.cue_at(x, "membership")
+        if cue is None:
+            continue
+        for m in ctx.mentions:
+            if cue <= m.i < cue + 3 and m.kind != "site":
+                return m
+        return None
+    return None
 
 
 # ---------------------------------------------------------------- place and date

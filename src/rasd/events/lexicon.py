@@ -60,6 +60,13 @@ class ActorTerm:
 
 
 @dataclass(frozen=True)
+class ArgCue:
+    """A word that points at an argument: ``partitive``, ``spokesman`` or ``agent``."""
+
+    role: str
+
+
+@dataclass(frozen=True)
 class CountNoun:
     key: str
     where: str
@@ -91,6 +98,7 @@ class Lexicons:
     mode_cues: PhraseMatcher
     split_heads: PhraseMatcher
     split_tails: PhraseMatcher
+    arg_cues: PhraseMatcher
 
 
 def _none(cell: str) -> str | None:
@@ -177,6 +185,14 @@ def _actors() -> PhraseMatcher:
     return m
 
 
+def _arg_cues() -> PhraseMatcher:
+    m = PhraseMatcher(article=True)
+    for r in read_tsv("argument_cues.tsv"):
+        for cue in alternatives(r["cue"]):
+            m.add(cue, ArgCue(r["role"]))
+    return m
+
+
 def _counts() -> PhraseMatcher:
     forms: dict[str, CountNoun] = {}
     for r in read_tsv("count_nouns.tsv"):
@@ -237,4 +253,5 @@ def lexicons() -> Lexicons:
         mode_cues=_mode_cues(),
         split_heads=split_heads,
         split_tails=split_tails,
+        arg_cues=_arg_cues(),
     )

@@ -132,15 +132,25 @@ def compatible(doc: Doc, a: Candidate, b: Candidate, same_sentence: bool | None 
         if x.target is not None and x.target.etype == "PER" and any(q.value > 1 for q in y.counts.values()):
             return False
     aa, ab = a.actor, b.actor
-    direct = ("subject", "agent")
     if aa is not None and ab is not None and aa.named and ab.named and not same_sentence:
+        # stated subjects; a subject stated before the verb counts too, unless a country and
+        # an organisation (البحرين and its media authority are one state)
+        organ = {aa.etype, ab.etype} == {"LOC", "ORG"}
+        direct = ("subject", "agent") if organ else ("subject", "agent", "backward")
         if (
             a.actor_how in direct
             and b.actor_how in direct
-            and fold(doc.text[aa.start : aa.end]) != fold(doc.text[ab.start : ab.end])
+            and not _same_party(doc.text[aa.start : aa.end], doc.text[ab.start : ab.end])
         ):
             return False
     return True
+
+
+def _same_party(a: str, b: str) -> bool:
+    """Two mentions of one party: equal, one inside the other, or sharing two words
+    (الرئيس قاسم جومارت توكايف، رئيس كازاخستان قاسم جومارت توكايف)."""
+    wa, wb = set(fold(a).replace("،", " ").split()), set(fold(b).replace("،", " ").split())
+    return wa <= wb or wb <= wa or len(wa & wb) >= 2
 
 
 HOW_RANK = {"agent": 3, "subject": 3, "mutual": 3, "complement": 2, "backward": 1, "inherited": 0}

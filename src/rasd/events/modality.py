@@ -171,6 +171,15 @@ def _speaker(ctx: Context, j: int, hi: int, max_len: int) -> tuple[int, int] | N
     return toks[j].start, toks[k - 1].end
 
 
+def _after_count(ctx: Context, j: int) -> int:
+    """The position after a quantity or a partitive at ``j`` (and its من): خرج مئات من الأهالي."""
+    q = ctx.quantity_at(j)
+    end = q.j if q is not None else ctx.cue_at(j, "partitive")
+    if end is None:
+        return j
+    return end + 1 if end < len(ctx.doc.tokens) and ctx.norm(end) == "من" else end
+
+
 def attribution(ctx: Context, cands: list[Candidate]) -> tuple[set[int], set[int]]:
     """Fill ``attributed_to``; return the token positions of speakers and of announcers."""
     speakers: set[int] = set()
@@ -179,7 +188,11 @@ def attribution(ctx: Context, cands: list[Candidate]) -> tuple[set[int], set[int
     carry: dict[int, tuple[int, int]] = {}
     for i, j, cue, _ in _cues(ctx):
         if cue.kind == "light":
-            announcers.update(m.i for m in ctx.mentions_in(j, j + 2))
+            k = _after_count(ctx, j)
+            for m in ctx.mentions:
+                # its subject after it (VSO), or right before it (SVO: إن الشرطة أطلقت الغاز)
+                if k <= m.i <= k + 1 or (m.j == i and m.kind != "site"):
+                    announcers.add(m.i)
             continue
         if cue.kind not in ("attribution", "announce"):
             continue

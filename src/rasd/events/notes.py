@@ -31,6 +31,9 @@ KIND_EN = {
     "international": "An international body",
     "media": "Media",
     "officials": "Officials",
+    "suspects": "Suspects",
+    "communal": "A communal group",
+    "site": "A site",
 }
 QUALIFIER_EN = {
     "more_than": "more than {}",

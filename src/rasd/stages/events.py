@@ -78,7 +78,7 @@ def _inside_mention(ctx: Context, i: int, j: int, start: int, end: int, verb: bo
         opening = i == x.i and verb and (i == lo or toks[i - 1].kind == "punct")
         closing = j == x.j and i > x.i and (j - i >= 2 or not verb)
         if opening:
-            ctx.mentions.remove(x)
+            _cut_opening(ctx, x, j)
         elif closing:
             x.j, x.end = i, toks[i - 1].end
         else:
@@ -99,6 +99,21 @@ def _named(ctx: Context, i: int, j: int) -> bool:
     if i > 0 and ctx.norm(i - 1) in MEDIA:
         return True
     return ctx.inside_place(i, j)
+
+
+def _cut_opening(ctx: Context, x: Mention, j: int) -> None:
+    """A name that swallowed the verb opening its sentence (تجمع مئات الشبان العاطلين) keeps
+    what follows the verb, less a leading quantity: the verb's subject (الشبان العاطلين)."""
+    toks = ctx.doc.tokens
+    q = ctx.quantity_at(j)
+    if q is not None:
+        j = q.j + 1 if q.j < x.j and toks[q.j].norm == "من" else q.j
+    if j >= x.j:
+        ctx.mentions.remove(x)
+        return
+    x.i, x.start = j, toks[j].start
+    if q is not None:
+        x.named, x.etype = False, None  # a counted crowd, not a name
 
 
 def _triggers(ctx: Context) -> list[Candidate]:
@@ -216,11 +231,23 @@ PROTEST_KINDS = frozenset({"protesters", "workers", "students", "rioters"})
 CAUSES = frozenset(fold(w) for w in ("إثر", "بعد", "عقب", "بسبب"))  # إثر وفاة شاب: a cause
 
 
-def _recode(c: Candidate) -> None:
+def _communal_victims(ctx: Context, c: Candidate) -> bool:
+    """A religious or ethnic group suffers it (محلات مملوكة لمسلمين): communal violence, an
+    attack and not a riot."""
+    lo, hi = ctx.segment_range(c.i)
+    after = c.actor.j if c.actor is not None else -1  # متظاهرين مسيحيين: who protests
+    return any(m.kind == "communal" and lo <= m.i < hi and m.i != after for m in ctx.mentions)
+
+
+def _recode(ctx: Context, c: Candidate) -> None:
     """Coding rules that depend on who acts: protesters blocking roads, smashing or burning;
     militants capturing. (Before counts are bound: the type decides where counts go.)"""
     kind = c.actor.kind if c.actor is not None else None
-    if kind in PROTEST_KINDS and c.actor_how in ("subject", "agent", "complement", "inherited", "backward"):
+    if (
+        kind in PROTEST_KINDS
+        and c.actor_how in ("subject", "agent", "complement", "inherited", "backward")
+        and not _communal_victims(ctx, c)
+    ):
         if c.entry.protest_mode and c.type in ("COERCE", "ASSAULT"):
             c.type, c.mode = "PROTEST", c.entry.protest_mode
         elif c.type == "COERCE" and c.mode in (None, "restrict"):
@@ -448,7 +475,7 @@ def candidates(doc: Doc) -> tuple[Context, list[Candidate]]:
         _mode_cues(ctx, c)
         if c.type == "ACCUSE" and c.mode is None:
             c.mode = "disapprove"  # أدان: a condemnation, unless a court convicts (mode cues)
-        _recode(c)
+        _recode(ctx, c)
     by_sent: dict[int, list[Candidate]] = {}
     for c in cands:
         by_sent.setdefault(c.sent, []).append(c)
