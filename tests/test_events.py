@@ -232,6 +232,10 @@ def test_negation_is_flagged() -> None:
         ("في حال استمرت الاحتجاجات ستفرض السلطات حالة الطوارئ في بغداد.", []),
         ("وصلت قوات الأمن إلى بغداد.", []),
         ("لا يزال الجيش يقصف حمص.", [("ASSAULT", "heavy-weapons")]),
+        # seeking to do it is a plan, not the action
+        ("يسعى الاتحاد الأوروبي إلى فرض عقوبات جديدة على إيران.", []),
+        ("وتسعى الحكومة اليمنية إلى نشر قوات إضافية في عدن.", []),
+        ("تسعى الشرطة لاعتقال المشتبه بهم في مدينة وهران.", []),
     ],
 )
 def test_threats_demands_plans_are_not_actions(text: str, types: list[tuple[str, str | None]]) -> None:
