@@ -750,6 +750,8 @@ PARTIES = [
     ),
     # a preposition keeps a named body out of the protest
     ("ونظمت مظاهرة أمام وزارة الصحة في الجزائر.", "PROTEST", None, "*", None),
+    # a family speaks for its dead
+    ("وطالبت عائلة الضحية بفتح تحقيق في ملابسات وفاته.", "REQUEST", "عائلة", "civilians", "*"),
 ]
 
 
