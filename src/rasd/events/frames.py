@@ -455,6 +455,8 @@ def find_actor(
         prev is not None
         and prev.actor is not None
         and prev.actor_how != "complement"  # تظاهرة للتجار، أوقفت رجلين: the noun's party stays its own
+        # رفضت الصحيفة وصف ضحايا تفجير: who speaks of an attack did not do it
+        and (c.is_verb or c.type in VERBAL_TYPES or prev.type not in VERBAL_TYPES)
         and prev.sent == c.sent
         and prev.actor.j <= c.i
         and c.i - prev.j <= INHERIT_SPAN
