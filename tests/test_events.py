@@ -803,6 +803,8 @@ NO_PARTY = [
     "وخرجت تظاهرة للمطالبة بالإصلاح في مدينة الحسيمة.",
     # بنيران صديقة: no doer named after the agentive word
     "وقتل ثلاثة أشخاص بنيران صديقة في ولاية هلمند.",
+    # الهجوم الذي استهدف: the relative verb's subject is the attack, not a party before it
+    "(رويترز) - ارتفعت حصيلة ضحايا الهجوم الذي استهدف مطعما في العاصمة بغداد إلى 10 قتلى.",
     # who condemns an attack did not do it
     "وأدانت الحكومة بشدة تفجير المسجد في بغداد.",
 ]

@@ -420,6 +420,8 @@ def find_actor(
             c.target = _relative_patient(ctx, c)
             if c.target is not None:
                 return  # الذي اعتقل: done to him by someone the clause does not name
+        if c.i > 0 and ctx.norm(c.i - 1) in RELATIVES and not any(m.j == c.i - 1 for m in ctx.mentions):
+            return  # الهجوم الذي استهدف مطعما: its subject is the attack, no party before it
     elif c.entry.args == "trans":
         gen = _genitive_subject(ctx, c, hi)
         if gen is not None:
