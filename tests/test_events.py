@@ -775,6 +775,14 @@ PARTIES = [
         "*",
         "*",
     ),
+    # a dual subject before its verb, not the speaker who reports it
+    (
+        "وقالت الوزارة في بيان إن الوزيرين بحثا سبل تعزيز التعاون بين البلدين.",
+        "CONSULT",
+        "الوزيرين",
+        "officials",
+        "*",
+    ),
     # a family speaks for its dead
     ("وطالبت عائلة الضحية بفتح تحقيق في ملابسات وفاته.", "REQUEST", "عائلة", "civilians", "*"),
 ]
