@@ -783,6 +783,14 @@ PARTIES = [
         "officials",
         "*",
     ),
+    # a participle of state after the quote: what its speaker does
+    (
+        'وقال مسؤول نقابي إن "الحكومة لم تستجب لأي من مطالب الأطباء والممرضين منذ شهر أكتوبر الماضي رغم كل الوعود"، ملوحا بخطوات تصعيدية.',
+        "THREATEN",
+        "مسؤول",
+        "officials",
+        "*",
+    ),
     # a family speaks for its dead
     ("وطالبت عائلة الضحية بفتح تحقيق في ملابسات وفاته.", "REQUEST", "عائلة", "civilians", "*"),
 ]

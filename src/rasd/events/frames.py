@@ -388,6 +388,25 @@ def _accused(ctx: Context, c: Candidate, prev: Candidate | None) -> bool:
     )
 
 
+def _circumstantial(ctx: Context, c: Candidate, lo: int, speakers: set[int]) -> Mention | None:
+    """وقال مسؤول إن "..."، ملوحا بالتصعيد؛ ذكرت الوزارة في بيان "..."، ومتوعدة بالرد: a
+    participle of state after a comma says what the speaker of its sentence does."""
+    word = fold(ctx.doc.text[c.start : c.end]).split()[0]
+    bare = word[1:] if word[:1] == "و" else word
+    if c.is_verb or c.prefix.strip("و") or not (bare[:1] == "م" and bare.endswith(("ا", "ه", "ين"))):
+        return None
+    k = c.i - 1
+    if k < lo or not (ctx.norm(k) in ("،", ",") or (word[:1] == "و" and ctx.doc.tokens[k].kind == "punct")):
+        if not (word[:1] == "و" and any(ctx.norm(x) in ("،", ",") for x in range(max(lo, c.i - 8), c.i))):
+            return None
+    for m in ctx.mentions:
+        if m.i >= c.i:
+            break
+        if m.i >= lo and m.i in speakers:
+            return m
+    return None
+
+
 def find_actor(
     ctx: Context, c: Candidate, prev: Candidate | None, speakers: set[int], announcers: set[int]
 ) -> None:
@@ -436,6 +455,11 @@ def find_actor(
         done_by = _resumptive(ctx, c, hi)
         if done_by is not None:
             c.actor, c.actor_how = _coordinated(ctx, done_by, hi), "subject"
+            return
+    if c.type in VERBAL_TYPES:
+        speaker = _circumstantial(ctx, c, lo, speakers)
+        if speaker is not None:
+            c.actor, c.actor_how = speaker, "backward"
             return
     if c.type in NO_BACKWARD:
         # نظم مئات الأطباء وقفة، دخل العمال في إضراب: only the subject of a light verb, and
