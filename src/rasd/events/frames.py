@@ -395,10 +395,11 @@ def _circumstantial(ctx: Context, c: Candidate, lo: int, speakers: set[int]) -> 
     bare = word[1:] if word[:1] == "و" else word
     if c.is_verb or c.prefix.strip("و") or not (bare[:1] == "م" and bare.endswith(("ا", "ه", "ين"))):
         return None
-    k = c.i - 1
-    if k < lo or not (ctx.norm(k) in ("،", ",") or (word[:1] == "و" and ctx.doc.tokens[k].kind == "punct")):
-        if not (word[:1] == "و" and any(ctx.norm(x) in ("،", ",") for x in range(max(lo, c.i - 8), c.i))):
-            return None
+    # right after a comma (، ملوحا), or joined by و to a participle after one (، واصفة ...، ومتوعدة)
+    after_comma = c.i - 1 >= lo and ctx.norm(c.i - 1) in ("،", ",")
+    joined = word[:1] == "و" and any(ctx.norm(x) in ("،", ",") for x in range(max(lo, c.i - 8), c.i))
+    if not (after_comma or joined):
+        return None
     for m in ctx.mentions:
         if m.i >= c.i:
             break
