@@ -791,6 +791,14 @@ PARTIES = [
         "officials",
         "*",
     ),
+    # a protest told without its crowd, then the crowd acting in the same sentence
+    (
+        "وتجددت المظاهرات صباح الخميس أمام مبنى المحافظة في بغداد، وأحرق المتظاهرون إطارات السيارات.",
+        "PROTEST",
+        "المتظاهرون",
+        "protesters",
+        "*",
+    ),
     # a family speaks for its dead
     ("وطالبت عائلة الضحية بفتح تحقيق في ملابسات وفاته.", "REQUEST", "عائلة", "civilians", "*"),
 ]
