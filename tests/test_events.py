@@ -168,7 +168,7 @@ def test_arrest_frame() -> None:
         ("اندلعت اشتباكات بين الجيش والمسلحين في حمص.", "ASSAULT", None, "الجيش والمسلحين", None),
         ("تظاهر المحتجون في بغداد ضد الحكومة.", "PROTEST", "demo", None, None),
         ("وتم اعتقال ناشطين في بغداد من قبل الشرطة.", "COERCE", "arrest", "الشرطة", None),
-        ("شنت الطائرات الحربية غارات على حمص.", "ASSAULT", "aerial", "الطائرات", None),
+        ("شنت الطائرات الحربية غارات على حمص.", "ASSAULT", "aerial", "الطائرات الحربية", None),
         (
             "أطلقت الشرطة الغاز المسيل للدموع لتفريق المحتجين في بغداد.",
             "ASSAULT",
@@ -267,6 +267,14 @@ def test_mentions_of_one_action_merge_keeping_the_precise_count() -> None:
         "evidence": ev["counts"]["arrested"]["evidence"],
     }
     assert ev["actor"]["text"] == "الشرطة"
+
+
+def test_damage_told_after_a_strike_is_that_strike() -> None:
+    text = "شنت طائرات حربية غارات جوية على مواقع للمسلحين في حمص. وقال الجيش إن القوات دمرت 23 هدفا."
+    evs = [e for e in coded(text, numbers={"23": (23, "exact")}) if e["type"] == "ASSAULT"]
+    assert len(evs) == 1, [(e["mode"], e["evidence"]) for e in evs]
+    assert evs[0]["mode"] == "aerial"
+    assert evs[0]["actor"]["kind"] == "military"
 
 
 def test_separate_places_and_counts_are_separate_events() -> None:
@@ -703,7 +711,7 @@ PARTIES = [
     (
         "قتل ثلاثة مدنيين في غارات شنتها طائرات حربية على بلدة كفرنبل.",
         "ASSAULT",
-        "طائرات",
+        "طائرات حربية",
         "military",
         "مدنيين",
     ),
@@ -754,6 +762,49 @@ PARTIES = [
     ),
     # a preposition keeps a named body out of the protest
     ("ونظمت مظاهرة أمام وزارة الصحة في الجزائر.", "PROTEST", None, "*", None),
+    # warplanes are who strikes, not a strike of their own
+    (
+        "وقالت الوزارة إن المقاتلات التركية قصفت مواقع للمتمردين في العراق.",
+        "ASSAULT",
+        "المقاتلات التركية",
+        "military",
+        "*",
+    ),
+    ("وقصفت طائرات حربية سوقا شعبيا في حمص.", "ASSAULT", "طائرات حربية", "military", "*"),
+    # من تنفيذ X: X did it
+    (
+        "وقتل 15 شخصا في هجوم قال بيان على الإنترنت إنه من تنفيذ تنظيم داعش.",
+        "ASSAULT",
+        "تنظيم داعش",
+        "*",
+        "*",
+    ),
+    # a dual subject before its verb, not the speaker who reports it
+    (
+        "وقالت الوزارة في بيان إن الوزيرين بحثا سبل تعزيز التعاون بين البلدين.",
+        "CONSULT",
+        "الوزيرين",
+        "officials",
+        "*",
+    ),
+    # a participle of state after the quote: what its speaker does
+    (
+        'وقال مسؤول نقابي إن "الحكومة لم تستجب لأي من مطالب الأطباء والممرضين منذ شهر أكتوبر الماضي رغم كل الوعود"، ملوحا بخطوات تصعيدية.',
+        "THREATEN",
+        "مسؤول",
+        "officials",
+        "*",
+    ),
+    # a protest told without its crowd, then the crowd acting in the same sentence
+    (
+        "وتجددت المظاهرات صباح الخميس أمام مبنى المحافظة في بغداد، وأحرق المتظاهرون إطارات السيارات.",
+        "PROTEST",
+        "المتظاهرون",
+        "protesters",
+        "*",
+    ),
+    # a family speaks for its dead
+    ("وطالبت عائلة الضحية بفتح تحقيق في ملابسات وفاته.", "REQUEST", "عائلة", "civilians", "*"),
 ]
 
 
@@ -780,6 +831,10 @@ NO_PARTY = [
     "وخرجت تظاهرة للمطالبة بالإصلاح في مدينة الحسيمة.",
     # بنيران صديقة: no doer named after the agentive word
     "وقتل ثلاثة أشخاص بنيران صديقة في ولاية هلمند.",
+    # الهجوم الذي استهدف: the relative verb's subject is the attack, not a party before it
+    "(رويترز) - ارتفعت حصيلة ضحايا الهجوم الذي استهدف مطعما في العاصمة بغداد إلى 10 قتلى.",
+    # who condemns an attack did not do it
+    "وأدانت الحكومة بشدة تفجير المسجد في بغداد.",
 ]
 
 

@@ -388,6 +388,26 @@ def _accused(ctx: Context, c: Candidate, prev: Candidate | None) -> bool:
     )
 
 
+def _circumstantial(ctx: Context, c: Candidate, lo: int, speakers: set[int]) -> Mention | None:
+    """وقال مسؤول إن "..."، ملوحا بالتصعيد؛ ذكرت الوزارة في بيان "..."، ومتوعدة بالرد: a
+    participle of state after a comma says what the speaker of its sentence does."""
+    word = fold(ctx.doc.text[c.start : c.end]).split()[0]
+    bare = word[1:] if word[:1] == "و" else word
+    if c.is_verb or c.prefix.strip("و") or not (bare[:1] == "م" and bare.endswith(("ا", "ه", "ين"))):
+        return None
+    # right after a comma (، ملوحا), or joined by و to a participle after one (، واصفة ...، ومتوعدة)
+    after_comma = c.i - 1 >= lo and ctx.norm(c.i - 1) in ("،", ",")
+    joined = word[:1] == "و" and any(ctx.norm(x) in ("،", ",") for x in range(max(lo, c.i - 8), c.i))
+    if not (after_comma or joined):
+        return None
+    for m in ctx.mentions:
+        if m.i >= c.i:
+            break
+        if m.i >= lo and m.i in speakers:
+            return m
+    return None
+
+
 def find_actor(
     ctx: Context, c: Candidate, prev: Candidate | None, speakers: set[int], announcers: set[int]
 ) -> None:
@@ -420,6 +440,8 @@ def find_actor(
             c.target = _relative_patient(ctx, c)
             if c.target is not None:
                 return  # الذي اعتقل: done to him by someone the clause does not name
+        if c.i > 0 and ctx.norm(c.i - 1) in RELATIVES and not any(m.j == c.i - 1 for m in ctx.mentions):
+            return  # الهجوم الذي استهدف مطعما: its subject is the attack, no party before it
     elif c.entry.args == "trans":
         gen = _genitive_subject(ctx, c, hi)
         if gen is not None:
@@ -434,6 +456,11 @@ def find_actor(
         done_by = _resumptive(ctx, c, hi)
         if done_by is not None:
             c.actor, c.actor_how = _coordinated(ctx, done_by, hi), "subject"
+            return
+    if c.type in VERBAL_TYPES:
+        speaker = _circumstantial(ctx, c, lo, speakers)
+        if speaker is not None:
+            c.actor, c.actor_how = speaker, "backward"
             return
     if c.type in NO_BACKWARD:
         # نظم مئات الأطباء وقفة، دخل العمال في إضراب: only the subject of a light verb, and
@@ -455,6 +482,8 @@ def find_actor(
         prev is not None
         and prev.actor is not None
         and prev.actor_how != "complement"  # تظاهرة للتجار، أوقفت رجلين: the noun's party stays its own
+        # رفضت الصحيفة وصف ضحايا تفجير: who speaks of an attack did not do it
+        and (c.is_verb or c.type in VERBAL_TYPES or prev.type not in VERBAL_TYPES)
         and prev.sent == c.sent
         and prev.actor.j <= c.i
         and c.i - prev.j <= INHERIT_SPAN

@@ -110,7 +110,9 @@ def compatible(doc: Doc, a: Candidate, b: Candidate, same_sentence: bool | None 
         # unless it only adds the casualties of one already told (قتل 15 في هجوم)
         if not b.counts or a.counts:
             return False
-    if (not same_sentence or a.type != "ASSAULT") and not modes_compatible(a.mode, b.mode):
+    # a weak word of damage after an attack (دمرت المقاتلات 23 هدفا) tells what the attack did
+    outcome = a.type == "ASSAULT" and a.mode is not None and b.mode == "destroy" and b.entry.anchor
+    if (not same_sentence or a.type != "ASSAULT") and not outcome and not modes_compatible(a.mode, b.mode):
         # within a sentence only an attack merges its modes (اشتباكات مسلحة أدت إلى مقتل)
         return False
     if not same_sentence and a.mode is None and b.mode is not None and a.type == "ASSAULT":

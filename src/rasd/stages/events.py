@@ -18,6 +18,7 @@ from rasd.arabic.normalise import fold
 from rasd.doc import Doc, Span
 from rasd.events.context import Context, Mention, build
 from rasd.events.frames import (
+    CROWD_KINDS,
     VERBAL_TYPES,
     Binding,
     Candidate,
@@ -456,6 +457,23 @@ def _event(ctx: Context, c: Candidate, place: Span | None, source: str | None) -
     return ev
 
 
+def _crowd_named_later(cands: list[Candidate]) -> None:
+    """تجددت المظاهرات ...، وأحرق المتظاهرون الإطارات: a protest told without its crowd takes the
+    crowd that acts in the same sentence right after it."""
+    for a, b in zip(cands, cands[1:], strict=False):
+        if (
+            a.type == "PROTEST"
+            and a.actor is None
+            and not a.is_verb
+            and b.type == "PROTEST"
+            and b.sent == a.sent
+            and b.actor is not None
+            and b.actor_how == "subject"
+            and b.actor.kind in CROWD_KINDS
+        ):
+            a.actor, a.actor_how = b.actor, "inherited"
+
+
 def candidates(doc: Doc) -> tuple[Context, list[Candidate]]:
     """All trigger mentions with their frames and modality (before merging and filtering)."""
     ctx = build(doc)
@@ -476,6 +494,7 @@ def candidates(doc: Doc) -> tuple[Context, list[Candidate]]:
         if c.type == "ACCUSE" and c.mode is None:
             c.mode = "disapprove"  # أدان: a condemnation, unless a court convicts (mode cues)
         _recode(ctx, c)
+    _crowd_named_later(cands)
     by_sent: dict[int, list[Candidate]] = {}
     for c in cands:
         by_sent.setdefault(c.sent, []).append(c)
