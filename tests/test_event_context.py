@@ -15,7 +15,7 @@ from rasd.stages.events import candidates
 
 TEXTS = [
     "اعتقلت الشرطة 12 شخصا في بغداد أمس بعد اشتباكات مع محتجين، بحسب وكالة الأنباء العراقية.\n" * 6,
-    "قتل ثلاثة مدنيين وأصيب 20 آخرون في قصف على حمص وحماة، فيما تظاهر المئات في إدلب. "
+    "قتل ثلاثة مدنيين وأصيب 20 آخرون يوم الأحد في قصف على حمص وحماة، فيما تظاهر المئات في إدلب. "
     "وقال المرصد السوري إن الطائرات شنت خمس غارات على مدينة معرة النعمان بينما اعتقلت قوات الأمن "
     "عشرة أشخاص في ريف دمشق.",
     "وزارة " * 300,
@@ -53,13 +53,17 @@ def naive_segment(ctx: Context, i: int) -> tuple[int, int]:
 def test_range_lookups_equal_a_scan(text: str) -> None:
     ctx = context(text)
     n = len(ctx.doc.tokens)
-    assert ctx.quantities and ctx.mentions or text.startswith("وزارة")
+    assert ctx.quantities and ctx.mentions and ctx.places and ctx.dates or text.startswith("وزارة")
     for lo in range(0, n, 3):
         for hi in (lo, lo + 1, lo + 7, n):
             assert ctx.quantities_in(lo, hi) == [q for q in ctx.quantities if lo <= q.i < hi]
             assert ctx.mentions_in(lo, hi) == [m for m in ctx.mentions if lo <= m.i < hi]
             assert ctx.count_nouns_in(lo, hi) == [(k, v) for k, v in ctx.count_nouns.items() if lo <= k < hi]
             assert ctx.inside_place(lo, hi) == any(a <= lo and hi <= b for a, b, _ in ctx.places)
+            assert list(ctx.place_indexes_in(lo, hi)) == [
+                k for k, x in enumerate(ctx.places) if lo <= x[0] < hi
+            ]
+            assert ctx.dates_in(lo, hi) == [d for d in ctx.dates if lo <= d[0] < hi]
     for i in range(n):
         assert ctx.segment_range(i) == naive_segment(ctx, i)
         for j in (i + 1, min(n, i + 3)):

@@ -199,23 +199,45 @@ class Context:
         removes mentions and moves their starts, so no index would stay true)."""
         return [m for m in self.mentions if lo <= m.i < hi]
 
+    def place_indexes_in(self, lo: int, hi: int) -> range | list[int]:
+        """Indexes into ``places`` of the places that start in tokens [lo, hi), in order."""
+        bounds = _bounds_in(self._starts_memo, self.places, lo, hi)
+        if bounds is None:
+            return [k for k, x in enumerate(self.places) if lo <= x[0] < hi]
+        return range(*bounds)
+
+    def dates_in(self, lo: int, hi: int) -> list[tuple[int, int, Span]]:
+        """The dates that start in tokens [lo, hi), in their order."""
+        return _starting_in(self._starts_memo, self.dates, lo, hi)
+
     def quantities_in(self, lo: int, hi: int) -> list[Quantity]:
         """The quantities that start in tokens [lo, hi), in their order."""
         return _starting_in(self._starts_memo, self.quantities, lo, hi)
 
 
-def _starting_in(memo: dict[int, tuple[list, list[int] | None]], items: list, lo: int, hi: int) -> list:
-    """The items (with a first token ``i``) that start in [lo, hi), by bisection over their
-    starts, kept in ``memo`` until the list is replaced or changes length (a removal)."""
+def _bounds_in(
+    memo: dict[int, tuple[list, list[int] | None]], items: list, lo: int, hi: int
+) -> tuple[int, int] | None:
+    """The slice [a, b) of ``items`` (each with a first token: ``x.i``, or ``x[0]`` for a tuple)
+    that starts in tokens [lo, hi), by bisection over their starts, kept in ``memo`` until the
+    list is replaced or changes length; None when the items are not in token order."""
     hit = memo.get(id(items))
     if hit is None or hit[0] is not items or (hit[1] is not None and len(hit[1]) != len(items)):
-        starts = [x.i for x in items]
+        starts = [x[0] if isinstance(x, tuple) else x.i for x in items]
         hit = (items, starts if all(a <= b for a, b in zip(starts, starts[1:], strict=False)) else None)
         memo[id(items)] = hit
     starts = hit[1]
-    if starts is None:  # not in token order: filter them all
-        return [x for x in items if lo <= x.i < hi]
-    return items[bisect.bisect_left(starts, lo) : bisect.bisect_left(starts, hi)]
+    if starts is None:
+        return None
+    return bisect.bisect_left(starts, lo), bisect.bisect_left(starts, hi)
+
+
+def _starting_in(memo: dict[int, tuple[list, list[int] | None]], items: list, lo: int, hi: int) -> list:
+    """The items that start in tokens [lo, hi), in their order."""
+    bounds = _bounds_in(memo, items, lo, hi)
+    if bounds is None:  # not in token order: filter them all
+        return [x for x in items if lo <= (x[0] if isinstance(x, tuple) else x.i) < hi]
+    return items[bounds[0] : bounds[1]]
 
 
 def _sent_bounds(doc: Doc) -> list[tuple[int, int]]:

@@ -618,7 +618,7 @@ def find_place(ctx: Context, c: Candidate) -> None:
         scopes.append(("sentence", ctx.segment_range(c.i)))
     dateline: tuple[str, list[int]] | None = None
     for source, (lo, hi) in scopes:
-        cands = [k for k, x in enumerate(ctx.places) if lo <= x[0] < hi and usable(k)]
+        cands = [k for k in ctx.place_indexes_in(lo, hi) if usable(k)]
         # the dateline city is where it was reported from: any other place of the sentence wins
         others = [k for k in cands if not ctx.places[k][2].data.get("dateline")]
         if cands and not others and dateline is None:
@@ -709,9 +709,8 @@ def find_date(ctx: Context, c: Candidate) -> None:
     for source, (lo, hi) in scopes:
         cands = [
             (i, j, s)
-            for i, j, s in ctx.dates
-            if lo <= i < hi
-            and s.data.get("value")
+            for i, j, s in ctx.dates_in(lo, hi)
+            if s.data.get("value")
             and s.data.get("role") != "until"
             and not _reported(ctx, c, i)
             and (source == "clause" or not _since(ctx, i) or lo <= c.i < i)
