@@ -82,7 +82,7 @@ def token_groups(doc: Doc) -> dict[str, list[int]]:
         return hit[2]
     groups: dict[str, list[int]] = {}
     for i, tok in enumerate(toks):
-        ck = tok.norm if tok.kind == "word" else f"{tok.kind}\0{tok.norm}"
+        ck = token_key(tok)
         g = groups.get(ck)
         if g is None:
             groups[ck] = [i]
@@ -159,7 +159,7 @@ class PhraseMatcher:
     def _heads_of(self, tok: Token) -> tuple[_Head, ...]:
         """The readings of ``tok`` whose key starts some phrase, least stripped first
         (memoised per matcher by ``token_key``, up to ``_HEADS_MAX`` entries)."""
-        ck = tok.norm if tok.kind == "word" else f"{tok.kind}\0{tok.norm}"
+        ck = token_key(tok)
         hit = self._heads.get(ck)
         if hit is None:
             index = self._index

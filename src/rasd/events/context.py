@@ -99,18 +99,23 @@ class Context:
     _break_memo: dict[int, tuple[list[bool], list[int], list[int]]] = field(default_factory=dict)
     origins: tuple[int, set[int]] | None = None  # (number of places, places named as origins)
     _starts_memo: dict[int, tuple[list, list[int] | None]] = field(default_factory=dict)
-    _place_index: tuple[list[tuple[int, int, Span]] | None, list[int], list[int]] = (None, [], [])
+    _place_reach: tuple[list[tuple[int, int, Span]] | None, list[int]] = (None, [])
     main_country: str | None = None
     main_place: Span | None = None
     date_toks: set[int] = field(default_factory=set)
 
     q_at: dict[int, Quantity] = field(default_factory=dict)
     arg_cues: dict[int, tuple[int, str]] = field(default_factory=dict)  # start -> (end, role)
+    cue_starts: dict[tuple[str, int], int] = field(default_factory=dict)  # (role, end) -> first start
 
     def cue_at(self, i: int, role: str) -> int | None:
         """The end of an argument cue of ``role`` (argument_cues.tsv) starting at token ``i``."""
         hit = self.arg_cues.get(i)
         return hit[0] if hit is not None and hit[1] == role else None
+
+    def cue_ending(self, j: int, role: str) -> int | None:
+        """The start of the first argument cue of ``role`` that ends at token ``j``."""
+        return self.cue_starts.get((role, j))
 
     def quantity_at(self, i: int) -> Quantity | None:
         """The quantity that starts at token ``i``."""
@@ -176,6 +181,17 @@ class Context:
     def norm(self, i: int) -> str:
         return self.doc.tokens[i].norm
 
+    def past_partitive(self, k: int) -> int:
+        """The position after a partitive at ``k`` (عدد من، مجموعة من، بعض) and its من, or ``k``."""
+        end = self.cue_at(k, "partitive")
+        return k if end is None else self.past_min(end)
+
+    def past_min(self, k: int, hi: int | None = None) -> int:
+        """``k``, or one past it when من stands there before ``hi`` (the end of the text by
+        default): the group after a count or a partitive (مئات من الأهالي، عدد من المسلحين)."""
+        end = len(self.doc.tokens) if hi is None else hi
+        return k + 1 if k < end and self.doc.tokens[k].norm == "من" else k
+
     def count_nouns_in(self, lo: int, hi: int) -> list[tuple[int, tuple[int, CountNoun]]]:
         """The count nouns that start in tokens [lo, hi), in order (O(hi - lo), not O(article))."""
         get = self.count_nouns.get
@@ -184,15 +200,17 @@ class Context:
     def inside_place(self, i: int, j: int) -> bool:
         """Tokens [i, j) lie within one place name (places are sorted by their first token)."""
         places = self.places
-        if self._place_index[0] is not places or len(self._place_index[1]) != len(places):
-            ends, top = [], -1
+        bounds = _bounds_in(self._starts_memo, places, 0, i + 1)
+        if bounds is None:
+            return any(a <= i and j <= b for a, b, _ in places)
+        if self._place_reach[0] is not places or len(self._place_reach[1]) != len(places):
+            reach, top = [], -1  # the furthest end of the places up to each one
             for _, b, _ in places:
                 top = max(top, b)
-                ends.append(top)
-            self._place_index = (places, [a for a, _, _ in places], ends)
-        _, starts, reach = self._place_index
-        k = bisect.bisect_right(starts, i)
-        return k > 0 and reach[k - 1] >= j
+                reach.append(top)
+            self._place_reach = (places, reach)
+        k = bounds[1]
+        return k > 0 and self._place_reach[1][k - 1] >= j
 
     def mentions_in(self, lo: int, hi: int) -> list[Mention]:
         """The mentions that start in tokens [lo, hi), in their order (a scan: the events stage
@@ -380,7 +398,7 @@ def _appositions(ctx: Context, mentions: list[Mention]) -> list[Mention]:
         if prev is not None and m.named and _title(prev) and _joinable(ctx, prev, m):
             gap = [t.norm for t in toks[prev.j : m.i]]
             # وزير التخطيط المدني رؤوف حكيم: a title, its definite complements, then the name
-            described = 0 < len(gap) <= 3 and m.etype == "PER" and all(g.startswith("ال") for g in gap)
+            described = 0 < len(gap) <= 3 and m.etype == "PER" and _definite(ctx, prev.j, m.i)
             if (gap == [] or gap in (["،"], [","]) or described) and (m.etype in ("PER", "LOC") or gap == []):
                 country = prev.country or (m.country if m.etype == "LOC" else None)
                 merged = Mention(
@@ -411,7 +429,7 @@ def _spokesmen(ctx: Context, mentions: list[Mention]) -> list[Mention]:
     for m in mentions:
         if m.i in skip:
             continue
-        cue = next((a for a, (b, role) in ctx.arg_cues.items() if b == m.i and role == "spokesman"), None)
+        cue = ctx.cue_ending(m.i, "spokesman")
         if cue is None:
             out.append(m)
             continue
@@ -490,6 +508,8 @@ def build(doc: Doc) -> Context:
     ctx.quantities = _quantities(ctx)
     ctx.q_at = {q.i: q for q in ctx.quantities}
     ctx.arg_cues = {m.i: (m.j, m.payload.role) for m in lex.arg_cues.find(doc)}
+    for i, (j, role) in ctx.arg_cues.items():
+        ctx.cue_starts.setdefault((role, j), i)
     ctx.mentions = _actor_mentions(ctx)
     for m in lex.counts.find(doc):
         ctx.count_nouns[m.i] = (m.j, m.payload)

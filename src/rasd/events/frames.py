@@ -126,14 +126,6 @@ def _bare_word(ctx: Context, k: int, hi: int) -> Mention | None:
     return Mention(k, k + 1, t.start, t.end, None, None, False)
 
 
-def _after_partitive(ctx: Context, k: int) -> int:
-    """The position after a partitive (عدد من، مجموعة من، بعض), or ``k``."""
-    end = ctx.cue_at(k, "partitive")
-    if end is None:
-        return k
-    return end + 1 if end < len(ctx.doc.tokens) and ctx.norm(end) == "من" else end
-
-
 def _in_pp(ctx: Context, m: Mention) -> bool:
     """The mention is the object of a preposition (في الشرطة، بالجيش، للحكومة)."""
     tok = ctx.doc.tokens[m.i]
@@ -148,7 +140,7 @@ def _in_pp(ctx: Context, m: Mention) -> bool:
 
 def _partitive_before(ctx: Context, i: int) -> bool:
     """A partitive (عدد من، مجموعة) ends just before token ``i`` or before its من."""
-    return any(role == "partitive" and end in (i, i - 1) for end, role in ctx.arg_cues.values())
+    return ctx.cue_ending(i, "partitive") is not None or ctx.cue_ending(i - 1, "partitive") is not None
 
 
 def _agent(ctx: Context, c: Candidate, hi: int) -> Mention | None:
@@ -160,7 +152,7 @@ def _agent(ctx: Context, c: Candidate, hi: int) -> Mention | None:
         prev = toks[k - 1].norm if k > 0 else ""
         cue = ctx.cue_at(k, "agent")
         if cue is not None:
-            after = _after_partitive(ctx, cue)
+            after = ctx.past_partitive(cue)
             return _first_mention_from(ctx, after, min(hi, after + 2)) or _bare_word(ctx, after, hi)
         if (n == "قبل" and prev == "من") or n in AGENT_AFTER:
             m = _first_mention_from(ctx, k + 1, min(hi, k + 4), sites=True)
@@ -207,7 +199,7 @@ def _subject_after(ctx: Context, c: Candidate, hi: int) -> Mention | None:
     k = c.j
     skipped = 0
     while k < min(hi, c.j + 6):
-        after = _after_partitive(ctx, k)
+        after = ctx.past_partitive(k)
         if after != k:
             k = after  # وأحرق عدد من مثيري الشغب: the group after the partitive
             continue
@@ -227,7 +219,7 @@ def _subject_after(ctx: Context, c: Candidate, hi: int) -> Mention | None:
         q = ctx.quantity_at(k)
         if q is not None:
             # عشرات المحتجين، مئات من المتظاهرين: a crowd counted before its noun is the subject
-            after = q.j + 1 if q.j < hi and ctx.norm(q.j) == "من" else q.j
+            after = ctx.past_min(q.j, hi)
             m = _first_mention_from(ctx, after, after + 1)
             if m is not None and m.kind in CROWD_KINDS | {"communal"}:
                 if c.entry.count in VICTIM_KEYS:
@@ -284,8 +276,8 @@ def _complement(ctx: Context, c: Candidate, hi: int) -> Mention | None:
     k = c.j
     q = ctx.quantity_at(k)
     if q is not None:
-        k = q.j + 1 if q.j < hi and ctx.norm(q.j) == "من" else q.j
-    k = _after_partitive(ctx, k)
+        k = ctx.past_min(q.j, hi)
+    k = ctx.past_partitive(k)
     comp = _first_mention_from(ctx, k, min(hi, k + 2))
     if comp is None or any(ctx.norm(x) in PREPOSITIONS for x in range(c.j, comp.i)):
         return None
@@ -515,8 +507,8 @@ def find_target(ctx: Context, c: Candidate) -> None:
     if c.entry.args != "trans" or c.target is not None:
         return
     k = c.actor.j if c.actor is not None and c.actor.i >= c.j else c.last
-    k = _after_partitive(ctx, k)
-    hi = _segment_end(ctx, c.i, k + MEMBERSHIP_SPAN)  # not past فيما، بينما: a new subject follows
+    k = ctx.past_partitive(k)
+    hi = min(ctx.segment_range(c.i)[1], k + MEMBERSHIP_SPAN)  # not past فيما، بينما: a new subject follows
     preps = TARGET_PREPS | {"مع"} if c.type in PARTNER_TYPES else TARGET_PREPS
     skipped = -1  # the end of a mention in another phrase: بين إسرائيل وحماس
     for m in ctx.mentions:
@@ -532,7 +524,7 @@ def find_target(ctx: Context, c: Candidate) -> None:
             m.i - 1 >= k
             and m.i > 1
             and ctx.norm(m.i - 2) in PREPOSITIONS - preps
-            and not any(i <= m.i - 1 < j for i, j, _ in ctx.places)  # في مصراتة الحكومة
+            and not ctx.inside_place(m.i - 1, m.i)  # في مصراتة الحكومة
         )
         joined = in_place or (m.i == skipped and ctx.norm(m.i)[:1] == "و")
         if joined or (_in_pp(ctx, m) and prev not in preps and not _l_prefixed(ctx, m)):
@@ -543,16 +535,6 @@ def find_target(ctx: Context, c: Candidate) -> None:
     if c.target is None or not c.target.named:
         # 38 مشتبها بانتمائهم إلى تنظيم الدولة: the group is the target
         c.target = _member_of(ctx, c, k, hi) or c.target
-
-
-def _segment_end(ctx: Context, i: int, stop: int) -> int:
-    """The end of the sentence segment of token ``i`` (بينما، فيما، كما), looked for up to
-    ``stop`` only."""
-    _, hi = ctx.sentence_range(i)
-    for x in range(i + 1, min(hi, stop)):
-        if ctx.strong_break[x]:
-            return x
-    return min(hi, stop)
 
 
 def _member_of(ctx: Context, c: Candidate, k: int, hi: int) -> Mention | None:
@@ -765,7 +747,7 @@ class Binding:
 PEOPLE_KEYS = frozenset({"person", "participants"})
 VERB_WINDOW = 6  # tokens after a counted noun of people within which its verb may come
 TRIGGER_GAP = 2  # words (besides the subject, a date, punctuation) between a trigger and its count
-PROTEST_CROWDS = frozenset({"protesters", "workers", "students", "rioters"})
+PROTEST_KINDS = frozenset({"protesters", "workers", "students", "rioters"})
 # إثر مقتل شاب، بعد وفاة رجل: a death told as the cause of what the sentence reports
 CAUSE_WORDS = frozenset(fold(w) for w in ("إثر", "اثر", "بعد", "عقب", "أعقاب", "بسبب", "خلفية"))
 
@@ -832,7 +814,7 @@ def _context_key(
 
 def _crowd_after(ctx: Context, q: Quantity, kinds: frozenset[str]) -> bool:
     """مئات الشبان، مئات من أهالي المدينة: the quantity counts a crowd of one of ``kinds``."""
-    k = q.j + 1 if q.j < len(ctx.doc.tokens) and ctx.norm(q.j) == "من" else q.j
+    k = ctx.past_min(q.j)
     m = _first_mention_from(ctx, k, k + 1)
     return m is not None and m.kind in kinds
 
@@ -870,7 +852,7 @@ def _key_of(
                 return hit[1].key
     if key is None and after is None and q.i > 0 and ctx.norm(q.i - 1) == "بين":
         # مواجهات بين مئات الشبان: a side of the clash, not its toll; a crowd is its participants
-        return "participants" if _crowd_after(ctx, q, PROTEST_CROWDS) else None
+        return "participants" if _crowd_after(ctx, q, PROTEST_KINDS) else None
     if key is None and after is None:
         if q.dual or any(c.i == q.j for c in triggers):
             return None  # داهموا منزلين، نفذت ثلاث غارات: a count of things or of actions
@@ -921,7 +903,7 @@ def _singles(ctx: Context, lo: int, hi: int, q_toks: set[int], triggers: list[Ca
 
 def _partitive(ctx: Context, q: Quantity, hi: int) -> bool:
     """واحدا من ثلاثة صحفيين، اثنان من بين خمسة: one of a group, not a count."""
-    k = q.j + 1 if q.j < hi and ctx.norm(q.j) == "من" else q.j
+    k = ctx.past_min(q.j, hi)
     if k < hi and k > q.j and ctx.norm(k) == "بين":
         k += 1
     return k > q.j and ctx.quantity_at(k) is not None

@@ -174,10 +174,7 @@ def _speaker(ctx: Context, j: int, hi: int, max_len: int) -> tuple[int, int] | N
 def _after_count(ctx: Context, j: int) -> int:
     """The position after a quantity or a partitive at ``j`` (and its من): خرج مئات من الأهالي."""
     q = ctx.quantity_at(j)
-    end = q.j if q is not None else ctx.cue_at(j, "partitive")
-    if end is None:
-        return j
-    return end + 1 if end < len(ctx.doc.tokens) and ctx.norm(end) == "من" else end
+    return ctx.past_min(q.j) if q is not None else ctx.past_partitive(j)
 
 
 def attribution(ctx: Context, cands: list[Candidate]) -> tuple[set[int], set[int]]:

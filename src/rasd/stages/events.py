@@ -19,6 +19,7 @@ from rasd.doc import Doc, Span
 from rasd.events.context import Context, Mention, build
 from rasd.events.frames import (
     CROWD_KINDS,
+    PROTEST_KINDS,
     VERBAL_TYPES,
     Binding,
     Candidate,
@@ -42,10 +43,7 @@ MIN_CONFIDENCE = 0.5
 CARRIED_KEYS = frozenset({"killed", "injured", "arrested", "kidnapped", "missing", "displaced"})
 STATE_KINDS = frozenset({"police", "security", "military", "government", "judiciary"})
 NON_STATE_ARMED = frozenset({"rebels", "militants"})
-PERSON_KINDS = frozenset(
-    {"protesters", "workers", "students", "civilians", "opposition", "rioters", "militants", "rebels"}
-    | {"media", "officials", "prisoners", "refugees", "unknown"}
-)
+PERSON_KINDS = CROWD_KINDS | {"media", "officials", "prisoners", "refugees", "unknown"}
 
 
 def _candidate(ctx: Context, m: Match, entry: TriggerEntry) -> Candidate:
@@ -108,7 +106,7 @@ def _cut_opening(ctx: Context, x: Mention, j: int) -> None:
     toks = ctx.doc.tokens
     q = ctx.quantity_at(j)
     if q is not None:
-        j = q.j + 1 if q.j < x.j and toks[q.j].norm == "من" else q.j
+        j = ctx.past_min(q.j, x.j)
     if j >= x.j:
         ctx.mentions.remove(x)
         return
@@ -228,7 +226,6 @@ def _mode_cues(ctx: Context, c: Candidate) -> None:
             return
 
 
-PROTEST_KINDS = frozenset({"protesters", "workers", "students", "rioters"})
 CAUSES = frozenset(fold(w) for w in ("إثر", "بعد", "عقب", "بسبب"))  # إثر وفاة شاب: a cause
 
 
