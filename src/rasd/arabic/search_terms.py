@@ -36,4 +36,9 @@ def search_terms(text: str) -> list[str]:
 
 def search_text(text: str) -> str:
     """The search terms of a text joined by spaces: what the full-text index stores."""
-    return " ".join(search_terms(text))
+    return folded_search_text(fold(text))
+
+
+def folded_search_text(folded: str) -> str:
+    """``search_text`` of a text already folded (for callers that fold it for other uses too)."""
+    return " ".join(map(search_term, _WORD.findall(folded)))

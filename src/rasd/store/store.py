@@ -18,7 +18,7 @@ try:
     import orjson as _orjson
 except ImportError:  # optional: the standard library's json does the same, slower
     _orjson = None  # type: ignore[assignment]
-from rasd.arabic.search_terms import _WORD, search_term, search_terms
+from rasd.arabic.search_terms import folded_search_text, search_terms
 from rasd.inputs import Article as InputArticle
 from rasd.store.models import Article, Event, IngestFailure, Report, utcnow
 
@@ -52,12 +52,11 @@ def _hash_folded(folded: str) -> str:
 def fingerprint(text: str) -> tuple[str, str]:
     """(content hash, search text) of an article, folding the text once for both.
 
-    The search text is ``rasd.arabic.search_terms.search_text(text)``: the same terms
-    (``_WORD`` over the folded text, each through ``search_term``), so the index and the
+    The search text is ``rasd.arabic.search_terms.search_text(text)``, so the index and the
     queries of ``Store.search`` agree.
     """
     folded = fold(text)
-    return _hash_folded(folded), " ".join(map(search_term, _WORD.findall(folded)))
+    return _hash_folded(folded), folded_search_text(folded)
 
 
 def _sqlite_pragmas(busy_timeout_s: float) -> Any:
