@@ -627,7 +627,7 @@ class Reader:
             return False
         place = self.place_at.get(k)
         if place is not None:
-            return place.ns > tok.nstart and tok.norm[0] in "بك"
+            return place.ns > tok.nstart  # the place starts after the proclitic
         return tok.norm[1:3] == "ال" and len(tok.norm) > 5 and tok.norm not in self.lex.name_words
 
     def conjoined_pair(self, k: int) -> bool:
