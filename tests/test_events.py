@@ -624,6 +624,13 @@ ARGUMENTS = [
         "عربتين عسكريتين قبل أن يفروا.",
         [("ASSAULT", None, "2023-06-03", "غاو"), ("ASSAULT", "destroy", "2023-06-03", "غاو")],
     ),
+    (
+        # a district no gazetteer knows is the place of its own action; the actions told after it
+        # without a place of their own take the town it is named with
+        "2023-07-02",
+        "أصيب أربعة شرطيين في مواجهات ليلية في حي الكرامة ببلدة تلعفر أمس. واعتقلت الشرطة سبعة أشخاص.",
+        [("ASSAULT", None, "2023-07-01", "الكرامة"), ("COERCE", "arrest", "2023-07-01", "تلعفر")],
+    ),
 ]
 
 

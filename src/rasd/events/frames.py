@@ -664,8 +664,31 @@ def inherit_places(ctx: Context, cands: list[Candidate]) -> None:
         if c.place_source in ("clause", "sentence") and c.places:
             story = c.places if len(c.places) == 1 else []
         elif c.place_source == "article" and story:
-            c.places = list(story)
-            c.place_source = "linked" if _linked(ctx, c) else "story"
+            linked = _linked(ctx, c)
+            c.places = list(story) if linked else [_container(ctx, story[0])]
+            c.place_source = "linked" if linked else "story"
+
+
+CONTAINER_GAP = 2  # tokens between a district and its town: حي مينيكينا ببلدة كاندي، الشجاعية شرق غزة
+
+
+def _container(ctx: Context, p: Span) -> Span:
+    """The town a local place (a district or village no gazetteer knows) is named with, for the
+    actions told after it without a place of their own: حي مينيكينا ببلدة كاندي → كاندي."""
+    if p.data.get("geonameid") is not None or p.data.get("kind") not in ("city", "place"):
+        return p
+    for k, (_, j, s) in enumerate(ctx.places[:-1]):
+        if s is p:
+            i2, _, s2 = ctx.places[k + 1]
+            gap = range(j, i2)
+            if (
+                len(gap) <= CONTAINER_GAP
+                and s2.data.get("kind") in ("city", "region")
+                and all(ctx.doc.tokens[x].kind == "word" for x in gap)
+            ):
+                return s2
+            break
+    return p
 
 
 SINCE = frozenset({fold("منذ")})

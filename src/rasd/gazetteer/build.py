@@ -36,7 +36,7 @@ BIG_POPULATION = 50_000  # transliteration outside the article's countries only 
 FOREIGN_LETTERS = frozenset("پچژگکیۀەھہےڈٹڑںۇېۆڭۉێڕڵ")
 ARABIC_BLOCK = (0x0600, 0x06FF)
 
-FILES = ("places_extra.tsv", "regions.tsv", "demonyms.tsv", "stoplist.tsv", "context.tsv")
+FILES = ("places_extra.tsv", "regions.tsv", "demonyms.tsv", "stoplist.tsv", "context.tsv", "name_heads.tsv")
 # frequent common words of Arabic news, kept by the entities stage: a GeoNames alias that is one
 # of them (سلطات Settat, وقف Al Waqf, جامعة Djamaa) needs context (see ``_common_words``)
 COMMON_WORDS = LEXICONS / "entity_stopwords.tsv"
@@ -91,6 +91,11 @@ class GazetteerData:
     latin_big: dict[tuple[str, int], KeyBucket] = field(default_factory=dict)
     demonyms: dict[str, str] = field(default_factory=dict)
     context: dict[str, str] = field(default_factory=dict)
+    # place-type words whose unknown names are local places (context.tsv, local = yes), the words
+    # that begin a two-word local name (name_heads.tsv) and all folded common words
+    local: set[str] = field(default_factory=set)
+    name_heads: set[str] = field(default_factory=set)
+    common_words: set[str] = field(default_factory=set)
     # "first second" words → (the other words, payload) of multi-word aliases and stop phrases
     # (payload BLOCKED), longest first; the same for multi-word demonyms (payload: ISO2); and
     # the first words of each
@@ -451,6 +456,10 @@ def _context(data: GazetteerData) -> None:
     for row in read_rows("context.tsv"):
         for w in alternatives(row.get("words", "")):
             data.context[fold(w)] = row.get("role", "")
+            if row.get("local") == "yes":
+                data.local.add(fold(w))
+    for row in read_rows("name_heads.tsv"):
+        data.name_heads.update(fold(w) for w in alternatives(row.get("words", "")))
 
 
 def build() -> GazetteerData:
@@ -523,6 +532,7 @@ def _common_words(data: GazetteerData) -> None:
     """GeoNames aliases that are common words need context: strong for towns, weak for cities of
     1,000,000+ (سيول Seoul is also "floods"). Such aliases are remembered in ``data.common``."""
     words = common_word_list()
+    data.common_words = words
     for key, slot in data.aliases.items():
         bare = key[2:] if key.startswith("ال") and len(key) > 4 else key
         if key not in words and bare not in words:

@@ -154,7 +154,8 @@ class Gazetteer:
                 places += [(k, prefix) for k in keys if k in d.aliases or k in d.multi_first]
             dkeys = keys + ([strip_article(base)] if s.article else [])
             demonyms += [(k, prefix) for k in dkeys if k in d.demonyms or k in d.demonym_multi_first]
-        return Word(tuple(places), tuple(demonyms), role, role_prefix, self._unknown(form, segs), definite)
+        unknown = None if role else self._unknown(form, segs)  # بمدينة is a context word, not a name
+        return Word(tuple(places), tuple(demonyms), role, role_prefix, unknown, definite)
 
     def _unknown(self, form: str, segs: Sequence) -> tuple[str, str] | None:
         """(prefix, base) of a word worth transliterating (only و/ف stripped), or None."""

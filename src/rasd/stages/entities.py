@@ -564,8 +564,8 @@ class Reader:
                 break  # جامعة بالإسكندرية: "a university in Alexandria"
             span = self.org_at.get(k) or self.place_at.get(k)
             if span is not None:
-                if last_definite and self.place_at.get(k) is span:
-                    break
+                if (last_definite or (definite_head and not words)) and self.place_at.get(k) is span:
+                    break  # القوات حي الشجاعية: a definite head takes no place as its complement
                 words.extend(range(k, span.j))
                 inner.update(range(k, span.j))
                 k = span.j

@@ -41,9 +41,7 @@ DASHES = frozenset({"-", "–", "—"})
 SHORT_NAME = 3  # letters: a name this short after a split-off proclitic is doubtful
 DATELINE_TOKENS = 12  # a dateline ends with a dash within this many tokens of the start
 SUPPORTED_POPULATION = 1_000_000  # a city abroad this big needs no support from the article
-# facility words whose unknown names are local (a camp, a prison, a crossing, a strait), unlike an
-# airport or a river, which may be abroad (مطار هيثرو in a report from Baghdad)
-LOCAL_FACILITIES = frozenset({"مخيم", "معسكر", "سجن", "معبر", "مضيق"})
+KINDS = {"city": "city", "region": "region", "facility": "place"}  # a local name's kind by role
 
 
 def _safe(p: Place) -> bool:
@@ -145,8 +143,8 @@ def _matches(art: _Article) -> list[Candidate]:
     gaz, toks = art.gaz, art.toks
     out = []
     for m in gaz.match(toks, art.words):
-        if m.payload == BLOCKED:
-            continue
+        if m.payload == BLOCKED or (m.j - m.i == 1 and art.words[m.i].role):
+            continue  # a stop phrase, or a place-type word itself (سوق بمدينة الموصل)
         c = Candidate(
             m.i, m.j, toks[m.i].nstart + len(m.prefix), toks[m.j - 1].nend, m.prefix, m.payload,
             gaz.candidates(m.payload),
@@ -339,15 +337,10 @@ def _guess(art: _Article, c: Candidate, countries: Counter[str]) -> None:
 
 
 def _local_facility(art: _Article, c: Candidate, countries: Counter[str], own: int) -> Place | None:
-    """A camp, crossing or prison named after a facility word that GeoNames doesn't know, or knows
-    only as a small town abroad (مخيم زمزم، مخيم كلمة in a report on Sudan), in the article's
-    main country, unlocated. Not for an adjective (مخيم صيفي). ``own``: the mentions of the alias
-    counted among ``countries``."""
-    if (
-        c.type_tok is None
-        or art.toks[c.type_tok].norm[len(art.words[c.type_tok].role_prefix) :] not in LOCAL_FACILITIES
-    ):
-        return c.chosen
+    """A camp, a village or a district named after a local place-type word that GeoNames doesn't
+    know, or knows only as a small town abroad (مخيم زمزم، مخيم كلمة in a report on Sudan; حي
+    الكرامة in Tal Afar), in the article's main country, unlocated. Not for an adjective (مخيم
+    صيفي). ``own``: the mentions of the alias counted among ``countries``."""
     p = c.chosen
     name = c.alias.split()[-1]
     if c.unknown:
@@ -368,7 +361,104 @@ def _local_facility(art: _Article, c: Candidate, countries: Counter[str], own: i
     words = [t.text for t in art.toks[c.i : c.j]]
     words[0] = words[0][len(c.prefix) :]
     iso = others.most_common(1)[0][0]
-    return Place(None, transliterate(" ".join(words)), iso, None, "place", None, None, source="context")
+    kind = KINDS.get(c.role, "place")
+    return Place(None, transliterate(" ".join(words)), iso, None, kind, None, None, source="context")
+
+
+def _local_word(art: _Article, k: int) -> bool:
+    """Is token ``k`` a place-type word whose unknown names are local places (a camp, a village,
+    a district, a street: context.tsv, local = yes), unlike an airport or a river, which may be
+    abroad (مطار هيثرو in a report from Baghdad)? Not a definite one (المنطقة is no name's head)."""
+    w = art.words[k]
+    return bool(w.role) and art.toks[k].norm[len(w.role_prefix) :] in art.gaz.data.local
+
+
+def _name_word(art: _Article, i: int) -> bool:
+    """Can token ``i`` be (part of) a local place name: a word that is not a context word, a
+    common word, a demonym or an indefinite adjective (قرية نائية، حي سكني)?"""
+    tok, w = art.toks[i], art.words[i]
+    if tok.kind != "word" or w.role or i in art.demonym_hits:
+        return False
+    form = tok.norm
+    core = form[2:] if form.startswith("ال") else form
+    data = art.gaz.data
+    if len(core) < 2 or form in data.common_words or core in data.common_words:
+        return False
+    if art.gaz.rule(form) == "never" or art.gaz.is_demonym(form) or form.startswith("ل"):
+        return False  # منطقة للتنقيب: a preposition, not a name
+    if form.startswith("ال"):
+        return True
+    # an indefinite adjective (قرية نائية، حي سكني) or participle (منطقة متنازع عليها)
+    return not form.endswith(("ي", "يه", "يا")) and not (form.startswith(("مت", "مست")) and len(form) >= 6)
+
+
+def _local_names(art: _Article, found: list[Candidate], countries: Counter[str]) -> list[Candidate]:
+    """Names that no gazetteer knows right after a local place-type word (قرية أم التينة، حي
+    الشجاعية، ناحية العلم، شارع الجمهورية): one word, or two after a name head (أم، بيت، كفر ...).
+    They are put in the country of the nearest place of their sentence, else the article's main
+    country, unlocated."""
+    toks, words = art.toks, art.words
+    covered = {k for c in found for k in range(c.i, c.j)}
+    out: list[Candidate] = []
+    n = len(toks)
+    for k in range(n - 1):
+        if k in covered or k + 1 in covered or not _local_word(art, k):
+            continue
+        j = k + 2
+        if toks[k + 1].norm in art.gaz.data.name_heads and toks[k + 1].kind == "word":
+            if j >= n or j in covered or toks[j].kind != "word" or words[j].role or j in art.demonym_hits:
+                continue  # a head alone (قرية أم) is no name
+            j += 1
+        elif not _name_word(art, k + 1):
+            continue
+        elif not toks[k + 1].norm.startswith("ال") and j < n and j not in covered and _name_word(art, j):
+            if not toks[j].norm.startswith("ال"):
+                j += 1  # حي حمر ججب، بلدة مير علي
+        role = words[k].role
+        c = Candidate(
+            k + 1, j, toks[k + 1].nstart, toks[j - 1].nend, "", " ".join(t.norm for t in toks[k + 1 : j]), []
+        )
+        c.level, c.role, c.type_tok, c.unknown = 2, role, k, True
+        iso = _sentence_country(art, found, c) or (countries.most_common(1)[0][0] if countries else None)
+        name = transliterate(" ".join(t.text for t in toks[k + 1 : j]))
+        c.chosen = Place(None, name, iso, None, KINDS.get(role, "place"), None, None, source="context")
+        covered.update(range(k, j))
+        out.append(c)
+    return out
+
+
+def _locate_locals(art: _Article, found: list[Candidate]) -> None:
+    """A local place (حي الكرادة وسط بغداد) takes the coordinates and admin1 of the nearest town or
+    region of its sentence in the same country: approximate, but on the map where it belongs."""
+    located = [
+        x
+        for x in found
+        if x.chosen is not None and x.chosen.lat is not None and x.chosen.kind in ("city", "region")
+    ]
+    for c in found:
+        p = c.chosen
+        if p is None or p.source != "context" or p.lat is not None:
+            continue
+        sent = art.toks[c.i].sentence
+        near = [
+            (abs(x.i - c.i), x.chosen)
+            for x in located
+            if x.chosen is not None and x.chosen.country == p.country and art.toks[x.i].sentence == sent
+        ]
+        if near:
+            town = min(near, key=lambda t: t[0])[1]
+            c.chosen = p._replace(lat=town.lat, lon=town.lon, admin1=town.admin1)
+
+
+def _sentence_country(art: _Article, found: list[Candidate], c: Candidate) -> str | None:
+    """The country of the place nearest to ``c`` in its sentence."""
+    sent = art.toks[c.i].sentence
+    near = [
+        (abs(x.i - c.i), x.chosen.country)
+        for x in found
+        if x.chosen is not None and x.chosen.country and art.toks[x.i].sentence == sent
+    ]
+    return min(near)[1] if near else None
 
 
 def _emit(art: _Article, c: Candidate, p: Place) -> None:
@@ -434,9 +524,11 @@ def places(doc: Doc) -> Doc:
             c.chosen = c.guesses[0][1]
     own = Counter(c.alias for c in accepted)
     for c in accepted + unknowns:
-        if c.role == "facility":
+        if c.type_tok is not None and _local_word(art, c.type_tok):
             c.chosen = _local_facility(art, c, countries.counts, 0 if c.unknown else own[c.alias])
-    found = sorted((c for c in accepted + unknowns if c.chosen), key=lambda c: c.nstart)
+    found = [c for c in accepted + unknowns if c.chosen]
+    found = sorted(found + _local_names(art, found, countries.counts), key=lambda c: c.nstart)
+    _locate_locals(art, found)
     for c in found:
         assert c.chosen is not None
         _emit(art, c, c.chosen)
