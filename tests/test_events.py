@@ -111,7 +111,7 @@ def test_actor_kinds_and_argument_cue_roles_are_known() -> None:
     assert {"communal", "site", "suspects", "police", "protesters"} <= kinds
     assert kinds <= set(KIND_EN) | {"prisoners", "refugees", "unknown"}
     roles = {r["role"] for r in read_tsv("argument_cues.tsv")}
-    assert roles == {"partitive", "spokesman", "agent", "resumptive", "membership"}
+    assert roles == {"partitive", "spokesman", "agent", "resumptive", "membership", "pronoun", "own_forces"}
     for r in read_tsv("argument_cues.tsv"):
         assert all(a.strip() for a in r["cue"].split("|")), r["cue"]
 
@@ -392,6 +392,12 @@ RULES = [
     # clashes of protesters with the police: a riot unless someone is killed
     ("اندلعت مواجهات بين عشرات المحتجين والشرطة في مدينة قفصة.", ("PROTEST", "riot"), {("ASSAULT", None)}),
     ("أسفرت اشتباكات بين المحتجين وقوات الأمن في البصرة عن مقتل متظاهر.", ("ASSAULT", None), set()),
+    # the attack the arrested are suspected of is told in passing
+    (
+        "وقالت الشرطة إنها اعتقلت خمسة أشخاص يشتبه في تورطهم بالهجوم على الكنيسة.",
+        ("COERCE", "arrest"),
+        {("ASSAULT", None)},
+    ),
     # a denial of a link is not a denial of the attack; "none but" is not a negation
     ("نفى تنظيم داعش أي علاقة له بالانفجار الذي وقع في كركوك.", ("ASSAULT", "explosives"), set()),
     ("لم يشارك في المسيرة سوى عشرات الطلاب في وهران.", ("PROTEST", "demo"), set()),
@@ -526,6 +532,9 @@ def test_the_dateline_city_is_a_fallback_not_a_rival() -> None:
             "PROTEST",
             {"injured": 11},
         ),
+        # protesters counted by an arrest are the arrested
+        ("اعتقلت الشرطة الكينية 12 متظاهرا في نيروبي.", "COERCE", {"arrested": 12}),
+        ("قتلت قوات الأمن ثلاثة محتجين في مدينة زاهدان.", "ASSAULT", {"killed": 3}),
     ],
 )
 def test_counts_bind_across_clauses(text: str, etype: str, counts: dict[str, int]) -> None:
@@ -812,6 +821,41 @@ PARTIES = [
     ),
     # a family speaks for its dead
     ("وطالبت عائلة الضحية بفتح تحقيق في ملابسات وفاته.", "REQUEST", "عائلة", "civilians", "*"),
+    # the speaker acts when the reported verb's subject is its pronoun or its own force
+    ("وقالت الشرطة إنها اعتقلت خمسة أشخاص في مدينة ممباسا.", "COERCE", "الشرطة", "police", "*"),
+    (
+        "وأعلن الجيش الباكستاني أنه قد قتل ستة مسلحين في وزيرستان.",
+        "ASSAULT",
+        "الجيش الباكستاني",
+        "military",
+        "*",
+    ),
+    ("وقال الجيش في بيان إن طائراته قصفت مواقع للمتمردين في ولاية شان.", "ASSAULT", "الجيش", "military", "*"),
+    ("وأكدت الوزارة أن قواتها ضبطت شحنة أسلحة في ميناء العقبة.", "COERCE", "الوزارة", "government", "*"),
+    # a title of a named body, of a body and its field, or of a post abroad, and the name
+    (
+        "ودعا الأمين العام للأمم المتحدة أنطونيو غوتيريش إلى وقف فوري لإطلاق النار في السودان.",
+        "REQUEST",
+        "الأمين العام للأمم المتحدة أنطونيو غوتيريش",
+        "officials",
+        "*",
+    ),
+    (
+        "وأدان المفوض السامي لحقوق الإنسان فولكر تورك قصف المستشفى في الفاشر.",
+        "ACCUSE",
+        "المفوض السامي لحقوق الإنسان فولكر تورك",
+        "officials",
+        "*",
+    ),
+    (
+        "وطالب المبعوث الخاص إلى ليبيا عبد الله باتيلي الأطراف بوقف التصعيد.",
+        "REQUEST",
+        "المبعوث الخاص إلى ليبيا عبد الله باتيلي",
+        "officials",
+        "*",
+    ),
+    # who condemns a killing did not do it
+    ("وأدان المفوض السامي فولكر تورك مقتل المدنيين في دارفور.", "ASSAULT", None, "*", "*"),
 ]
 
 

@@ -375,6 +375,39 @@ def _office(ctx: Context, title: Mention, m: Mention) -> bool:
     )
 
 
+def _officer_of(ctx: Context, title: Mention, m: Mention) -> bool:
+    """A title and the named body after it with ل ("of"): الأمين العام للأمم المتحدة."""
+    if not _title(title) or title.named or m.i != title.j or not m.named or m.etype not in ("ORG", "LOC"):
+        return False
+    tok = ctx.doc.tokens[m.i]
+    return fold(ctx.doc.text[tok.start : m.start]).lstrip("و") in ("ل", "لل")  # للأمم: ل + (ا)ل
+
+
+POSTS = frozenset(fold(w) for w in ("إلى", "الى", "في", "لدى"))  # المبعوث إلى اليمن، السفير لدى العراق
+
+
+def _posted_name(ctx: Context, title: Mention | None, m: Mention, nxt: Mention | None) -> Mention | None:
+    """The name after a title and the country of its post: المبعوث الخاص إلى اليمن هانس
+    غروندبرغ → the name's mention, else None."""
+    if title is None or not _title(title) or title.named or m.etype != "LOC" or m.i != title.j + 1:
+        return None
+    if ctx.doc.tokens[title.j].norm not in POSTS:
+        return None
+    return nxt if nxt is not None and nxt.etype == "PER" and nxt.i == m.j else None
+
+
+def _of_phrase(ctx: Context, title: Mention, j: int) -> bool:
+    """The words from the end of an unnamed title to ``j`` are a phrase with ل: لحقوق الإنسان."""
+    toks = ctx.doc.tokens[title.j : j]
+    return (
+        not title.named
+        and bool(toks)
+        and toks[0].norm.startswith("ل")
+        and not toks[0].norm.startswith("ال")
+        and all(t.kind == "word" for t in toks)
+    )
+
+
 def _joinable(ctx: Context, prev: Mention, m: Mention) -> bool:
     """Not a country then another party (كندا للولايات المتحدة), nor a name after a preposition."""
     if prev.named and m.etype != "PER":
@@ -388,17 +421,35 @@ def _appositions(ctx: Context, mentions: list[Mention]) -> list[Mention]:
     رئيس كازاخستان، سفير روسيا، وزير الخارجية الأردني، وزير التخطيط المدني رؤوف حكيم."""
     toks = ctx.doc.tokens
     out: list[Mention] = []
+    skip = -1
     for k, m in enumerate(mentions):
+        if k == skip:
+            continue
         prev = out[-1] if out else None
         if prev is not None and _described(ctx, prev, mentions, k):
             continue  # absorbed by the title when the name comes
+        name = _posted_name(ctx, prev, m, mentions[k + 1] if k + 1 < len(mentions) else None)
+        if prev is not None and name is not None:
+            # المبعوث الأممي إلى اليمن هانس غروندبرغ، السفير الأمريكي لدى العراق ...
+            out[-1] = Mention(prev.i, name.j, prev.start, name.end, prev.kind, prev.country, True, "PER")
+            skip = k + 1
+            continue
+        if prev is not None and _officer_of(ctx, prev, m):
+            # الأمين العام للأمم المتحدة، المبعوث الخاص للأمم المتحدة: a title of a body
+            out[-1] = Mention(prev.i, m.j, prev.start, m.end, prev.kind, m.country or prev.country, False)
+            continue
         if prev is not None and _office(ctx, prev, m):
             out[-1] = Mention(prev.i, m.j, prev.start, m.end, prev.kind, m.country or prev.country, False)
             continue
         if prev is not None and m.named and _title(prev) and _joinable(ctx, prev, m):
             gap = [t.norm for t in toks[prev.j : m.i]]
-            # وزير التخطيط المدني رؤوف حكيم: a title, its definite complements, then the name
-            described = 0 < len(gap) <= 3 and m.etype == "PER" and _definite(ctx, prev.j, m.i)
+            # وزير التخطيط المدني رؤوف حكيم: a title, its definite complements, then the name;
+            # المفوض السامي لحقوق الإنسان فولكر تورك: or a phrase with ل ("of")
+            described = (
+                0 < len(gap) <= 3
+                and m.etype == "PER"
+                and (_definite(ctx, prev.j, m.i) or _of_phrase(ctx, prev, m.i))
+            )
             if (gap == [] or gap in (["،"], [","]) or described) and (m.etype in ("PER", "LOC") or gap == []):
                 country = prev.country or (m.country if m.etype == "LOC" else None)
                 merged = Mention(

@@ -354,14 +354,17 @@ def _resumptive(ctx: Context, c: Candidate, hi: int) -> Mention | None:
     return None
 
 
-def _adjacent_subject(ctx: Context, c: Candidate) -> Mention | None:
+def _adjacent_subject(ctx: Context, c: Candidate, prev: Candidate | None) -> Mention | None:
     """A bare verbal noun (no article, no clitic) right after a definite or named party reads
-    as its verb or its object after the subject: أن الجيش قصف مواقع، فرضت الحكومة حظر التجول."""
+    as its verb or its object after the subject: أن الجيش قصف مواقع، فرضت الحكومة حظر التجول.
+    Not after the subject of a statement (أدان المفوض مقتل المدنيين: what he condemned)."""
     word = fold(ctx.doc.text[c.start : c.end])
     if c.is_verb or c.prefix or word.startswith("ال") or word[1:3] == "ال":
         return None  # الاعتقال، بالحجارة: a noun of its own phrase
     for m in ctx.mentions:
         if m.j == c.i and m.kind != "site" and not _in_pp(ctx, m):
+            if prev is not None and prev.type in VERBAL_TYPES and prev.j <= m.i and m.i - prev.j <= 1:
+                return None
             definite = m.named or fold(ctx.doc.text[m.start : m.end]).split()[-1].startswith("ال")
             return m if definite else None
     return None
@@ -400,6 +403,27 @@ def _circumstantial(ctx: Context, c: Candidate, lo: int, speakers: set[int]) -> 
     return None
 
 
+def _reporting_speaker(ctx: Context, c: Candidate, lo: int, speakers: set[int]) -> Mention | None:
+    """The speaker is the actor of a verb whose subject is the speaker itself: a pronoun (قالت
+    الشرطة إنها اعتقلت، أعلن الجيش أنه قتل) or the speaker's own force (قال الجيش إن طائراته
+    قصفت، أكدت الوزارة أن قواتها ضبطت)."""
+    k = c.i - 1 if c.i - 1 >= lo and ctx.norm(c.i - 1) == "قد" else c.i
+    own = (
+        ctx.cue_ending(k, "pronoun") is not None
+        or ctx.cue_ending(k, "own_forces") is not None
+        or ctx.cue_at(c.last, "own_forces") is not None
+    )
+    if not own:
+        return None
+    best = None
+    for m in ctx.mentions:
+        if m.j > c.i:
+            break
+        if m.i >= lo and m.i in speakers:
+            best = m
+    return best
+
+
 def find_actor(
     ctx: Context, c: Candidate, prev: Candidate | None, speakers: set[int], announcers: set[int]
 ) -> None:
@@ -419,6 +443,11 @@ def find_actor(
         return
     if c.passive:
         return
+    if c.is_verb:
+        speaker = _reporting_speaker(ctx, c, lo, speakers | announcers)
+        if speaker is not None:
+            c.actor, c.actor_how = speaker, "subject"  # the speaker is the subject
+            return
     inner = _first_mention_from(ctx, c.i + 1, c.j) if c.j - c.i > 1 else None
     if inner is not None and inner.j <= c.j:
         c.actor, c.actor_how = inner, "subject"  # سد المتظاهرون: the phrase names its subject
@@ -462,7 +491,7 @@ def find_actor(
             if back is not None:
                 c.actor, c.actor_how = back, "backward"
         return
-    before = _adjacent_subject(ctx, c)
+    before = _adjacent_subject(ctx, c, prev)
     if before is not None:
         # ranked as found before the trigger: أعلنت الوزارة احتجاز ... الشرطة اعتقلت
         c.actor, c.actor_how = _coordinated(ctx, before, c.i), "backward"
@@ -863,6 +892,15 @@ def _key_of(
             key = _verb_after(ctx, after[0], hi) or key
         if key == "person":
             key = _context_key(ctx, q.i, lo, triggers, skip)
+        elif key == "participants":
+            # اعتقلت الشرطة 12 متظاهرا: protesters counted by an arrest are the arrested
+            verbs = [
+                c
+                for c in triggers
+                if c.is_verb and c.j <= q.i and _gap(ctx, c.last, q.i, skip) <= TRIGGER_GAP
+            ]
+            other = verbs[-1].entry.count if verbs else None
+            key = other if other in VICTIM_KEYS and other != "injured" else key
     if key is None:
         for k in range(q.i - 1, max(lo, q.i - 3) - 1, -1):
             hit = ctx.count_nouns.get(k)
