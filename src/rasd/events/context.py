@@ -20,6 +20,7 @@ from rasd.matcher import Match
 # words that end a clause inside a sentence (folded)
 CLAUSE_WORDS = frozenset(fold(w) for w in ("بينما", "فيما", "حيث", "إذ", "كما", "بعدما", "عقب"))
 CLAUSE_BIGRAMS = frozenset(tuple(fold(w).split()) for w in ("في حين", "بعد أن", "قبل أن", "في وقت", "إلى أن"))
+TIME_ADJECTIVES = frozenset(fold(w) for w in ("سابق", "لاحق", "متأخر", "مبكر", "قريب", "واحد"))
 CLAUSE_PUNCT = frozenset('،,:؛;"«»“”()')
 PREPOSITIONS = frozenset(
     fold(w)
@@ -535,7 +536,12 @@ def build(doc: Doc) -> Context:
         word = (
             t.norm[1:] if t.kind == "word" and t.norm[:1] in "وف" and t.norm[1:] in CLAUSE_WORDS else t.norm
         )
-        bigram = t.i + 1 < len(toks) and (word, toks[t.i + 1].norm) in CLAUSE_BIGRAMS
+        bigram = (
+            t.i + 1 < len(toks)
+            and (word, toks[t.i + 1].norm) in CLAUSE_BIGRAMS
+            # في وقت سابق، في وقت لاحق، في وقت متأخر: a time, not "while"
+            and not (t.i + 2 < len(toks) and toks[t.i + 2].norm in TIME_ADJECTIVES)
+        )
         if word in CLAUSE_WORDS or bigram:
             brk[t.i] = strong[t.i] = True
             if t.i > 0:

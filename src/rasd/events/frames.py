@@ -374,6 +374,7 @@ def _accused(ctx: Context, c: Candidate, prev: Candidate | None) -> bool:
     """اتهم الجيش المتمردين بقصف مخيم: the accused did the action they are accused of."""
     return (
         prev is not None
+        and c.type not in VERBAL_TYPES  # حمّلت الحكومة المسؤولية، داعية ...: her own demand
         and prev.type == "ACCUSE"
         and prev.target is not None
         and prev.target.kind != "site"
@@ -388,7 +389,8 @@ def _circumstantial(ctx: Context, c: Candidate, lo: int, speakers: set[int]) -> 
     participle of state after a comma says what the speaker of its sentence does."""
     word = fold(ctx.doc.text[c.start : c.end]).split()[0]
     bare = word[1:] if word[:1] == "و" else word
-    if c.is_verb or c.prefix.strip("و") or not (bare[:1] == "م" and bare.endswith(("ا", "ه", "ين"))):
+    shaped = bare[:1] == "م" and bare.endswith(("ا", "ه", "ين"))
+    if c.is_verb or c.prefix.strip("و") or not (shaped or c.entry.state):
         return None
     # right after a comma (، ملوحا), or joined by و to a participle after one (، واصفة ...، ومتوعدة)
     after_comma = c.i - 1 >= lo and ctx.norm(c.i - 1) in ("،", ",")

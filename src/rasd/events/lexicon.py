@@ -51,6 +51,7 @@ class TriggerEntry:
     adverbial: bool = False  # احتجاجا على: qualifies the action before it
     protest_mode: str | None = None  # the PROTEST mode when protesters do it (flag protest=MODE)
     people: bool = False  # coded only when people are counted or a person is its object
+    state: bool = False  # a participle of state (داعيا، مهددة): what its sentence's speaker does
     tail: tuple[str, ...] = ()  # a split trigger's second part (أفرج ... عن): folded words
 
 
@@ -146,6 +147,7 @@ def _entry(r: dict[str, str], tail: tuple[str, ...] = ()) -> TriggerEntry:
         anchor="anchor" in flags.split(","),
         adverbial="adverbial" in flags.split(","),
         people="people" in flags.split(","),
+        state="state" in flags.split(","),
         protest_mode=_flag(flags, "protest"),
         tail=tail,
     )

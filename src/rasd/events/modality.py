@@ -130,7 +130,7 @@ def apply_governing(
     """Threats, demands, agreements (and weakly condemnations) govern the actions after them."""
     for g in cands:
         kind = governs.get((g.type, g.mode)) or governs.get((g.type, None))
-        if not kind or g.dropped or (g.type == "THREATEN" and not g.is_verb):
+        if not kind or g.dropped or (g.type == "THREATEN" and not g.is_verb and not g.entry.state):
             continue
         end = _scope_end(ctx, g)
         inner = [c for c in cands if g.j <= c.i < end and c is not g and not c.dropped]

@@ -300,7 +300,8 @@ def _protest_demands(cands: list[Candidate]) -> None:
     for c in cands:
         if c.type in ("REQUEST", "REJECT") and not c.dropped:
             kind = c.actor.kind if c.actor is not None else None
-            if c.sent in protests or kind in ("protesters", "workers", "students"):
+            # a union's statement in an article with no protest is a demand of its own
+            if c.sent in protests or (kind in ("protesters", "workers", "students") and protests):
                 c.dropped = "protest demand"
 
 
