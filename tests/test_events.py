@@ -392,6 +392,12 @@ RULES = [
     # clashes of protesters with the police: a riot unless someone is killed
     ("اندلعت مواجهات بين عشرات المحتجين والشرطة في مدينة قفصة.", ("PROTEST", "riot"), {("ASSAULT", None)}),
     ("أسفرت اشتباكات بين المحتجين وقوات الأمن في البصرة عن مقتل متظاهر.", ("ASSAULT", None), set()),
+    # a threatened sit-in has not happened
+    (
+        "وقال الحزب في بيان إن السلطات تجاهلت مطالبه، مهددا بتنظيم اعتصام مفتوح.",
+        ("THREATEN", None),
+        {("PROTEST", "demo")},
+    ),
     # the attack the arrested are suspected of is told in passing
     (
         "وقالت الشرطة إنها اعتقلت خمسة أشخاص يشتبه في تورطهم بالهجوم على الكنيسة.",
@@ -858,6 +864,28 @@ PARTIES = [
         "REQUEST",
         "المبعوث الخاص إلى ليبيا عبد الله باتيلي",
         "officials",
+        "*",
+    ),
+    # participles of state: what the speaker of the sentence (or of the statement) does
+    (
+        'وقال المتحدث باسم الحكومة إن "المفاوضات تعثرت"، داعيا الأطراف إلى ضبط النفس.',
+        "REQUEST",
+        "المتحدث باسم الحكومة",
+        "*",
+        "*",
+    ),
+    (
+        "وأصدرت وزارة الخارجية بيانا دانت فيه الهجوم، محملة الجماعة المسؤولية الكاملة.",
+        "ACCUSE",
+        "وزارة الخارجية",
+        "*",
+        "*",
+    ),
+    (
+        "وقال الحزب في بيان إن السلطات تجاهلت مطالبه، مهددا بتنظيم اعتصام مفتوح.",
+        "THREATEN",
+        "الحزب",
+        "*",
         "*",
     ),
     # who condemns a killing did not do it
