@@ -94,6 +94,7 @@ class GazetteerData:
     # place-type words whose unknown names are local places (context.tsv, local = yes), the words
     # that begin a two-word local name (name_heads.tsv) and all folded common words
     local: set[str] = field(default_factory=set)
+    named: set[str] = field(default_factory=set)  # local words whose names may be common words
     name_heads: set[str] = field(default_factory=set)
     common_words: set[str] = field(default_factory=set)
     # "first second" words → (the other words, payload) of multi-word aliases and stop phrases
@@ -427,7 +428,7 @@ def _stoplist(data: GazetteerData) -> None:
                 continue
             if rule == "never":
                 del slot[idx]
-            else:
+            elif rule in ("strong", "weak"):
                 slot[idx] = max(slot[idx], 2 if rule == "strong" else 1)
         if not slot:
             del data.aliases[key]
@@ -456,8 +457,10 @@ def _context(data: GazetteerData) -> None:
     for row in read_rows("context.tsv"):
         for w in alternatives(row.get("words", "")):
             data.context[fold(w)] = row.get("role", "")
-            if row.get("local") == "yes":
+            if row.get("local") in ("yes", "named"):
                 data.local.add(fold(w))
+            if row.get("local") == "named":
+                data.named.add(fold(w))
     for row in read_rows("name_heads.tsv"):
         data.name_heads.update(fold(w) for w in alternatives(row.get("words", "")))
 

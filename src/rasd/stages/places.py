@@ -28,6 +28,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
+from rasd.arabic.normalise import fold
 from rasd.arabic.transliterate import transliterate
 from rasd.doc import Doc, Token
 from rasd.gazetteer import Place, gazetteer
@@ -145,6 +146,8 @@ def _matches(art: _Article) -> list[Candidate]:
     for m in gaz.match(toks, art.words):
         if m.payload == BLOCKED or (m.j - m.i == 1 and art.words[m.i].role):
             continue  # a stop phrase, or a place-type word itself (سوق بمدينة الموصل)
+        if m.prefix and m.i > 0 and art.words[m.i - 1].role in STRONG_ROLES:
+            continue  # قرية فاحل is no ف + احل: a name right after a place-type word has no proclitic
         c = Candidate(
             m.i, m.j, toks[m.i].nstart + len(m.prefix), toks[m.j - 1].nend, m.prefix, m.payload,
             gaz.candidates(m.payload),
@@ -210,6 +213,8 @@ def _unknowns(art: _Article, cands: list[Candidate]) -> list[Candidate]:
         if w.unknown is None or i in covered or art.demonym_at(i):
             continue
         prefix, base = w.unknown
+        if prefix and i > 0 and words[i - 1].role in STRONG_ROLES:
+            continue  # قرية فاحل is no ف + احل: the local names take the whole word
         near = (
             i == 0
             or bool(words[i - 1].role)
@@ -373,19 +378,22 @@ def _local_word(art: _Article, k: int) -> bool:
     return bool(w.role) and art.toks[k].norm[len(w.role_prefix) :] in art.gaz.data.local
 
 
-def _name_word(art: _Article, i: int) -> bool:
+def _name_word(art: _Article, i: int, named: bool = False) -> bool:
     """Can token ``i`` be (part of) a local place name: a word that is not a context word, a
-    common word, a demonym or an indefinite adjective (قرية نائية، حي سكني)?"""
+    common word, a demonym or an indefinite adjective (قرية نائية، حي سكني)? After a word whose
+    names may be common words (``named``: ساحة الشهداء) only the generic ones are out (ساحة
+    المعركة)."""
     tok, w = art.toks[i], art.words[i]
     if tok.kind != "word" or w.role or i in art.demonym_hits:
         return False
     form = tok.norm
     core = form[2:] if form.startswith("ال") else form
     data = art.gaz.data
-    if len(core) < 2 or form in data.common_words or core in data.common_words:
-        return False
-    if art.gaz.rule(form) == "never" or art.gaz.is_demonym(form) or form.startswith("ل"):
+    rule = art.gaz.rule(form)
+    if len(core) < 2 or rule == "generic" or art.gaz.is_demonym(form) or form.startswith("ل"):
         return False  # منطقة للتنقيب: a preposition, not a name
+    if not named and (form in data.common_words or core in data.common_words or rule == "never"):
+        return False
     if form.startswith("ال"):
         return True
     # an indefinite adjective (قرية نائية، حي سكني) or participle (منطقة متنازع عليها)
@@ -394,37 +402,71 @@ def _name_word(art: _Article, i: int) -> bool:
 
 def _local_names(art: _Article, found: list[Candidate], countries: Counter[str]) -> list[Candidate]:
     """Names that no gazetteer knows right after a local place-type word (قرية أم التينة، حي
-    الشجاعية، ناحية العلم، شارع الجمهورية): one word, or two after a name head (أم، بيت، كفر ...).
-    They are put in the country of the nearest place of their sentence, else the article's main
-    country, unlocated."""
+    الشجاعية، ناحية العلم، شارع الجمهورية): one word, or two after a name head (أم، بيت، كفر ...),
+    and a second name joined by و (مخيمي زمزم وأبو شوك). They are put in the country of the
+    nearest place of their sentence, else the article's main country, unlocated."""
     toks, words = art.toks, art.words
     covered = {k for c in found for k in range(c.i, c.j)}
     out: list[Candidate] = []
     n = len(toks)
+    after_type = {c.type_tok: c.j for c in found if c.type_tok is not None}
     for k in range(n - 1):
-        if k in covered or k + 1 in covered or not _local_word(art, k):
+        if k in covered or not _local_word(art, k):
             continue
-        j = k + 2
-        if toks[k + 1].norm in art.gaz.data.name_heads and toks[k + 1].kind == "word":
-            if j >= n or j in covered or toks[j].kind != "word" or words[j].role or j in art.demonym_hits:
-                continue  # a head alone (قرية أم) is no name
-            j += 1
-        elif not _name_word(art, k + 1):
-            continue
-        elif not toks[k + 1].norm.startswith("ال") and j < n and j not in covered and _name_word(art, j):
-            if not toks[j].norm.startswith("ال"):
-                j += 1  # حي حمر ججب، بلدة مير علي
-        role = words[k].role
-        c = Candidate(
-            k + 1, j, toks[k + 1].nstart, toks[j - 1].nend, "", " ".join(t.norm for t in toks[k + 1 : j]), []
-        )
-        c.level, c.role, c.type_tok, c.unknown = 2, role, k, True
-        iso = _sentence_country(art, found, c) or (countries.most_common(1)[0][0] if countries else None)
-        name = transliterate(" ".join(t.text for t in toks[k + 1 : j]))
-        c.chosen = Place(None, name, iso, None, KINDS.get(role, "place"), None, None, source="context")
-        covered.update(range(k, j))
-        out.append(c)
+        w = words[k]
+        named = toks[k].norm[len(w.role_prefix) :] in art.gaz.data.named
+        start, prefix = k + 1, ""
+        if k + 1 in covered:
+            if k not in after_type:
+                continue
+            start, prefix = after_type[k], "و"  # مخيمي زمزم (known) وأبو شوك
+            if start >= n or not toks[start].norm.startswith("و") or start in covered:
+                continue
+        while start < n:
+            j = _local_name_end(art, start, covered, named, prefix)
+            if j is None:
+                break
+            text = " ".join(t.text for t in toks[start:j])[len(prefix) :]
+            c = Candidate(
+                start, j, toks[start].nstart + len(prefix), toks[j - 1].nend, prefix, fold(text), []
+            )
+            # the second of two names joined by و does not take the type word into its span
+            c.level, c.role, c.type_tok, c.unknown = 2, w.role, None if prefix else k, True
+            iso = _sentence_country(art, found, c) or (countries.most_common(1)[0][0] if countries else None)
+            kind = KINDS.get(w.role, "place")
+            c.chosen = Place(None, transliterate(text), iso, None, kind, None, None, source="context")
+            covered.update(range(k, j))
+            out.append(c)
+            # مخيمي زمزم وأبو شوك، بمديريتي هودن وكاران: a second name joined by و
+            if j >= n or not toks[j].norm.startswith("و") or j in covered:
+                break
+            start, prefix = j, "و"
     return out
+
+
+def _local_name_end(art: _Article, i: int, covered: set[int], named: bool, prefix: str) -> int | None:
+    """The end of a local name starting at token ``i`` (after ``prefix``, a و), or None: one
+    word, or two after a name head (أم التينة) or for two indefinite name words (حمر ججب)."""
+    toks, words, n = art.toks, art.words, len(art.toks)
+    if i in covered or toks[i].kind != "word":
+        return None
+    first = toks[i].norm[len(prefix) :]
+    j = i + 1
+    if first in art.gaz.data.name_heads:
+        if j >= n or j in covered or toks[j].kind != "word" or words[j].role or j in art.demonym_hits:
+            return None  # a head alone (قرية أم) is no name
+        return j + 1
+    if prefix:
+        core = first[2:] if first.startswith("ال") else first
+        data = art.gaz.data
+        if len(core) < 3 or first in data.common_words or core in data.common_words or art.gaz.role(first):
+            return None  # وقال، وفي: the clause goes on, no second name
+    elif not _name_word(art, i, named):
+        return None
+    if not first.startswith("ال") and j < n and j not in covered and _name_word(art, j, named):
+        if not toks[j].norm.startswith("ال"):
+            return j + 1  # حي حمر ججب، بلدة مير علي
+    return j
 
 
 def _locate_locals(art: _Article, found: list[Candidate]) -> None:
