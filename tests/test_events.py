@@ -392,6 +392,15 @@ RULES = [
     # clashes of protesters with the police: a riot unless someone is killed
     ("اندلعت مواجهات بين عشرات المحتجين والشرطة في مدينة قفصة.", ("PROTEST", "riot"), {("ASSAULT", None)}),
     ("أسفرت اشتباكات بين المحتجين وقوات الأمن في البصرة عن مقتل متظاهر.", ("ASSAULT", None), set()),
+    # weapons seized, made or supplied are things, not attacks
+    (
+        "وقالت الشرطة إنها اعتقلت ثلاثة أشخاص وضبطت بحوزتهم قنابل يدوية.",
+        ("COERCE", "arrest"),
+        {("ASSAULT", "explosives")},
+    ),
+    # a participle of state only after a comma: اعتقلت متهما is an arrest of a suspect
+    ("وقال المتحدث إن المفاوضات مستمرة، متهما الحوثيين بعرقلة تبادل الأسرى.", ("ACCUSE", "allege"), set()),
+    ("واعتقلت الشرطة متهما في القضية في بغداد.", ("COERCE", "arrest"), {("ACCUSE", "allege")}),
     # a threatened sit-in has not happened
     (
         "وقال الحزب في بيان إن السلطات تجاهلت مطالبه، مهددا بتنظيم اعتصام مفتوح.",
@@ -537,6 +546,17 @@ def test_the_dateline_city_is_a_fallback_not_a_rival() -> None:
             "اندلعت أعمال شغب ونهب في حي الكرم بالعاصمة تونس، وأصيب فيها 11 عنصرا أمنيا.",
             "PROTEST",
             {"injured": 11},
+        ),
+        # a revised toll replaces the first one; each figure of a toll after إلى takes its noun
+        (
+            "قتل سبعة فلسطينيين في غارة على خيمة في المواصي. ولاحقا ارتفعت حصيلة الغارة إلى تسعة شهداء.",
+            "ASSAULT",
+            {"killed": 9},
+        ),
+        (
+            "قتل 21 شخصا في هجوم انتحاري على مطعم في مقديشو. وارتفع عدد القتلى في الهجوم إلى 37 والمصابين إلى 212.",
+            "ASSAULT",
+            {"killed": 37, "injured": 212},
         ),
         # protesters counted by an arrest are the arrested
         ("اعتقلت الشرطة الكينية 12 متظاهرا في نيروبي.", "COERCE", {"arrested": 12}),

@@ -93,6 +93,7 @@ class Candidate:
     plural: bool = False  # a verb with a plural subject suffix (قطعوا): its subject came before
     sides: list[Mention] = field(default_factory=list)  # the sides of two-sided violence
     background: bool = False  # a verbal noun after إثر، تنديدا ب، على خلفية: a cause, told before
+    revises: bool = False  # ارتفعت حصيلة الغارة إلى تسعة: a revised toll of an action told before
 
     @property
     def is_verb(self) -> bool:
@@ -384,6 +385,15 @@ def _accused(ctx: Context, c: Candidate, prev: Candidate | None) -> bool:
     )
 
 
+def _state_position(ctx: Context, c: Candidate, lo: int) -> bool:
+    """A participle of state stands right after a comma (، ملوحا), or is joined by و to one
+    after a comma (، واصفة ...، ومتوعدة)."""
+    word = fold(ctx.doc.text[c.start : c.end]).split()[0]
+    after_comma = c.i - 1 >= lo and ctx.norm(c.i - 1) in ("،", ",")
+    joined = word[:1] == "و" and any(ctx.norm(x) in ("،", ",") for x in range(max(lo, c.i - 8), c.i))
+    return after_comma or joined
+
+
 def _circumstantial(ctx: Context, c: Candidate, lo: int, speakers: set[int]) -> Mention | None:
     """وقال مسؤول إن "..."، ملوحا بالتصعيد؛ ذكرت الوزارة في بيان "..."، ومتوعدة بالرد: a
     participle of state after a comma says what the speaker of its sentence does."""
@@ -392,10 +402,7 @@ def _circumstantial(ctx: Context, c: Candidate, lo: int, speakers: set[int]) -> 
     shaped = bare[:1] == "م" and bare.endswith(("ا", "ه", "ين"))
     if c.is_verb or c.prefix.strip("و") or not (shaped or c.entry.state):
         return None
-    # right after a comma (، ملوحا), or joined by و to a participle after one (، واصفة ...، ومتوعدة)
-    after_comma = c.i - 1 >= lo and ctx.norm(c.i - 1) in ("،", ",")
-    joined = word[:1] == "و" and any(ctx.norm(x) in ("،", ",") for x in range(max(lo, c.i - 8), c.i))
-    if not (after_comma or joined):
+    if not _state_position(ctx, c, lo):
         return None
     for m in ctx.mentions:
         if m.i >= c.i:
@@ -430,6 +437,9 @@ def find_actor(
     ctx: Context, c: Candidate, prev: Candidate | None, speakers: set[int], announcers: set[int]
 ) -> None:
     lo, hi = ctx.sentence_range(c.i)
+    if c.entry.state and not _state_position(ctx, c, lo):
+        c.dropped = "no participle of state"  # اعتقل متهما: a noun, not "accusing"
+        return
     agent = _agent(ctx, c, hi)
     if agent is not None:
         c.actor, c.actor_how = agent, "agent"
@@ -882,7 +892,12 @@ def _key_of(
         hit = ctx.count_nouns.get(k) if k >= lo else None
         if hit is not None and hit[0] == q.i and hit[1].where in ("after", "both") and hit[1].key != "person":
             return hit[1].key
+    toll = _toll_noun(ctx, q, lo)
+    if toll is not None:
+        return toll  # ارتفع عدد القتلى إلى 37 والمصابين إلى 212
     after = _noun_at(ctx, q.j)
+    if after is not None and q.j < hi and ctx.norm(q.j).startswith("وال"):
+        after = None  # 37 والمصابين: the noun of the next figure
     if after is None and q.j < hi and ctx.norm(q.j) in ("من", "فردا"):
         after = _noun_at(ctx, q.j + 1)
     if after is not None and _conjoined(ctx, q.j, after[1]):
@@ -927,6 +942,23 @@ def _key_of(
     if key is None or key == "person":
         return _participants(ctx, q, after, triggers) if not (q.dual and after is None) else None
     return key
+
+
+TOLL_SPAN = 6  # tokens between a toll's noun and its إلى: عدد القتلى في الهجوم إلى 37
+
+
+def _toll_noun(ctx: Context, q: Quantity, lo: int) -> str | None:
+    """The count key of a figure after إلى in a toll (ارتفع عدد القتلى إلى 37، والمصابين إلى
+    212): the nearest count noun before it."""
+    if q.i - 1 < lo or ctx.norm(q.i - 1) not in ("الي", "إلى"):
+        return None
+    for k in range(q.i - 2, max(lo, q.i - 2 - TOLL_SPAN) - 1, -1):
+        hit = ctx.count_nouns.get(k)
+        if hit is not None and hit[1].key not in ("person", "other"):
+            return hit[1].key
+        if ctx.doc.tokens[k].norm in (".", "،", ",", "؛"):
+            return None
+    return None
 
 
 def _participants(

@@ -123,8 +123,8 @@ def compatible(doc: Doc, a: Candidate, b: Candidate, same_sentence: bool | None 
     if not dates_compatible(_date_value(a), _date_value(b)):
         return False
     for k in set(a.counts) & set(b.counts):
-        if not quantities_compatible(a.counts[k], b.counts[k]):
-            return False
+        if not (b.revises or quantities_compatible(a.counts[k], b.counts[k])):
+            return False  # a revised toll (ارتفعت الحصيلة إلى) replaces the first one
     ta, tb = a.target, b.target
     if ta is not None and tb is not None and ta.named and tb.named:
         if fold(doc.text[ta.start : ta.end]) != fold(doc.text[tb.start : tb.end]):
@@ -192,7 +192,7 @@ def absorb(doc: Doc, a: Candidate, b: Candidate) -> None:
     ):  # type: ignore[union-attr]
         a.date, a.date_source = b.date, b.date_source
     for k, q in b.counts.items():
-        a.counts[k] = q if k not in a.counts else better_quantity(a.counts[k], q)
+        a.counts[k] = q if k not in a.counts or b.revises else better_quantity(a.counts[k], q)
     if b.actor is not None and (a.actor is None or _actor_rank(b) > _actor_rank(a)):
         a.actor, a.actor_how = b.actor, b.actor_how
     if b.target is not None and (a.target is None or (b.target.named and not a.target.named)):

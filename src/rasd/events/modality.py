@@ -110,6 +110,10 @@ def apply_modality(ctx: Context, cands: list[Candidate]) -> None:
                 c.dropped = "topic"
             elif cue.kind == "background" and gap <= cue.scope and not c.is_verb:
                 c.background = True
+            elif cue.kind == "revision" and gap <= cue.scope:
+                c.revises = True
+            elif cue.kind == "possession" and gap <= cue.scope and not c.is_verb and c.type == "ASSAULT":
+                c.dropped = "weapons held"  # ضبطت بحوزتهم قنابل، يصنعون صواريخ: things, not attacks
 
 
 def _scope_end(ctx: Context, g: Candidate) -> int:
