@@ -36,6 +36,7 @@ STRICT_POPULATION = 20_000
 STRICT_COUNTRIES = 3  # weak context searches only the article's three most mentioned countries
 MIN_KEY = 4
 STRICT_MIN_KEY = 5
+DEFINITE_CLITICS = ("ال", "بال", "لل", "كال", "فال", "وال")
 MIN_UNKNOWN = 3  # letters of an unknown word worth transliterating
 MEMO_LIMIT = 300_000  # word forms remembered before the memo is cleared
 SEARCH_LIMIT = 8
@@ -163,10 +164,13 @@ class Gazetteer:
         if not readings or form in self.data.common or form in self.data.context:
             return None
         prefix, base = readings[-1]
-        if len(base) < MIN_UNKNOWN or base.startswith("ال") or base in self.data.context:
-            return None
-        if self.is_demonym(base) or base in self.data.common:
-            return None
+        if len(base) < MIN_UNKNOWN or base.startswith(DEFINITE_CLITICS) or base in self.data.context:
+            return None  # بالإقليم is ب + the region, not a name
+        words = self.data.common_words
+        if self.is_demonym(base) or base in self.data.common or base in words:
+            return None  # ونزح "and fled"
+        if base.endswith("يه") and base[:-1] in words:
+            return None  # عشوائية: the feminine of a common adjective
         if self.rule(base) in ("never", "strong"):
             return None
         return prefix, base

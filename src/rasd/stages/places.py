@@ -198,6 +198,8 @@ def _propagate(doc: Doc, cands: list[Candidate]) -> None:
                 continue
             if a.accepted() and b.type_tok is None and a.level > b.level:
                 b.level, b.role = a.level, a.role if a.role in ("city", "region") else b.role
+            elif a.accepted() and b.type_tok is None and b.prefix.startswith("و"):
+                b.level = max(b.level, 1)  # النيجر وبوركينا فاسو ومالي: a list of places
             if b.accepted() and not a.accepted():
                 a.level = max(a.level, 1)
 
@@ -378,7 +380,7 @@ def _local_word(art: _Article, k: int) -> bool:
     return bool(w.role) and art.toks[k].norm[len(w.role_prefix) :] in art.gaz.data.local
 
 
-def _name_word(art: _Article, i: int, named: bool = False) -> bool:
+def _name_word(art: _Article, i: int, named: bool = False, type_tok: int | None = None) -> bool:
     """Can token ``i`` be (part of) a local place name: a word that is not a context word, a
     common word, a demonym or an indefinite adjective (قرية نائية، حي سكني)? After a word whose
     names may be common words (``named``: ساحة الشهداء) only the generic ones are out (ساحة
@@ -392,12 +394,35 @@ def _name_word(art: _Article, i: int, named: bool = False) -> bool:
     rule = art.gaz.rule(form)
     if len(core) < 2 or rule == "generic" or art.gaz.is_demonym(form) or form.startswith("ل"):
         return False  # منطقة للتنقيب: a preposition, not a name
-    if not named and (form in data.common_words or core in data.common_words or rule == "never"):
-        return False
-    if form.startswith("ال"):
+    definite = form.startswith("ال")
+    if (not named or not definite) and (
+        form in data.common_words or core in data.common_words or rule == "never"
+    ):
+        return False  # ساحة عامة; but ساحة الشهداء
+    if definite:
         return True
-    # an indefinite adjective (قرية نائية، حي سكني) or participle (منطقة متنازع عليها)
-    return not form.endswith(("ي", "يه", "يا")) and not (form.startswith(("مت", "مست")) and len(form) >= 6)
+    if form.startswith(("مت", "مست")) and len(form) >= 6:
+        return False  # a participle: منطقة متنازع عليها
+    return not _adjective(art, form, type_tok)
+
+
+def _adjective(art: _Article, form: str, type_tok: int | None) -> bool:
+    """An indefinite nisba adjective after a place-type word: its stem is a common word (حي
+    سكني، سوق شعبي، مستشفى ميداني), or it is feminine after a feminine word (قرية نائية، بلدة
+    حدودية). Foreign names that end alike stay names (بلدة نيافونكي، حي كانغيمي)."""
+    data = art.gaz.data
+    for ending in ("يه", "يا", "ي"):
+        if form.endswith(ending):
+            stem = form[: -len(ending)]
+            if stem in data.common_words or "ال" + stem in data.common_words or stem in data.context:
+                return True
+            if ending != "ي" and stem + "ي" in data.common_words:
+                return True  # عسكرية: the feminine of a listed adjective
+            if ending != "ي" and type_tok is not None:
+                word = art.toks[type_tok].norm[len(art.words[type_tok].role_prefix) :]
+                return word.endswith(("ه", "تي", "تا"))
+            return False
+    return False
 
 
 def _local_names(art: _Article, found: list[Candidate], countries: Counter[str]) -> list[Candidate]:
@@ -423,7 +448,7 @@ def _local_names(art: _Article, found: list[Candidate], countries: Counter[str])
             if start >= n or not toks[start].norm.startswith("و") or start in covered:
                 continue
         while start < n:
-            j = _local_name_end(art, start, covered, named, prefix)
+            j = _local_name_end(art, start, covered, named, prefix, k)
             if j is None:
                 break
             text = " ".join(t.text for t in toks[start:j])[len(prefix) :]
@@ -444,7 +469,9 @@ def _local_names(art: _Article, found: list[Candidate], countries: Counter[str])
     return out
 
 
-def _local_name_end(art: _Article, i: int, covered: set[int], named: bool, prefix: str) -> int | None:
+def _local_name_end(
+    art: _Article, i: int, covered: set[int], named: bool, prefix: str, type_tok: int
+) -> int | None:
     """The end of a local name starting at token ``i`` (after ``prefix``, a و), or None: one
     word, or two after a name head (أم التينة) or for two indefinite name words (حمر ججب)."""
     toks, words, n = art.toks, art.words, len(art.toks)
@@ -461,9 +488,9 @@ def _local_name_end(art: _Article, i: int, covered: set[int], named: bool, prefi
         data = art.gaz.data
         if len(core) < 3 or first in data.common_words or core in data.common_words or art.gaz.role(first):
             return None  # وقال، وفي: the clause goes on, no second name
-    elif not _name_word(art, i, named):
+    elif not _name_word(art, i, named, type_tok):
         return None
-    if not first.startswith("ال") and j < n and j not in covered and _name_word(art, j, named):
+    if not first.startswith("ال") and j < n and j not in covered and _name_word(art, j, named, type_tok):
         if not toks[j].norm.startswith("ال"):
             return j + 1  # حي حمر ججب، بلدة مير علي
     return j
