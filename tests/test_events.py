@@ -392,6 +392,12 @@ RULES = [
     # clashes of protesters with the police: a riot unless someone is killed
     ("اندلعت مواجهات بين عشرات المحتجين والشرطة في مدينة قفصة.", ("PROTEST", "riot"), {("ASSAULT", None)}),
     ("أسفرت اشتباكات بين المحتجين وقوات الأمن في البصرة عن مقتل متظاهر.", ("ASSAULT", None), set()),
+    # a figure of things is no crowd: burning 2,830 hectares is no riot
+    (
+        "أحرقت البالونات الحارقة أكثر من 2830 هكتارا من الغابات في إسرائيل.",
+        ("ASSAULT", "destroy"),
+        {("PROTEST", "riot")},
+    ),
     # weapons seized, made or supplied are things, not attacks
     (
         "وقالت الشرطة إنها اعتقلت ثلاثة أشخاص وضبطت بحوزتهم قنابل يدوية.",
@@ -886,6 +892,16 @@ PARTIES = [
         "officials",
         "*",
     ),
+    # a counted crowd no lexicon names protests (the noun, or the count standing alone)
+    (
+        "تظاهر آلاف الأشخاص مساء الأربعاء في ساحة الجمهورية في يريفان.",
+        "PROTEST",
+        "الأشخاص",
+        "protesters",
+        "*",
+    ),
+    ("نظم العشرات وقفة سلمية أمام مقر الولاية في نواكشوط.", "PROTEST", "العشرات", "protesters", "*"),
+    ("وخرج مئات من الموالين للرئيس في مسيرة في العاصمة نيامي.", "PROTEST", "الموالين", "protesters", "*"),
     # participles of state: what the speaker of the sentence (or of the statement) does
     (
         'وقال المتحدث باسم الحكومة إن "المفاوضات تعثرت"، داعيا الأطراف إلى ضبط النفس.',

@@ -227,11 +227,52 @@ def _subject_after(ctx: Context, c: Candidate, hi: int) -> Mention | None:
                     c.target = m  # قتل ستة مدنيين، اعتقلت 12 ناشطا: the counted crowd suffers it
                     return None
                 return m
+            if m is None and _protesting(c):
+                return _crowd(ctx, c, q, after, hi)
             return None
         skipped += 1
         if skipped > 3:
             return None
         k += 1
+    return None
+
+
+def _protesting(c: Candidate) -> bool:
+    """A trigger whose counted subject is a crowd that protests (تظاهر، أغلق، نظم وقفة)."""
+    return c.type == "PROTEST" or c.entry.protest_mode is not None or c.entry.count == "participants"
+
+
+def _crowd(ctx: Context, c: Candidate, q: Quantity, after: int, hi: int) -> Mention | None:
+    """A counted crowd no lexicon names: the word after the count (آلاف من سائقي الحافلات →
+    سائقي), or the count itself when it stands alone (نظم العشرات وقفة → العشرات)."""
+    toks = ctx.doc.tokens
+    if q.qualifier not in VAGUE:
+        return None  # 2,830 هكتارا: a figure of things; crowds are counted in tens and thousands
+    own = c.i <= after < max(c.j, c.last)
+    word = None if own or after >= hi else _bare_word(ctx, after, hi)
+    noun = ctx.count_nouns.get(after)
+    if word is not None and (noun is None or noun[1].key in PEOPLE_KEYS) and toks[after].kind == "word":
+        return Mention(word.i, word.j, word.start, word.end, "protesters", None, False)
+    if fold(ctx.doc.text[q.start : q.end]).startswith("ال"):
+        return Mention(q.i, q.j, toks[q.i].start, toks[q.j - 1].end, "protesters", None, False)
+    return None
+
+
+CROWD_SPAN = 10  # tokens before a protest noun within which its counted crowd may stand
+
+
+def _counted_crowd(ctx: Context, c: Candidate, lo: int) -> Mention | None:
+    """نظم العشرات وقفة، خرج مئات من سائقي الأجرة في مسيرة: a counted crowd before a protest
+    noun, right after the sentence's first word (its verb), when no lexicon names it."""
+    for k in range(max(lo, c.i - CROWD_SPAN), c.i):
+        q = ctx.quantity_at(k)
+        if q is None or k - 1 < lo or ctx.doc.tokens[k - 1].kind != "word" or ctx.norm(k - 1) in PREPOSITIONS:
+            continue
+        if any(m.i < k <= m.j for m in ctx.mentions):
+            continue
+        after = ctx.past_min(q.j, c.i)
+        m = _first_mention_from(ctx, after, after + 1)
+        return m if m is not None else _crowd(ctx, c, q, after, c.i)
     return None
 
 
@@ -498,10 +539,16 @@ def find_actor(
     if c.type in NO_BACKWARD:
         # نظم مئات الأطباء وقفة، دخل العمال في إضراب: only the subject of a light verb, and
         # not for a noun after ل or ب (في اليوم الثالث للاحتجاجات)
-        if not c.is_verb and not any(ch in c.prefix for ch in "لب"):
+        # في تجمع: a verb form after a preposition is the noun
+        noun = not c.is_verb or (c.i > lo and ctx.norm(c.i - 1) in PREPOSITIONS)
+        if noun and not any(ch in c.prefix for ch in "لب"):
             back = _backward(ctx, c, lo, announcers - speakers, only=True)
             if back is not None:
                 c.actor, c.actor_how = back, "backward"
+            else:
+                crowd = _counted_crowd(ctx, c, lo)  # the subject of the verb before it
+                if crowd is not None:
+                    c.actor, c.actor_how = crowd, "subject"
         return
     before = _adjacent_subject(ctx, c, prev)
     if before is not None:
