@@ -564,6 +564,10 @@ def test_the_dateline_city_is_a_fallback_not_a_rival() -> None:
             "ASSAULT",
             {"killed": 37, "injured": 212},
         ),
+        # one named person suffering the action counts 1; smugglers are people
+        ("قُتل المعارض البارز يحيى ديلو في هجوم على مقر حزبه في انجامينا.", "ASSAULT", {"killed": 1}),
+        ("اعتقلت الشرطة الناشط أحمد ماهر في القاهرة.", "COERCE", {"arrested": 1}),
+        ("وأوقفت مفرزة مشتركة للجيش 20 مهربا في تمنراست.", "COERCE", {"arrested": 20}),
         # protesters counted by an arrest are the arrested
         ("اعتقلت الشرطة الكينية 12 متظاهرا في نيروبي.", "COERCE", {"arrested": 12}),
         ("قتلت قوات الأمن ثلاثة محتجين في مدينة زاهدان.", "ASSAULT", {"killed": 3}),
@@ -891,6 +895,32 @@ PARTIES = [
         "المبعوث الخاص إلى ليبيا عبد الله باتيلي",
         "officials",
         "*",
+    ),
+    # a title, its complements, a comma, a rank and the name: one party
+    (
+        "رفض وزير المصالحة الوطنية، العقيد إسماعيل واغي، في تصريح الدعوات إلى الحوار.",
+        "REJECT",
+        "وزير المصالحة الوطنية، العقيد إسماعيل واغي",
+        "government",
+        "*",
+    ),
+    # units and missions
+    ("وأوقفت مفرزة مشتركة للجيش 20 مهربا في تمنراست.", "COERCE", "مفرزة مشتركة", "military", "*"),
+    ("وطالبت البعثة بالإفراج الفوري عن الناشطات في كابول.", "REQUEST", "البعثة", "international", "*"),
+    (
+        "أمرت هيئة الاتصالات القنوات التلفزيونية بوقف البث المباشر في نيروبي.",
+        "COERCE",
+        "هيئة الاتصالات",
+        "*",
+        "*",
+    ),
+    # the subject of a voweled passive verb suffered it
+    (
+        "قُتل المعارض البارز يحيى ديلو في هجوم على مقر حزبه في انجامينا.",
+        "ASSAULT",
+        None,
+        "*",
+        "المعارض البارز يحيى ديلو",
     ),
     # a counted crowd no lexicon names protests (the noun, or the count standing alone)
     (

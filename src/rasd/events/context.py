@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 from rasd.arabic.normalise import fold
@@ -376,6 +377,14 @@ def _office(ctx: Context, title: Mention, m: Mention) -> bool:
     )
 
 
+@cache
+def _title_words() -> frozenset[str]:
+    """First words of the titles lexicon (الرئيس، العقيد، الشيخ), folded."""
+    from rasd.stages.entities import lexicon
+
+    return frozenset(lexicon().title_words)
+
+
 def _officer_of(ctx: Context, title: Mention, m: Mention) -> bool:
     """A title and the named body after it with ل ("of"): الأمين العام للأمم المتحدة."""
     if not _title(title) or title.named or m.i != title.j or not m.named or m.etype not in ("ORG", "LOC"):
@@ -446,10 +455,16 @@ def _appositions(ctx: Context, mentions: list[Mention]) -> list[Mention]:
             gap = [t.norm for t in toks[prev.j : m.i]]
             # وزير التخطيط المدني رؤوف حكيم: a title, its definite complements, then the name;
             # المفوض السامي لحقوق الإنسان فولكر تورك: or a phrase with ل ("of")
+            # وزير المصالحة الوطنية، العقيد إسماعيل واغي: the complements, a comma, the name
+            body = m.i
+            if len(gap) > 2 and gap[-1] in _title_words() and gap[-2] in ("،", ","):
+                body = m.i - 2  # ، العقيد إسماعيل واغي
+            elif len(gap) > 1 and gap[-1] in ("،", ","):
+                body = m.i - 1
             described = (
-                0 < len(gap) <= 3
+                0 < len(gap) <= 4
                 and m.etype == "PER"
-                and (_definite(ctx, prev.j, m.i) or _of_phrase(ctx, prev, m.i))
+                and (_definite(ctx, prev.j, body) or _of_phrase(ctx, prev, body))
             )
             if (gap == [] or gap in (["،"], [","]) or described) and (m.etype in ("PER", "LOC") or gap == []):
                 country = prev.country or (m.country if m.etype == "LOC" else None)

@@ -592,6 +592,8 @@ class Reader:
                     continue
                 break
             definite = norm.startswith("ال") and len(norm) > 3
+            if definite and last_definite and words and norm.endswith("ات") and k - 1 in words:
+                break  # هيئة الاتصالات القنوات: a plural noun after the genitive is no adjective
             if definite:
                 words.append(k)
                 last_definite = True

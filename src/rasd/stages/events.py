@@ -16,11 +16,13 @@ from typing import Any
 
 from rasd.arabic.normalise import fold
 from rasd.doc import Doc, Span
-from rasd.events.context import Context, Mention, build
+from rasd.events.context import Context, Mention, Quantity, build
 from rasd.events.frames import (
+    COUNT_TYPES,
     CROWD_KINDS,
     PROTEST_KINDS,
     VERBAL_TYPES,
+    VICTIM_KEYS,
     Binding,
     Candidate,
     assign_counts,
@@ -60,7 +62,22 @@ def _candidate(ctx: Context, m: Match, entry: TriggerEntry) -> Candidate:
         c.plural = (head.endswith("وا") and not lemma_head.endswith("و")) or (
             head[:1] in "يت" and head.endswith("ون")
         )
+        c.passive = _voweled_passive(m.text[len(m.prefix) :])
     return c
+
+
+DAMMA = "\u064f"
+
+
+def _voweled_passive(word: str) -> bool:
+    """قُتل، اعتُقل، أُصيب: a past verb voweled as passive (a damma on its first letter, or on
+    the ت of an اِفتُعل form). Present forms are left alone (يُعلن is active)."""
+    letters = [ch for ch in word if ch != "\u0640"]
+    if len(letters) < 3 or letters[0] in "يتن":
+        return False
+    if letters[1] == DAMMA:
+        return True
+    return letters[0] == "ا" and DAMMA in letters[2:5] and "ت" in letters[1:4]
 
 
 def _inside_mention(ctx: Context, i: int, j: int, start: int, end: int, verb: bool) -> bool:
@@ -515,7 +532,22 @@ def candidates(doc: Doc) -> tuple[Context, list[Candidate]]:
             c.dropped = "anchor"
         c.evidence = _evidence(ctx, c)
     _carry_counts(ctx, rest, cands, named)
+    _named_victims(ctx, cands)
     return ctx, cands
+
+
+def _named_victims(ctx: Context, cands: list[Candidate]) -> None:
+    """قُتل المعارض يحيى ديلو، اعتقال الناشط أحمد: one named person suffering an action with no
+    count is a count of 1 (evidence: the name)."""
+    for c in cands:
+        key, t = c.entry.count, c.target
+        if c.dropped or key not in VICTIM_KEYS or key in c.counts or t is None or t.etype != "PER":
+            continue
+        if c.type not in COUNT_TYPES.get(key, ()) or c.counts:
+            continue
+        if any(ctx.norm(k)[:1] == "و" for k in range(t.i + 1, t.j)):
+            continue  # الساحلي وشقيقه: more than one
+        c.counts[key] = Quantity(t.i, t.j, t.start, t.end, 1.0, "exact")
 
 
 def _carry_counts(
