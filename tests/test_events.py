@@ -392,6 +392,8 @@ RULES = [
     # clashes of protesters with the police: a riot unless someone is killed
     ("اندلعت مواجهات بين عشرات المحتجين والشرطة في مدينة قفصة.", ("PROTEST", "riot"), {("ASSAULT", None)}),
     ("أسفرت اشتباكات بين المحتجين وقوات الأمن في البصرة عن مقتل متظاهر.", ("ASSAULT", None), set()),
+    # طالبة "a student" is no طالبه "demanded him"
+    ("خطف مسلحون 25 طالبة من مدرسة في بلدة ماغا.", ("ASSAULT", "abduct"), {("REQUEST", None)}),
     # a figure of things is no crowd: burning 2,830 hectares is no riot
     (
         "أحرقت البالونات الحارقة أكثر من 2830 هكتارا من الغابات في إسرائيل.",
@@ -630,6 +632,12 @@ def test_trigger_breadth_and_look_alikes(text: str, wanted: set[str], unwanted: 
 # place of the action before); a night from one day to the next; a date of a state (منذ) or of
 # the report (بحسب ما أفادت ... اليوم) does not date the action.
 ARGUMENTS = [
+    (
+        # the most specific of places chained in one phrase (a town in its state)
+        "2024-05-18",
+        "خطف مسلحون 25 طالبة من مدرسة في بلدة ماغا بولاية كيبي أمس.",
+        [("ASSAULT", "abduct", "2024-05-17", "ماغا")],
+    ),
     (
         # في وقت سابق: a time, not a new clause ("while")
         "2024-05-18",
@@ -904,6 +912,8 @@ PARTIES = [
         "government",
         "*",
     ),
+    # a nominative plural after a bare verb form is its subject
+    ("خطف مسلحون 25 طالبة من مدرسة في بلدة ماغا بولاية كيبي.", "ASSAULT", "مسلحون", "militants", "*"),
     # units and missions
     ("وأوقفت مفرزة مشتركة للجيش 20 مهربا في تمنراست.", "COERCE", "مفرزة مشتركة", "military", "*"),
     ("وطالبت البعثة بالإفراج الفوري عن الناشطات في كابول.", "REQUEST", "البعثة", "international", "*"),

@@ -562,3 +562,9 @@ def test_a_definite_word_after_a_proclitic_is_no_unknown_name() -> None:
     # بالإقليم is ب + "the region", not a town to transliterate
     _, found = _places("اندلعت احتجاجات في عدة مدن بالإقليم")
     assert found == []
+
+
+def test_a_dual_type_word_stays_out_of_each_span() -> None:
+    _, found = _places("قصفت القوات مخيمي زمزم وأبو شوك قرب الفاشر")
+    spans = [t for t, _ in found]
+    assert "زمزم" in spans and "أبو شوك" in spans and not any(t.startswith("مخيمي") for t in spans)

@@ -356,6 +356,8 @@ def _genitive_subject(ctx: Context, c: Candidate, hi: int) -> Mention | None:
     comp = _first_mention_from(ctx, c.j, c.j + 1)
     if comp is None or comp.j >= hi or _in_pp(ctx, comp):
         return None
+    if not c.definite and not c.prefix.strip("و") and ctx.norm(comp.j - 1).endswith("ون"):
+        return comp  # خطف مسلحون 25 طالبة: a nominative plural after the bare word is its subject
     obj = _first_mention_from(ctx, comp.j, comp.j + 1, sites=True)
     if obj is None or not _l_prefixed(ctx, obj):
         return None
@@ -647,6 +649,27 @@ def _joined(ctx: Context, a: tuple[int, int, Span], b: tuple[int, int, Span]) ->
     return (gap == [] and toks[b[0]].norm[:1] == "و") or gap in (["و"], ["،"], [","], ["،", "و"])
 
 
+KIND_RANK = {"country": 0, "region": 1, "city": 2, "place": 3}
+NESTED_GAP = 3  # tokens between a place and the one it lies in: ماغا بولاية كيبي، لاهور عاصمة إقليم البنجاب
+
+
+def _most_specific(ctx: Context, k: int, pool: set[int]) -> int:
+    """Among the places chained to place ``k`` (X بولاية Y، X في مقاطعة Y، X عاصمة Y), the most
+    specific one: the action happened in the smallest place named."""
+    places, toks = ctx.places, ctx.doc.tokens
+    chain = [k]
+    for step in (-1, 1):
+        x = k
+        while x + step in pool and 0 <= x + step < len(places):
+            a, b = (places[x + step], places[x]) if step < 0 else (places[x], places[x + step])
+            gap = range(a[1], b[0])
+            if len(gap) > NESTED_GAP or any(toks[g].kind != "word" for g in gap):
+                break
+            x += step
+            chain.append(x)
+    return max(chain, key=lambda x: (KIND_RANK.get(places[x][2].data.get("kind") or "", 0), -abs(x - k)))
+
+
 def _group(ctx: Context, places: list[tuple[int, int, Span]], k: int) -> tuple[int, int]:
     """The indexes [a, b) of the list of coordinated places that holds place ``k``."""
     a, b = k, k + 1
@@ -703,7 +726,7 @@ def find_place(ctx: Context, c: Candidate) -> None:
             i, j, _ = ctx.places[k]
             return (i - c.j, 0) if i >= c.j else (c.i - j + 2, 1)
 
-        k = min(pool, key=dist)
+        k = _most_specific(ctx, min(pool, key=dist), set(pool))
         if c.type in LIST_TYPES:
             a, b = _group(ctx, ctx.places, k)
             places = [ctx.places[x][2] for x in range(a, b) if usable(x)]

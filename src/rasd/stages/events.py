@@ -48,6 +48,9 @@ NON_STATE_ARMED = frozenset({"rebels", "militants"})
 PERSON_KINDS = CROWD_KINDS | {"media", "officials", "prisoners", "refugees", "unknown"}
 
 
+DIACRITICS = "".join(chr(c) for c in range(0x064B, 0x0653))
+
+
 def _candidate(ctx: Context, m: Match, entry: TriggerEntry) -> Candidate:
     doc = ctx.doc
     c = Candidate(m.i, m.j, m.start, m.end, entry, entry.type, entry.mode, prefix=m.prefix)
@@ -142,6 +145,8 @@ def _triggers(ctx: Context) -> list[Candidate]:
             taken.update(range(m.i, m.j))
         if entry.type == "NONE" or ctx.in_date(m.i):
             continue
+        if entry.pos == "verb" and m.suffix and doc.tokens[m.j - 1].text.rstrip(DIACRITICS).endswith("ة"):
+            continue  # طالبة "a student" is no طالبه "demanded him": verbs never end in ة
         if _inside_mention(ctx, m.i, m.j, m.start, m.end, entry.pos == "verb"):
             continue
         if entry.pos != "verb" and _named(ctx, m.i, m.j):

@@ -538,12 +538,12 @@ def _emit(art: _Article, c: Candidate, p: Place) -> None:
     if c.role == "region":
         if p.kind != "region":
             kind, gid = "region", None
-        if c.type_tok is not None:
+        if c.type_tok is not None and not _plural_type(art, c.type_tok):
             ns = _type_start(art, c.type_tok)
     elif c.role == "facility":
         if p.kind != "place":
             kind, gid = "place", None
-        if c.type_tok is not None:
+        if c.type_tok is not None and not _plural_type(art, c.type_tok):
             ns = _type_start(art, c.type_tok)
     span = doc.span_from_norm(
         ns, c.nend, "place",
@@ -551,6 +551,15 @@ def _emit(art: _Article, c: Candidate, p: Place) -> None:
         lon=p.lon, dateline=c.dateline,
     )  # fmt: skip
     doc.add("place", span)
+
+
+def _plural_type(art: _Article, k: int) -> bool:
+    """A dual or plural place-type word (مخيمي، مديريتي، محافظات) names several places: it
+    stays out of each one's span (مخيمي زمزم وأبو شوك → زمزم، أبو شوك)."""
+    word = art.toks[k].norm[len(art.words[k].role_prefix) :]
+    if word.endswith(("تي", "تا", "ات")):
+        return True
+    return word.endswith("ي") and word[:-1] in art.gaz.data.context
 
 
 def _type_start(art: _Article, k: int) -> int:
