@@ -148,6 +148,11 @@ def _agent(ctx: Context, c: Candidate, hi: int) -> Mention | None:
     """من قبل X، على يد X، على أيدي X، برصاص X after the trigger. After على يد (a cue of role
     ``agent``) the next word is the doer even when it is no known description."""
     toks = ctx.doc.tokens
+    if c.j - c.i == 1 and toks[c.i].norm in AGENT_AFTER:
+        # برصاص قوات الاحتلال، بقصف الطيران: the trigger itself names its doer after it
+        m = _first_mention_from(ctx, c.j, min(hi, c.j + 2))
+        if m is not None and not _in_pp(ctx, m):
+            return m
     for k in range(c.j, min(hi, c.j + 12)):
         n = toks[k].norm
         prev = toks[k - 1].norm if k > 0 else ""
@@ -203,6 +208,10 @@ def _subject_after(ctx: Context, c: Candidate, hi: int) -> Mention | None:
         after = ctx.past_partitive(k)
         if after != k:
             k = after  # وأحرق عدد من مثيري الشغب: the group after the partitive
+            if _first_mention_from(ctx, k, k + 1) is None and _protesting(c):
+                q = ctx.quantity_at(ctx.cue_ending(k, "partitive") or k)
+                if q is not None:
+                    return _crowd(ctx, c, q, k, hi)  # تظاهر عشرات من خريجي الهندسة
             continue
         m = _first_mention_from(ctx, k, k + 1, sites=True)
         if m is not None:
@@ -504,7 +513,7 @@ def find_actor(
             c.actor, c.actor_how = speaker, "subject"  # the speaker is the subject
             return
     inner = _first_mention_from(ctx, c.i + 1, c.j) if c.j - c.i > 1 else None
-    if inner is not None and inner.j <= c.j:
+    if inner is not None:  # سد المتظاهرون، أصدرت محكمة الجنايات: the phrase names its subject
         c.actor, c.actor_how = inner, "subject"  # سد المتظاهرون: the phrase names its subject
         return
     if c.is_verb and (c.j - c.i == 1 or c.tail is not None) and not c.plural:
