@@ -400,6 +400,17 @@ RULES = [
         ("ASSAULT", "destroy"),
         {("PROTEST", "riot")},
     ),
+    # a demolition by the authorities is coercion; summoning an ambassador is a protest (ACCUSE),
+    # recalling one's own is a sanction
+    ("هدمت جرافات الاحتلال صباح اليوم مسكنين في خربة الفخيت.", ("COERCE", None), {("ASSAULT", "destroy")}),
+    (
+        "استدعت الخارجية العراقية السفير التركي احتجاجا على القصف.",
+        ("ACCUSE", "disapprove"),
+        {("SANCTION", "withdraw")},
+    ),
+    ("واستدعت الجزائر سفيرها في باريس للتشاور.", ("SANCTION", "withdraw"), {("ACCUSE", "disapprove")}),
+    # دعا ... إلى with its object between
+    ("ودعا والي إزمير العمال إلى عدم جعل المدينة رهينة.", ("REQUEST", None), set()),
     # weapons seized, made or supplied are things, not attacks
     (
         "وقالت الشرطة إنها اعتقلت ثلاثة أشخاص وضبطت بحوزتهم قنابل يدوية.",
@@ -691,6 +702,13 @@ ARGUMENTS = [
         [("ASSAULT", None, "2023-07-01", "الكرامة"), ("COERCE", "arrest", "2023-07-01", "تلعفر")],
     ),
 ]
+
+
+def test_one_figure_for_several_places_goes_on_the_first() -> None:
+    doc = read("أسفرت الحملة عن القبض على 17 متهما في القاهرة والإسكندرية ودمياط.", published=PUBLISHED)
+    arrests = [s.data["event"] for s in doc.get("event") if s.data["event"]["type"] == "COERCE"]
+    assert [(e["place"] or {}).get("text") for e in arrests] == ["القاهرة"]
+    assert arrests[0]["counts"]["arrested"]["value"] == 17
 
 
 @pytest.mark.parametrize("published,text,expected", ARGUMENTS, ids=range(len(ARGUMENTS)))

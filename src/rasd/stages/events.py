@@ -586,6 +586,8 @@ def events(doc: Doc) -> Doc:
         if c.confidence < MIN_CONFIDENCE:
             continue
         places = c.places or [None]  # type: ignore[list-item]
+        if c.counts:
+            places = places[:1]  # one figure for several places goes on the first one named
         for place in places:
             ev = _event(ctx, c, place, source)
             doc.add("event", Span(c.evidence[0], c.evidence[1], "event", {"event": ev}))
