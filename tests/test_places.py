@@ -502,6 +502,10 @@ LOCAL_PLACES = [
     # two names after a dual type word
     ("قصفت القوات مخيمي كلمة وأبو شوك للنازحين في ولاية شمال دارفور", "أبو شوك", "SD", "place"),
     ("شنت الشرطة حملة مداهمات بمديريتي حمروين ودينيلي في العاصمة مقديشو", "دينيلي", "SO", "region"),
+    # a town, a valley, a field, two crossings: local names after more place-type words
+    ("تم إيواؤهم في مدارس بمدينة بن قردان جنوب شرقي تونس", "بن قردان", "TN", "city"),
+    ("تعرض حقل كورمور في قضاء جمجمال بمحافظة السليمانية لهجوم", "حقل كورمور", "IQ", "place"),
+    ("عبر الفارون منفذي أرقين وقسطل إلى مصر", "قسطل", "EG", "place"),
     # foreign names that end like an Arabic adjective (ـي) are names when their stem is no word
     ("أصابت قذيفة السوق الأسبوعي في بلدة نيافونكي شمال مالي", "نيافونكي", "ML", "city"),
     ("أطلقت الشرطة الغاز على المحتجين في حي كانغيمي بالعاصمة نيروبي", "كانغيمي", "KE", "city"),
@@ -568,3 +572,16 @@ def test_a_dual_type_word_stays_out_of_each_span() -> None:
     _, found = _places("قصفت القوات مخيمي زمزم وأبو شوك قرب الفاشر")
     spans = [t for t, _ in found]
     assert "زمزم" in spans and "أبو شوك" in spans and not any(t.startswith("مخيمي") for t in spans)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "name"),
+    [
+        ("تعد الشركة أكبر مصنع للغزل في الشرق الأوسط", "الشرق الأوسط", "Middle East"),
+        ("وصل مهاجرون من أفريقيا جنوب الصحراء إلى صفاقس", "أفريقيا جنوب الصحراء", "Sub-Saharan Africa"),
+        ("أدانت حكومة إقليم كوردستان الهجوم على أربيل", "إقليم كوردستان", "Kurdistan Region"),
+    ],
+)
+def test_world_regions_and_spellings(text: str, surface: str, name: str) -> None:
+    _, found = _places(text)
+    assert (surface, name) in [(t, d["name"]) for t, d in found]

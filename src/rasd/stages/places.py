@@ -202,6 +202,16 @@ def _propagate(doc: Doc, cands: list[Candidate]) -> None:
                 b.level = max(b.level, 1)  # النيجر وبوركينا فاسو ومالي: a list of places
             if b.accepted() and not a.accepted():
                 a.level = max(a.level, 1)
+        # في ذيبان والبصيرة والشحيل: a name between two places of a list is a place of the list
+        for a, b, c in zip(cands, cands[1:], cands[2:], strict=False):
+            if (
+                a.accepted()
+                and c.accepted()
+                and _linked(doc, a.j, b.i, b.prefix)
+                and _linked(doc, b.j, c.i, c.prefix)
+                and b.type_tok is None
+            ):
+                b.level = max(b.level, 2)
 
 
 def _unknowns(art: _Article, cands: list[Candidate]) -> list[Candidate]:
@@ -355,8 +365,8 @@ def _local_facility(art: _Article, c: Candidate, countries: Counter[str], own: i
             return None  # مخيم صيفي, مخيم للنازحين
         if p is not None:
             return p  # a transliteration (معبر مالانفيل): its own country rules
-    elif p is None or p.kind != "city" or p.capital or p.population >= SAFE_POPULATION:
-        return p
+    elif p is None or p.kind != "city" or p.capital or p.curated or p.population >= SAFE_POPULATION:
+        return p  # a curated town (بوكروفسك) is what the data says it is
     others = countries.copy()
     if p is not None:
         others[p.country or ""] -= own
@@ -490,9 +500,13 @@ def _local_name_end(
             return None  # وقال، وفي: the clause goes on, no second name
     elif not _name_word(art, i, named, type_tok):
         return None
-    if not first.startswith("ال") and j < n and j not in covered and _name_word(art, j, named, type_tok):
-        if not toks[j].norm.startswith("ال"):
-            return j + 1  # حي حمر ججب، بلدة مير علي
+    if first.startswith("ال") or j >= n or j in covered:
+        return j
+    second = toks[j].norm
+    if not second.startswith("ال"):
+        return j + 1 if _name_word(art, j, named, type_tok) else j  # حي حمر ججب، بلدة مير علي
+    if _name_word(art, j, True, type_tok) and not second.endswith(("يه", "ي")):
+        return j + 1  # منطقة جليب الشيوخ: a name in the construct state (its genitive may be any noun)
     return j
 
 
