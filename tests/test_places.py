@@ -531,6 +531,7 @@ LOCAL_NOT_PLACES = [
     "شارك العمال في سوق العمل",
     "قتل جنديان في ساحة المعركة",
     "وكانا عائدين من العمل",
+    "تقدمت القوات نحو أراضيه الشمالية",
     "أزالت السلطات مخيمات عشوائية أقامها مهاجرون",
     "استهدفت الضربة ساحة عامة وسط البلدة",
     "يقيم السكان في حي شعبي مكتظ",
@@ -585,3 +586,11 @@ def test_a_dual_type_word_stays_out_of_each_span() -> None:
 def test_world_regions_and_spellings(text: str, surface: str, name: str) -> None:
     _, found = _places(text)
     assert (surface, name) in [(t, d["name"]) for t, d in found]
+
+
+def test_a_common_word_after_a_place_type_word_is_no_town() -> None:
+    # مديرية أمن إسطنبول: the security directorate, not a town named أمن; ومخيمها: "and its camp"
+    _, found = _places("ألقت الشرطة في مديرية أمن إسطنبول القبض على 22 شخصا")
+    assert [t for t, _ in found] == ["إسطنبول"]
+    _, found = _places("واصل الجيش عملياته في مدينة جنين ومخيمها")
+    assert [t for t, _ in found] == ["جنين"]

@@ -171,6 +171,8 @@ class Gazetteer:
             return None  # ونزح "and fled"
         if base.endswith("يه") and base[:-1] in words:
             return None  # عشوائية: the feminine of a common adjective
+        if any(base.endswith(sfx) and base[: -len(sfx)] in self.data.context for sfx in ("ها", "هم", "ه")):
+            return None  # أراضيه، مخيمها: a context word with a pronoun
         if self.rule(base) in ("never", "strong"):
             return None
         return prefix, base

@@ -559,6 +559,7 @@ class Reader:
         inner: set[int] = set()
         k = i + 1
         last_definite = False
+        after_place = False
         while k < self.n and len(words) < MAX_ORG_WORDS and self.same_sentence(i, k):
             if self.preposition_on(k):
                 break  # جامعة بالإسكندرية: "a university in Alexandria"
@@ -568,6 +569,7 @@ class Reader:
                     break  # القوات حي الشجاعية: a definite head takes no place as its complement
                 words.extend(range(k, span.j))
                 inner.update(range(k, span.j))
+                after_place = self.place_at.get(k) is span
                 k = span.j
                 last_definite = True
                 continue
@@ -592,6 +594,9 @@ class Reader:
                     continue
                 break
             definite = norm.startswith("ال") and len(norm) > 3
+            if after_place and definite and not norm.endswith(("يه", "ي", "ى", "ا")):
+                break  # مديرية أمن إسطنبول القبض: after the city only an adjective (بلدية إسطنبول الكبرى)
+            after_place = False
             if definite and last_definite and words and norm.endswith("ات") and k - 1 in words:
                 break  # هيئة الاتصالات القنوات: a plural noun after the genitive is no adjective
             if definite:

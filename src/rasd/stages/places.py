@@ -360,6 +360,8 @@ def _local_facility(art: _Article, c: Candidate, countries: Counter[str], own: i
     صيفي). ``own``: the mentions of the alias counted among ``countries``."""
     p = c.chosen
     name = c.alias.split()[-1]
+    if not c.unknown and not (p and p.curated) and art.gaz.rule(c.alias) == "generic":
+        return None  # مديرية أمن إسطنبول: the security directorate, not a town named أمن
     if c.unknown:
         if name.endswith("ي") or name.startswith(("لل", "ال", "بال", "كال")) or art.gaz.is_demonym(name):
             return None  # مخيم صيفي, مخيم للنازحين
@@ -380,6 +382,11 @@ def _local_facility(art: _Article, c: Candidate, countries: Counter[str], own: i
     iso = others.most_common(1)[0][0]
     kind = KINDS.get(c.role, "place")
     return Place(None, transliterate(" ".join(words)), iso, None, kind, None, None, source="context")
+
+
+def _type_word(art: _Article, k: int) -> str:
+    """The place-type word at token ``k`` without its proclitics."""
+    return art.toks[k].norm[len(art.words[k].role_prefix) :]
 
 
 def _local_word(art: _Article, k: int) -> bool:
@@ -421,7 +428,7 @@ def _adjective(art: _Article, form: str, type_tok: int | None) -> bool:
     سكني، سوق شعبي، مستشفى ميداني), or it is feminine after a feminine word (قرية نائية، بلدة
     حدودية). Foreign names that end alike stay names (بلدة نيافونكي، حي كانغيمي)."""
     data = art.gaz.data
-    for ending in ("يه", "يا", "ي"):
+    for ending in ("يه", "ي"):
         if form.endswith(ending):
             stem = form[: -len(ending)]
             if stem in data.common_words or "ال" + stem in data.common_words or stem in data.context:
@@ -496,6 +503,8 @@ def _local_name_end(
     if prefix:
         core = first[2:] if first.startswith("ال") else first
         data = art.gaz.data
+        if any(first.endswith(sfx) and first[: -len(sfx)] in data.context for sfx in ("ها", "هم", "ه")):
+            return None  # مدينة جنين ومخيمها: "and its camp"
         if len(core) < 3 or first in data.common_words or core in data.common_words or art.gaz.role(first):
             return None  # وقال، وفي: the clause goes on, no second name
     elif not _name_word(art, i, named, type_tok):
