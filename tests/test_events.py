@@ -394,6 +394,19 @@ RULES = [
     ("أسفرت اشتباكات بين المحتجين وقوات الأمن في البصرة عن مقتل متظاهر.", ("ASSAULT", None), set()),
     # طالبة "a student" is no طالبه "demanded him"
     ("خطف مسلحون 25 طالبة من مدرسة في بلدة ماغا.", ("ASSAULT", "abduct"), {("REQUEST", None)}),
+    # stones as the instrument of a blockade or a riot are no attack of their own; protesters
+    # stoning the police riot; youths attacking migrants assault them
+    (
+        "وأغلقوا بالحجارة والإطارات المشتعلة ملتقى طرق مدريد لساعات.",
+        ("COERCE", "restrict"),
+        {("ASSAULT", "primitive")},
+    ),
+    (
+        "ورشق بعض المحتجين عناصر الشرطة بالحجارة في ساحة الجمهورية.",
+        ("PROTEST", "riot"),
+        {("ASSAULT", "primitive")},
+    ),
+    ("هاجم شبان مهاجرين بالعصي والحجارة في صفاقس.", ("ASSAULT", None), {("PROTEST", "riot")}),
     # a figure of things is no crowd: burning 2,830 hectares is no riot
     (
         "أحرقت البالونات الحارقة أكثر من 2830 هكتارا من الغابات في إسرائيل.",

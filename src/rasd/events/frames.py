@@ -217,7 +217,12 @@ def _subject_after(ctx: Context, c: Candidate, hi: int) -> Mention | None:
         if m is not None:
             if _in_pp(ctx, m) or m.kind == "site":
                 return None  # دمر القصف المستشفى: an object, not a subject
-            if c.entry.count in VICTIM_KEYS and m.kind in VICTIM_KINDS and not m.named:
+            if (
+                c.entry.count in VICTIM_KEYS
+                and m.kind in VICTIM_KINDS
+                and not m.named
+                and _may_be_passive(ctx, c, m)
+            ):
                 c.target = m  # قتل مدنيون، قتل متظاهر: the victims of a killing, not its agent
                 return None
             return _coordinated(ctx, m, hi)
@@ -283,6 +288,15 @@ def _counted_crowd(ctx: Context, c: Candidate, lo: int) -> Mention | None:
         m = _first_mention_from(ctx, after, after + 1)
         return m if m is not None else _crowd(ctx, c, q, after, c.i)
     return None
+
+
+def _may_be_passive(ctx: Context, c: Candidate, m: Mention) -> bool:
+    """Can the unvoweled verb be read as passive with ``m`` as its subject? Not a form III verb
+    (هاجم، داهم: the passive is هوجم), and not protesters doing a protest's deed (رشق المحتجون)."""
+    if c.entry.protest_mode is not None and m.kind in PROTEST_KINDS:
+        return False
+    head = fold(ctx.doc.text[c.start : c.end]).split()[0][len(c.prefix) :]
+    return not (len(head) == 4 and head[1] == "ا")
 
 
 def _coordinated(ctx: Context, m: Mention, hi: int, back: bool = True) -> Mention:

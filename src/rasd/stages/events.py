@@ -256,6 +256,8 @@ def _communal_victims(ctx: Context, c: Candidate) -> bool:
     attack and not a riot."""
     lo, hi = ctx.segment_range(c.i)
     after = c.actor.j if c.actor is not None else -1  # متظاهرين مسيحيين: who protests
+    if c.type == "ASSAULT" and c.target is not None and c.target.kind in ("civilians", "refugees"):
+        return True  # هاجم شبان مهاجرين بالعصي: people attacked, not a riot
     return any(m.kind == "communal" and lo <= m.i < hi and m.i != after for m in ctx.mentions)
 
 
