@@ -590,6 +590,20 @@ def test_the_dateline_city_is_a_fallback_not_a_rival() -> None:
             "ASSAULT",
             {"killed": 37, "injured": 212},
         ),
+        # another one (ثالث، آخر) and a relative (طفلها) are one person each
+        (
+            "قُتل شابان وأصيب ثالث، مساء أمس، جراء انفجار عبوة ناسفة في درعا.",
+            "ASSAULT",
+            {"killed": 2, "injured": 1},
+        ),
+        ("قُتلت امرأة وأصيب طفلها برصاص قناص في تعز.", "ASSAULT", {"killed": 1, "injured": 1}),
+        # a toll that opens the story belongs to the action told right after it
+        (
+            "لقي أربعة أشخاص مصرعهم وأصيب ستة آخرون في قرية بيت علام. وقالت المصادر إن مشادة تطورت "
+            "إلى تبادل لإطلاق النار بالأسلحة الآلية.",
+            "ASSAULT",
+            {"killed": 4, "injured": 6},
+        ),
         # one named person suffering the action counts 1; smugglers are people
         ("قُتل المعارض البارز يحيى ديلو في هجوم على مقر حزبه في انجامينا.", "ASSAULT", {"killed": 1}),
         ("اعتقلت الشرطة الناشط أحمد ماهر في القاهرة.", "COERCE", {"arrested": 1}),

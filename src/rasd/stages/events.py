@@ -566,14 +566,19 @@ def _carry_counts(
     for c in cands:
         if not c.dropped:
             kept.setdefault(c.sent, []).append(c)
-    for s in range(1, len(ctx.sent_bounds)):
-        if s in kept or s - 1 not in kept:
+    for s in range(len(ctx.sent_bounds)):
+        if s in kept:
+            continue
+        # the toll belongs to the action just told; a toll that opens the story (لقي أربعة أشخاص
+        # مصرعهم ...) to the action told right after it (... تطورت إلى تبادل لإطلاق النار)
+        other = s - 1 if s - 1 in kept else (s + 1 if s + 1 in kept and s - 1 not in kept else None)
+        if other is None:
             continue
         lo, hi = ctx.sent_bounds[s]
         bindings = rest[s] if s in rest else bind_counts(ctx, lo, hi, [], named)
-        told = {k for c in kept[s - 1] for k in c.counts}
+        told = {k for c in kept[other] for k in c.counts}
         # a figure for a key already given (نقل 6 مصابين إلى المستشفى) is a part of it, not the toll
-        assign_counts([b for b in bindings if b.key in CARRIED_KEYS and b.key not in told], kept[s - 1])
+        assign_counts([b for b in bindings if b.key in CARRIED_KEYS and b.key not in told], kept[other])
 
 
 def events(doc: Doc) -> Doc:
