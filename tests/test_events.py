@@ -111,7 +111,16 @@ def test_actor_kinds_and_argument_cue_roles_are_known() -> None:
     assert {"communal", "site", "suspects", "police", "protesters"} <= kinds
     assert kinds <= set(KIND_EN) | {"prisoners", "refugees", "unknown"}
     roles = {r["role"] for r in read_tsv("argument_cues.tsv")}
-    assert roles == {"partitive", "spokesman", "agent", "resumptive", "membership", "pronoun", "own_forces"}
+    assert roles == {
+        "partitive",
+        "spokesman",
+        "agent",
+        "resumptive",
+        "membership",
+        "pronoun",
+        "own_forces",
+        "claim",
+    }
     for r in read_tsv("argument_cues.tsv"):
         assert all(a.strip() for a in r["cue"].split("|")), r["cue"]
 
@@ -988,6 +997,21 @@ PARTIES = [
     ),
     # a partitive crowd no lexicon names
     ("تظاهر عشرات من خريجي كليات الهندسة أمام مبنى المحافظة في السليمانية.", "PROTEST", "خريجي", "*", "*"),
+    # a claim of responsibility names the doer of the attack told before it
+    (
+        "قتل 12 جنديا في هجوم على قاعدة عسكرية في ولاية بورنو. وأعلن تنظيم داعش مسؤوليته عن الهجوم.",
+        "ASSAULT",
+        "تنظيم داعش",
+        "*",
+        "*",
+    ),
+    (
+        "قتل 5 أشخاص في تفجير سيارة مفخخة في مقديشو، وتبنت حركة الشباب التفجير.",
+        "ASSAULT",
+        "حركة الشباب",
+        "*",
+        "*",
+    ),
     # units and missions
     ("وأوقفت مفرزة مشتركة للجيش 20 مهربا في تمنراست.", "COERCE", "مفرزة مشتركة", "military", "*"),
     ("وطالبت البعثة بالإفراج الفوري عن الناشطات في كابول.", "REQUEST", "البعثة", "international", "*"),

@@ -787,6 +787,30 @@ def _linked(ctx: Context, c: Candidate) -> bool:
     )
 
 
+CLAIM_REACH = 2  # sentences around a claim of responsibility whose attacks it names the doer of
+
+
+def claimed_attacks(ctx: Context, cands: list[Candidate]) -> None:
+    """تبنى تنظيم داعش الهجوم، أعلنت حركة الشباب مسؤوليتها عن التفجير: the claimant did the
+    attacks told without a doer in its sentence and the sentences around it."""
+    for k, (end, role) in ctx.arg_cues.items():
+        if role != "claim":
+            continue
+        lo, hi = ctx.sentence_range(k)
+        claimant = _first_mention_from(ctx, end, min(hi, end + 4))
+        if claimant is None or claimant.kind == "site" or _in_pp(ctx, claimant):
+            before = [
+                m for m in ctx.mentions if lo <= m.i and m.j <= k and m.kind != "site" and not _in_pp(ctx, m)
+            ]
+            claimant = before[-1] if before else None
+        if claimant is None:
+            continue
+        sent = ctx.doc.tokens[k].sentence
+        for c in cands:
+            if c.type == "ASSAULT" and c.actor is None and abs(c.sent - sent) <= CLAIM_REACH:
+                c.actor, c.actor_how = claimant, "claim"
+
+
 def inherit_places(ctx: Context, cands: list[Candidate]) -> None:
     """A physical action without a place in its sentence (the seizure during the raid, the
     gunmen storming the restaurant) took place where the one place of the action told before

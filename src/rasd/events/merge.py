@@ -155,7 +155,7 @@ def _same_party(a: str, b: str) -> bool:
     return wa <= wb or wb <= wa or len(wa & wb) >= 2
 
 
-HOW_RANK = {"agent": 3, "subject": 3, "mutual": 3, "complement": 2, "backward": 1, "inherited": 0}
+HOW_RANK = {"agent": 3, "subject": 3, "mutual": 3, "complement": 2, "claim": 2, "backward": 1, "inherited": 0}
 
 
 def _actor_rank(c: Candidate) -> tuple[int, bool]:

@@ -27,6 +27,7 @@ from rasd.events.frames import (
     Candidate,
     assign_counts,
     bind_counts,
+    claimed_attacks,
     find_actor,
     find_date,
     find_place,
@@ -511,6 +512,7 @@ def candidates(doc: Doc) -> tuple[Context, list[Candidate]]:
         prev = c
     inherit_dates(ctx, cands)
     inherit_places(ctx, cands)
+    claimed_attacks(ctx, cands)
     for c in cands:
         _mode_cues(ctx, c)
         if c.type == "ACCUSE" and c.mode is None:
