@@ -442,6 +442,13 @@ RULES = [
     # a participle of state only after a comma: اعتقلت متهما is an arrest of a suspect
     ("وقال المتحدث إن المفاوضات مستمرة، متهما الحوثيين بعرقلة تبادل الأسرى.", ("ACCUSE", "allege"), set()),
     ("واعتقلت الشرطة متهما في القضية في بغداد.", ("COERCE", "arrest"), {("ACCUSE", "allege")}),
+    # signing an agreement is AGREE; an air bridge and aid convoys are AID
+    (
+        "ووقع الجانبان في ختام الزيارة مذكرة تفاهم لتعزيز التعاون الأمني في طهران.",
+        ("AGREE", None),
+        {("SUPPORT", None)},
+    ),
+    ("ووصلت إلى مراكش أمس أولى طائرات الجسر الجوي السعودي محملة بالمساعدات.", ("AID", None), set()),
     # a threatened sit-in has not happened
     (
         "وقال الحزب في بيان إن السلطات تجاهلت مطالبه، مهددا بتنظيم اعتصام مفتوح.",
