@@ -747,6 +747,15 @@ ARGUMENTS = [
 ]
 
 
+def test_a_statement_is_made_where_it_is_reported_from_not_where_it_is_about() -> None:
+    doc = read(
+        "عمّان - اتهم وزير الخارجية أيمن الصفدي إسرائيل بارتكاب جرائم حرب في قطاع غزة.",
+        published=PUBLISHED,
+    )
+    accuse = [s.data["event"] for s in doc.get("event") if s.data["event"]["type"] == "ACCUSE"]
+    assert [(e["country"], e["place"] and e["place"]["text"]) for e in accuse] == [("JO", "عمّان")]
+
+
 def test_one_figure_for_several_places_goes_on_the_first() -> None:
     doc = read("أسفرت الحملة عن القبض على 17 متهما في القاهرة والإسكندرية ودمياط.", published=PUBLISHED)
     arrests = [s.data["event"] for s in doc.get("event") if s.data["event"]["type"] == "COERCE"]

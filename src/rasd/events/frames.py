@@ -735,6 +735,10 @@ def find_place(ctx: Context, c: Candidate) -> None:
     dateline: tuple[str, list[int]] | None = None
     for source, (lo, hi) in scopes:
         cands = [k for k in ctx.place_indexes_in(lo, hi) if usable(k)]
+        if c.type in VERBAL_TYPES and c.type not in PARTNER_TYPES:
+            # اتهم الصفدي إسرائيل بارتكاب جرائم في القطاع: a place after a statement is what it is
+            # about, not where it was made (وفي عمّان، قال الصفدي ... keeps عمّان)
+            cands = [k for k in cands if ctx.places[k][0] < c.i]
         # the dateline city is where it was reported from: any other place of the sentence wins
         others = [k for k in cands if not ctx.places[k][2].data.get("dateline")]
         if cands and not others and dateline is None:

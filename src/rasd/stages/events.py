@@ -446,6 +446,11 @@ def _event(ctx: Context, c: Candidate, place: Span | None, source: str | None) -
     country = (place.data.get("country") if place is not None else None) or ctx.main_country
     if c.type in VERBAL_TYPES | {"SANCTION"} and c.actor is not None and c.actor.country:
         country = c.actor.country
+    elif c.type in VERBAL_TYPES and c.place_source == "article":
+        # a statement with no place of its own was made where the story is reported from
+        dateline = next((s for _, _, s in ctx.places if s.data.get("dateline")), None)
+        if dateline is not None and dateline.data.get("country"):
+            country = dateline.data["country"]
     date, precision = None, None
     if c.date is not None:
         date, precision = c.date.data.get("value"), c.date.data.get("precision")
