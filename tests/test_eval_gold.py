@@ -31,7 +31,7 @@ SETS = {
             REPO / "eval" / "tuning" / f"tune-{t}-gold.jsonl",
             REPO / "eval" / "tuning" / f"tune-{t}-articles.jsonl",
         )
-        for t in "abc"
+        for t in "abcde"
     },
 }
 DESIGN = REPO.parent / "shared" / "DESIGN.md"
