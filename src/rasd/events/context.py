@@ -393,17 +393,25 @@ def _officer_of(ctx: Context, title: Mention, m: Mention) -> bool:
     return fold(ctx.doc.text[tok.start : m.start]).lstrip("و") in ("ل", "لل")  # للأمم: ل + (ا)ل
 
 
-POSTS = frozenset(fold(w) for w in ("إلى", "الى", "في", "لدى"))  # المبعوث إلى اليمن، السفير لدى العراق
+POSTS = frozenset(
+    fold(w) for w in ("إلى", "الى", "في", "لدى", "عن")
+)  # النائب عن البصرة  # المبعوث إلى اليمن، السفير لدى العراق
 
 
 def _posted_name(ctx: Context, title: Mention | None, m: Mention, nxt: Mention | None) -> Mention | None:
     """The name after a title and the country of its post: المبعوث الخاص إلى اليمن هانس
     غروندبرغ → the name's mention, else None."""
-    if title is None or not _title(title) or title.named or m.etype != "LOC" or m.i != title.j + 1:
+    if title is None or not _title(title) or title.named or title.j >= len(ctx.doc.tokens):
         return None
     if ctx.doc.tokens[title.j].norm not in POSTS:
         return None
-    return nxt if nxt is not None and nxt.etype == "PER" and nxt.i == m.j else None
+    if m.etype == "LOC" and m.i == title.j + 1:
+        return nxt if nxt is not None and nxt.etype == "PER" and nxt.i == m.j else None
+    # النائب عن محافظة البصرة عدي عواد: a place that is no mention of its own, then the name
+    place = next((p for p in ctx.places if p[0] == title.j + 1), None)
+    if place is not None and m.etype == "PER" and m.i == place[1]:
+        return m
+    return None
 
 
 def _of_phrase(ctx: Context, title: Mention, j: int) -> bool:
@@ -442,7 +450,7 @@ def _appositions(ctx: Context, mentions: list[Mention]) -> list[Mention]:
         if prev is not None and name is not None:
             # المبعوث الأممي إلى اليمن هانس غروندبرغ، السفير الأمريكي لدى العراق ...
             out[-1] = Mention(prev.i, name.j, prev.start, name.end, prev.kind, prev.country, True, "PER")
-            skip = k + 1
+            skip = k + 1 if name is not m else -1
             continue
         if prev is not None and _officer_of(ctx, prev, m):
             # الأمين العام للأمم المتحدة، المبعوث الخاص للأمم المتحدة: a title of a body
