@@ -464,6 +464,16 @@ class Reader:
         if prev and prev[-1].text == "(" and m.j < self.n and self.toks[m.j].text == ")" and not m.prefix:
             return True  # أنقرة (الأناضول): a credit in brackets
         if (
+            m.payload.kind in ("agency", "outlet")
+            and 0 < i <= DATELINE_TOKENS
+            and not m.prefix
+            and i not in self.place_at
+        ):
+            # أنقرة/ الأناضول، مسقط - العمانية، جنين 20-1-2026 وفا-: the credit of the dateline
+            near = [self.toks[k].text for k in range(max(0, i - 1), min(self.n, m.j + 1)) if k != i]
+            if any(t.strip() in DATELINE_MARKS for t in near):
+                return True
+        if (
             m.payload.kind == "ministry"
             and m.j < self.n
             and self.is_nationality(m.j)
@@ -964,6 +974,10 @@ class Reader:
                 self.cand(i, end, m.prefix, "PER", self.person_latin(i, end, m.prefix), P_GIVEN, "given")
             )
         return out
+
+
+DATELINE_TOKENS = 12  # a credit stands within the first tokens of the text
+DATELINE_MARKS = frozenset({"-", "–", "—", "/", ":"})
 
 
 @lru_cache(maxsize=100_000)
