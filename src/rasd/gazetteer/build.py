@@ -95,6 +95,7 @@ class GazetteerData:
     # that begin a two-word local name (name_heads.tsv) and all folded common words
     local: set[str] = field(default_factory=set)
     named: set[str] = field(default_factory=set)  # local words whose names may be common words
+    span_out: set[str] = field(default_factory=set)  # region words that stay out of the span
     name_heads: set[str] = field(default_factory=set)
     common_words: set[str] = field(default_factory=set)
     # "first second" words → (the other words, payload) of multi-word aliases and stop phrases
@@ -461,6 +462,8 @@ def _context(data: GazetteerData) -> None:
                 data.local.add(fold(w))
             if row.get("local") == "named":
                 data.named.add(fold(w))
+            if row.get("span") == "out":
+                data.span_out.add(fold(w))
     for row in read_rows("name_heads.tsv"):
         data.name_heads.update(fold(w) for w in alternatives(row.get("words", "")))
 

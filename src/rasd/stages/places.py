@@ -578,10 +578,11 @@ def _emit(art: _Article, c: Candidate, p: Place) -> None:
 
 def _plural_type(art: _Article, k: int) -> bool:
     """A dual or plural place-type word (مخيمي، مديريتي، محافظات) names several places: it
-    stays out of each one's span (مخيمي زمزم وأبو شوك → زمزم، أبو شوك)."""
+    stays out of each one's span (مخيمي زمزم وأبو شوك → زمزم، أبو شوك); so does a generic
+    region word (context.tsv span = out: منطقة، جزيرة)."""
     word = art.toks[k].norm[len(art.words[k].role_prefix) :]
-    if word.endswith(("تي", "تا", "ات")):
-        return True
+    if word.endswith(("تي", "تا", "ات")) or word in art.gaz.data.span_out:
+        return True  # منطقة المواصي → المواصي
     return word.endswith("ي") and word[:-1] in art.gaz.data.context
 
 
