@@ -161,8 +161,13 @@ class Gazetteer:
     def _unknown(self, form: str, segs: Sequence) -> tuple[str, str] | None:
         """(prefix, base) of a word worth transliterating (only و/ف stripped), or None."""
         readings = [(s.prefix, s.base) for s in segs if s.prefix in ("", "و", "ف")]
-        if not readings or form in self.data.common or form in self.data.context:
-            return None
+        if (
+            not readings
+            or form in self.data.common
+            or form in self.data.context
+            or form in self.data.common_words
+        ):
+            return None  # وزارة، وقفة: a common word as it stands, not و + an unknown name
         prefix, base = readings[-1]
         if len(base) < MIN_UNKNOWN or base.startswith(DEFINITE_CLITICS) or base in self.data.context:
             return None  # بالإقليم is ب + the region, not a name

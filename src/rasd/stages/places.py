@@ -148,6 +148,10 @@ def _matches(art: _Article) -> list[Candidate]:
             continue  # a stop phrase, or a place-type word itself (سوق بمدينة الموصل)
         if m.prefix and m.i > 0 and art.words[m.i - 1].role in STRONG_ROLES:
             continue  # قرية فاحل is no ف + احل: a name right after a place-type word has no proclitic
+        if m.prefix and toks[m.i].norm in gaz.data.common_words:
+            continue  # وزارة، وقفة: a common word, not و + زارة
+        if m.j - m.i == 1 and toks[m.i].text.endswith(("ً", "اً")) and m.payload.endswith("يا"):
+            continue  # مهاجرا غامبياً: an adjective with its tanween, not the country
         c = Candidate(
             m.i, m.j, toks[m.i].nstart + len(m.prefix), toks[m.j - 1].nend, m.prefix, m.payload,
             gaz.candidates(m.payload),
@@ -190,14 +194,19 @@ def _linked(doc: Doc, a_end: int, b_start: int, b_prefix: str) -> bool:
     return b_start == a_end + 1 and doc.tokens[a_end].norm in COMMAS
 
 
-def _propagate(doc: Doc, cands: list[Candidate]) -> None:
-    """Coordination: X وY / X، Y share context, forwards (role too) and backwards (weak)."""
+def _propagate(doc: Doc, cands: list[Candidate], gaz: Gazetteer | None = None) -> None:
+    """Coordination: X وY / X، Y share context, forwards (role too) and backwards (weak). A
+    common word (وأمين سر اللجنة) is lifted no higher than weak context."""
     for _ in range(2):
         for a, b in zip(cands, cands[1:], strict=False):
             if not _linked(doc, a.j, b.i, b.prefix):
                 continue
             if a.accepted() and b.type_tok is None and a.level > b.level:
-                b.level, b.role = a.level, a.role if a.role in ("city", "region") else b.role
+                cap = 1 if gaz is not None and gaz.is_common(b.alias) else a.level
+                b.level, b.role = (
+                    max(b.level, min(a.level, cap)),
+                    a.role if a.role in ("city", "region") else b.role,
+                )
             elif a.accepted() and b.type_tok is None and b.prefix.startswith("و"):
                 b.level = max(b.level, 1)  # النيجر وبوركينا فاسو ومالي: a list of places
             if b.accepted() and not a.accepted():
@@ -428,6 +437,8 @@ def _adjective(art: _Article, form: str, type_tok: int | None) -> bool:
     سكني، سوق شعبي، مستشفى ميداني), or it is feminine after a feminine word (قرية نائية، بلدة
     حدودية). Foreign names that end alike stay names (بلدة نيافونكي، حي كانغيمي)."""
     data = art.gaz.data
+    if form.endswith("ه") and form[:-1] in data.common_words:
+        return True  # بلدة قريبة من المدينة: the feminine of a common word
     for ending in ("يه", "ي"):
         if form.endswith(ending):
             stem = form[: -len(ending)]
@@ -505,8 +516,11 @@ def _local_name_end(
         data = art.gaz.data
         if any(first.endswith(sfx) and first[: -len(sfx)] in data.context for sfx in ("ها", "هم", "ه")):
             return None  # مدينة جنين ومخيمها: "and its camp"
+        whole = toks[i].norm
         if len(core) < 3 or first in data.common_words or core in data.common_words or art.gaz.role(first):
             return None  # وقال، وفي: the clause goes on, no second name
+        if whole in data.common_words:
+            return None  # وقفة: a word of its own, not و + a name
     elif not _name_word(art, i, named, type_tok):
         return None
     if first.startswith("ال") or j >= n or j in covered:
@@ -606,10 +620,10 @@ def places(doc: Doc) -> Doc:
                 demonym_hits[c.i] = (c.nstart, c.nend, country)
             continue
         kept.append(c)
-    _propagate(doc, kept)
+    _propagate(doc, kept, gaz)
     unknowns = _unknowns(art, kept)
     if unknowns:
-        _propagate(doc, sorted(kept + unknowns, key=lambda c: c.i))
+        _propagate(doc, sorted(kept + unknowns, key=lambda c: c.i), gaz)
     place_tokens = {k for c in kept for k in range(c.i, c.j)}
     demonyms = [country for i, (_, _, country) in demonym_hits.items() if i not in place_tokens]
     accepted = [c for c in kept if c.accepted()]
