@@ -604,3 +604,18 @@ def test_a_common_word_after_a_place_is_no_second_name() -> None:
     # مدينة بصرى الشام وقفة: "a sit-in", not و + a village قفة
     _, found = _places("ونظم العشرات من أهالي مدينة بصرى الشام وقفة مساء أمس")
     assert [t for t, _ in found] == ["بصرى الشام"]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        # a region name of two words needs no context word before it
+        ("أعلن أرمن قره باغ موافقتهم على وقف إطلاق النار", "قره باغ"),
+        ("وشهدت جهة سوس ماسة أمطارا غزيرة", "جهة سوس ماسة"),
+        # forests and Moroccan regions after their place-type word
+        ("قصفت الطائرات مخابئ في غابة سامبيسا شمال شرقي نيجيريا", "غابة سامبيسا"),
+    ],
+)
+def test_multiword_regions_and_more_place_words(text: str, surface: str) -> None:
+    _, found = _places(text)
+    assert surface in [t for t, _ in found]

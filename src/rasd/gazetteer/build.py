@@ -380,11 +380,25 @@ def _curated(data: GazetteerData, countries: dict[str, int], by_name: dict[tuple
         idx = len(data.places)
         data.places.append(place)
         for name in names:
-            # محافظة الشرقية، ولاية بشار: the designator in the name is its own context
-            designated = source == "regions" and _designated(data, name)
+            # محافظة الشرقية، ولاية بشار: the designator in the name is its own context; a name of
+            # two or more words (قره باغ، سوس ماسة) is distinctive enough to need none
+            designated = source == "regions" and (_designated(data, name) or _multiword_region(name))
             data.add_alias(name, idx, 0 if designated else need)
         if source == "regions":
             _region_city(data, names, row, by_name)
+
+
+def _multiword_region(name: str) -> bool:
+    """A region name of two words or more, none of them a common direction (قره باغ، سوس
+    ماسة، ناغورني قره باغ; not شمال سيناء, which stays a name that needs context only for its
+    own reasons)."""
+    words = phrase_key(name).split()
+    return len(words) > 1 and not any(w in DIRECTION_WORDS for w in words) and "-" not in words
+
+
+DIRECTION_WORDS = frozenset(
+    {"شمال", "جنوب", "شرق", "غرب", "وسط", "الشمالية", "الجنوبية", "الشرقية", "الغربية", "الوسطى"}
+)
 
 
 def _designated(data: GazetteerData, name: str) -> bool:
