@@ -619,3 +619,8 @@ def test_a_common_word_after_a_place_is_no_second_name() -> None:
 def test_multiword_regions_and_more_place_words(text: str, surface: str) -> None:
     _, found = _places(text)
     assert surface in [t for t, _ in found]
+
+
+def test_an_unknown_local_name_keeps_its_second_word() -> None:
+    _, found = _places("انفجار في مطعم مزدحم في حي حمر ججب بالعاصمة الصومالية مقديشو")
+    assert [t for t, _ in found] == ["حمر ججب", "مقديشو"]

@@ -386,6 +386,12 @@ def _local_facility(art: _Article, c: Candidate, countries: Counter[str], own: i
     others = +others
     if not others:
         return p
+    if c.unknown and not c.prefix and c.type_tok is not None:
+        # حي حمر ججب: the local name may go on past the unknown word
+        named = _type_word(art, c.type_tok) in art.gaz.data.named
+        end = _local_name_end(art, c.i, set(), named, "", c.type_tok)
+        if end is not None and end > c.j:
+            c.j, c.nend = end, art.toks[end - 1].nend
     words = [t.text for t in art.toks[c.i : c.j]]
     words[0] = words[0][len(c.prefix) :]
     iso = others.most_common(1)[0][0]
@@ -526,6 +532,8 @@ def _local_name_end(
     if first.startswith("ال") or j >= n or j in covered:
         return j
     second = toks[j].norm
+    if second.startswith("و"):
+        return j  # حمروين ودينيلي: a second place joined by و, not a second word of this one
     if not second.startswith("ال"):
         return j + 1 if _name_word(art, j, named, type_tok) else j  # حي حمر ججب، بلدة مير علي
     if _name_word(art, j, True, type_tok) and not second.endswith(("يه", "ي")):
