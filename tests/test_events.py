@@ -756,6 +756,15 @@ def test_a_statement_is_made_where_it_is_reported_from_not_where_it_is_about() -
     assert [(e["country"], e["place"] and e["place"]["text"]) for e in accuse] == [("JO", "عمّان")]
 
 
+def test_a_world_region_is_an_event_place_only_when_nothing_finer_is_named() -> None:
+    doc = read(
+        "هاجم مسلحون قافلة تنقل مهاجرين إلى أوروبا قرب مدينة صفاقس أمس.",
+        published=PUBLISHED,
+    )
+    places = [(s.data["event"]["place"] or {}).get("text") for s in doc.get("event")]
+    assert places == ["صفاقس"]
+
+
 def test_one_figure_for_several_places_goes_on_the_first() -> None:
     doc = read("أسفرت الحملة عن القبض على 17 متهما في القاهرة والإسكندرية ودمياط.", published=PUBLISHED)
     arrests = [s.data["event"] for s in doc.get("event") if s.data["event"]["type"] == "COERCE"]

@@ -746,7 +746,12 @@ def find_place(ctx: Context, c: Candidate) -> None:
         cands = others
         if not cands:
             continue
-        specific = [k for k in cands if ctx.places[k][2].data.get("kind") != "country"]
+        # a country, or a world region with no country (أفريقيا جنوب الصحراء), only when nothing finer
+        specific = [
+            k
+            for k in cands
+            if ctx.places[k][2].data.get("kind") != "country" and ctx.places[k][2].data.get("country")
+        ]
         pool = specific or cands
 
         def dist(k: int) -> tuple[int, int]:
