@@ -606,6 +606,13 @@ def test_the_dateline_city_is_a_fallback_not_a_rival() -> None:
             "ASSAULT",
             {"killed": 37, "injured": 212},
         ),
+        # a crowd counted in hundreds takes part in the protest of its sentence, refugees too
+        (
+            "نظم مئات المحاضرين المجانيين، صباح اليوم، وقفة أمام وزارة التعليم في بغداد.",
+            "PROTEST",
+            {"participants": 100},
+        ),
+        ("تظاهر عشرات اللاجئين الأفغان أمام مكتب المفوضية في إسلام آباد.", "PROTEST", {"participants": 10}),
         # another one (ثالث، آخر) and a relative (طفلها) are one person each
         (
             "قُتل شابان وأصيب ثالث، مساء أمس، جراء انفجار عبوة ناسفة في درعا.",

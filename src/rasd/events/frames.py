@@ -1067,6 +1067,10 @@ def _key_of(
             return adjacent[-1].entry.count
     if key is None or key == "person":
         return _participants(ctx, q, after, triggers) if not (q.dual and after is None) else None
+    if key == "displaced" and _participants(ctx, q, None, triggers) == "participants":
+        lo_s, hi_s = ctx.segment_range(q.i)
+        if not any(c.type in ("ASSAULT", "COERCE") and lo_s <= c.i < hi_s for c in triggers):
+            return "participants"  # تظاهر عشرات اللاجئين: refugees who protest take part
     return key
 
 
@@ -1098,7 +1102,15 @@ def _participants(
     if any(c.type == "PROTEST" and a <= c.i < b for c in triggers):
         return "participants"
     a, b = ctx.segment_range(q.i)
-    if _crowd_after(ctx, q, CROWD_KINDS) and any(c.type == "PROTEST" and a <= c.i < b for c in triggers):
+    protest = any(c.type == "PROTEST" and a <= c.i < b for c in triggers)
+    if protest and _crowd_after(ctx, q, CROWD_KINDS):
+        return "participants"
+    if (
+        protest
+        and q.qualifier in VAGUE
+        and not any(c.type in ("ASSAULT", "COERCE") and a <= c.i < b for c in triggers)
+    ):
+        # نظم مئات المحاضرين، صباح اليوم، وقفة؛ تظاهر مئات يوم الأربعاء: a crowd counted in hundreds
         return "participants"
     return None
 
