@@ -433,6 +433,23 @@ RULES = [
     ("واستدعت الجزائر سفيرها في باريس للتشاور.", ("SANCTION", "withdraw"), {("ACCUSE", "disapprove")}),
     # دعا ... إلى with its object between
     ("ودعا والي إزمير العمال إلى عدم جعل المدينة رهينة.", ("REQUEST", None), set()),
+    # "to protest" after a summons, the reason of an arrest and a ceasefire called for are not
+    # events of their own
+    (
+        "واستدعت الخارجية المالية السفير الجزائري في باماكو للاحتجاج على القصف.",
+        ("ACCUSE", "disapprove"),
+        {("PROTEST", "demo")},
+    ),
+    (
+        "وقالت الشرطة إنها أوقفت 12 شخصا بتهمة مهاجمة عناصر الدرك في الزرقاء.",
+        ("COERCE", "arrest"),
+        {("ACCUSE", "allege")},
+    ),
+    (
+        "وأكد الرئيس ضرورة الوقف الفوري والمستدام لإطلاق النار في غزة.",
+        ("RETREAT", "ceasefire"),
+        {("ASSAULT", "firearms")},
+    ),
     # weapons seized, made or supplied are things, not attacks
     (
         "وقالت الشرطة إنها اعتقلت ثلاثة أشخاص وضبطت بحوزتهم قنابل يدوية.",

@@ -704,11 +704,14 @@ def _group(ctx: Context, places: list[tuple[int, int, Span]], k: int) -> tuple[i
 
 
 def _origins(ctx: Context) -> set[int]:
-    """Indexes of places named as where someone comes from: من روسيا وقيرغيزستان."""
+    """Indexes of places named as where someone comes from (من روسيا وقيرغيزستان) or as an
+    envoy's post (سفيرها لدى أديس أبابا): not where the action happens."""
     out: set[int] = set()
     places = ctx.places
     for k, (i, _, s) in enumerate(places):
-        if s.data.get("kind") == "country" and i > 0 and ctx.norm(i - 1) == "من":
+        if i > 0 and ctx.norm(i - 1) == "لدي":
+            out.add(k)
+        elif s.data.get("kind") == "country" and i > 0 and ctx.norm(i - 1) == "من":
             a, b = _group(ctx, places, k)
             out.update(x for x in range(k, b) if places[x][2].data.get("kind") == "country")
     return out
