@@ -104,6 +104,7 @@ class Context:
     _place_reach: tuple[list[tuple[int, int, Span]] | None, list[int]] = (None, [])
     main_country: str | None = None
     main_place: Span | None = None
+    dateline_country: str | None = None  # the country of the place the story is reported from
     date_toks: set[int] = field(default_factory=set)
 
     q_at: dict[int, Quantity] = field(default_factory=dict)
@@ -393,9 +394,8 @@ def _officer_of(ctx: Context, title: Mention, m: Mention) -> bool:
     return fold(ctx.doc.text[tok.start : m.start]).lstrip("و") in ("ل", "لل")  # للأمم: ل + (ا)ل
 
 
-POSTS = frozenset(
-    fold(w) for w in ("إلى", "الى", "في", "لدى", "عن")
-)  # النائب عن البصرة  # المبعوث إلى اليمن، السفير لدى العراق
+# the post of an envoy or a deputy: المبعوث إلى اليمن، السفير لدى العراق، النائب عن البصرة
+POSTS = frozenset(fold(w) for w in ("إلى", "في", "لدى", "عن"))
 
 
 def _posted_name(ctx: Context, title: Mention | None, m: Mention, nxt: Mention | None) -> Mention | None:
@@ -596,6 +596,8 @@ def build(doc: Doc) -> Context:
     ctx.modality = lex.modality.find(doc)
     ctx.mode_cues = lex.mode_cues.find(doc)
     ctx.main_country, ctx.main_place = _main_country(ctx)
+    dateline = next((s for _, _, s in ctx.places if s.data.get("dateline")), None)
+    ctx.dateline_country = dateline.data.get("country") if dateline is not None else None
     return ctx
 
 

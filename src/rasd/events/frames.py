@@ -527,8 +527,11 @@ def find_actor(
             c.actor, c.actor_how = speaker, "subject"  # the speaker is the subject
             return
     inner = _first_mention_from(ctx, c.i + 1, c.j) if c.j - c.i > 1 else None
-    if inner is not None:  # سد المتظاهرون، أصدرت محكمة الجنايات: the phrase names its subject
-        c.actor, c.actor_how = inner, "subject"  # سد المتظاهرون: the phrase names its subject
+    if inner is not None:
+        c.actor, c.actor_how = (
+            inner,
+            "subject",
+        )  # سد المتظاهرون، أصدرت محكمة الجنايات: the phrase names its subject
         return
     if c.is_verb and (c.j - c.i == 1 or c.tail is not None) and not c.plural:
         subj = _subject_after(ctx, c, hi)
@@ -1078,12 +1081,13 @@ def _key_of(
 
 
 TOLL_SPAN = 6  # tokens between a toll's noun and its إلى: عدد القتلى في الهجوم إلى 37
+TO = fold("إلى")
 
 
 def _toll_noun(ctx: Context, q: Quantity, lo: int) -> str | None:
     """The count key of a figure after إلى in a toll (ارتفع عدد القتلى إلى 37، والمصابين إلى
     212): the nearest count noun before it."""
-    if q.i - 1 < lo or ctx.norm(q.i - 1) not in ("الي", "إلى"):
+    if q.i - 1 < lo or ctx.norm(q.i - 1) != TO:
         return None
     for k in range(q.i - 2, max(lo, q.i - 2 - TOLL_SPAN) - 1, -1):
         hit = ctx.count_nouns.get(k)

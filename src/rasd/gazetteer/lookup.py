@@ -37,6 +37,7 @@ STRICT_COUNTRIES = 3  # weak context searches only the article's three most ment
 MIN_KEY = 4
 STRICT_MIN_KEY = 5
 DEFINITE_CLITICS = ("ال", "بال", "لل", "كال", "فال", "وال")
+PRONOUNS = ("ها", "هم", "ه")  # pronoun suffixes on a noun
 MIN_UNKNOWN = 3  # letters of an unknown word worth transliterating
 MEMO_LIMIT = 300_000  # word forms remembered before the memo is cleared
 SEARCH_LIMIT = 8
@@ -158,6 +159,10 @@ class Gazetteer:
         unknown = None if role else self._unknown(form, segs)  # بمدينة is a context word, not a name
         return Word(tuple(places), tuple(demonyms), role, role_prefix, unknown, definite)
 
+    def context_with_pronoun(self, form: str) -> bool:
+        """A place-type or context word with a pronoun suffix (مخيمها "its camp", أراضيه)."""
+        return any(form.endswith(sfx) and form[: -len(sfx)] in self.data.context for sfx in PRONOUNS)
+
     def _unknown(self, form: str, segs: Sequence) -> tuple[str, str] | None:
         """(prefix, base) of a word worth transliterating (only و/ف stripped), or None."""
         readings = [(s.prefix, s.base) for s in segs if s.prefix in ("", "و", "ف")]
@@ -176,7 +181,7 @@ class Gazetteer:
             return None  # ونزح "and fled"
         if base.endswith("يه") and base[:-1] in words:
             return None  # عشوائية: the feminine of a common adjective
-        if any(base.endswith(sfx) and base[: -len(sfx)] in self.data.context for sfx in ("ها", "هم", "ه")):
+        if self.context_with_pronoun(base):
             return None  # أراضيه، مخيمها: a context word with a pronoun
         if self.rule(base) in ("never", "strong"):
             return None

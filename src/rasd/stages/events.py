@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from rasd.arabic.charsets import DIACRITICS, TATWEEL
 from rasd.arabic.normalise import fold
 from rasd.doc import Doc, Span
 from rasd.events.context import Context, Mention, Quantity, build
@@ -49,7 +50,7 @@ NON_STATE_ARMED = frozenset({"rebels", "militants"})
 PERSON_KINDS = CROWD_KINDS | {"media", "officials", "prisoners", "refugees", "unknown"}
 
 
-DIACRITICS = "".join(chr(c) for c in range(0x064B, 0x0653))
+MARKS = "".join(DIACRITICS)  # stripped from a word's end before looking at its last letter
 
 
 def _candidate(ctx: Context, m: Match, entry: TriggerEntry) -> Candidate:
@@ -76,7 +77,7 @@ DAMMA = "\u064f"
 def _voweled_passive(word: str) -> bool:
     """قُتل، اعتُقل، أُصيب: a past verb voweled as passive (a damma on its first letter, or on
     the ت of an اِفتُعل form). Present forms are left alone (يُعلن is active)."""
-    letters = [ch for ch in word if ch != "\u0640"]
+    letters = [ch for ch in word if ch != TATWEEL]
     if len(letters) < 3 or letters[0] in "يتن":
         return False
     if letters[1] == DAMMA:
@@ -146,7 +147,7 @@ def _triggers(ctx: Context) -> list[Candidate]:
             taken.update(range(m.i, m.j))
         if entry.type == "NONE" or ctx.in_date(m.i):
             continue
-        if entry.pos == "verb" and m.suffix and doc.tokens[m.j - 1].text.rstrip(DIACRITICS).endswith("ة"):
+        if entry.pos == "verb" and m.suffix and doc.tokens[m.j - 1].text.rstrip(MARKS).endswith("ة"):
             continue  # طالبة "a student" is no طالبه "demanded him": verbs never end in ة
         if _inside_mention(ctx, m.i, m.j, m.start, m.end, entry.pos == "verb"):
             continue
@@ -446,11 +447,9 @@ def _event(ctx: Context, c: Candidate, place: Span | None, source: str | None) -
     country = (place.data.get("country") if place is not None else None) or ctx.main_country
     if c.type in VERBAL_TYPES | {"SANCTION"} and c.actor is not None and c.actor.country:
         country = c.actor.country
-    elif c.type in VERBAL_TYPES and c.place_source == "article":
+    elif c.type in VERBAL_TYPES and c.place_source == "article" and ctx.dateline_country:
         # a statement with no place of its own was made where the story is reported from
-        dateline = next((s for _, _, s in ctx.places if s.data.get("dateline")), None)
-        if dateline is not None and dateline.data.get("country"):
-            country = dateline.data["country"]
+        country = ctx.dateline_country
     date, precision = None, None
     if c.date is not None:
         date, precision = c.date.data.get("value"), c.date.data.get("precision")
@@ -555,9 +554,9 @@ def _named_victims(ctx: Context, cands: list[Candidate]) -> None:
     count is a count of 1 (evidence: the name)."""
     for c in cands:
         key, t = c.entry.count, c.target
-        if c.dropped or key not in VICTIM_KEYS or key in c.counts or t is None or t.etype != "PER":
+        if c.dropped or c.counts or key not in VICTIM_KEYS or t is None or t.etype != "PER":
             continue
-        if c.type not in COUNT_TYPES.get(key, ()) or c.counts:
+        if c.type not in COUNT_TYPES.get(key, ()):
             continue
         if any(ctx.norm(k)[:1] == "و" for k in range(t.i + 1, t.j)):
             continue  # الساحلي وشقيقه: more than one

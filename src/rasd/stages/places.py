@@ -408,8 +408,7 @@ def _local_word(art: _Article, k: int) -> bool:
     """Is token ``k`` a place-type word whose unknown names are local places (a camp, a village,
     a district, a street: context.tsv, local = yes), unlike an airport or a river, which may be
     abroad (مطار هيثرو in a report from Baghdad)? Not a definite one (المنطقة is no name's head)."""
-    w = art.words[k]
-    return bool(w.role) and art.toks[k].norm[len(w.role_prefix) :] in art.gaz.data.local
+    return bool(art.words[k].role) and _type_word(art, k) in art.gaz.data.local
 
 
 def _name_word(art: _Article, i: int, named: bool = False, type_tok: int | None = None) -> bool:
@@ -453,8 +452,7 @@ def _adjective(art: _Article, form: str, type_tok: int | None) -> bool:
             if ending != "ي" and stem + "ي" in data.common_words:
                 return True  # عسكرية: the feminine of a listed adjective
             if ending != "ي" and type_tok is not None:
-                word = art.toks[type_tok].norm[len(art.words[type_tok].role_prefix) :]
-                return word.endswith(("ه", "تي", "تا"))
+                return _type_word(art, type_tok).endswith(("ه", "تي", "تا"))
             return False
     return False
 
@@ -473,7 +471,7 @@ def _local_names(art: _Article, found: list[Candidate], countries: Counter[str])
         if k in covered or not _local_word(art, k):
             continue
         w = words[k]
-        named = toks[k].norm[len(w.role_prefix) :] in art.gaz.data.named
+        named = _type_word(art, k) in art.gaz.data.named
         start, prefix = k + 1, ""
         if k + 1 in covered:
             if k not in after_type:
@@ -520,7 +518,7 @@ def _local_name_end(
     if prefix:
         core = first[2:] if first.startswith("ال") else first
         data = art.gaz.data
-        if any(first.endswith(sfx) and first[: -len(sfx)] in data.context for sfx in ("ها", "هم", "ه")):
+        if art.gaz.context_with_pronoun(first):
             return None  # مدينة جنين ومخيمها: "and its camp"
         whole = toks[i].norm
         if len(core) < 3 or first in data.common_words or core in data.common_words or art.gaz.role(first):
@@ -544,8 +542,8 @@ def _local_name_end(
 def _locate_locals(art: _Article, found: list[Candidate]) -> None:
     """A local place (حي الكرادة وسط بغداد) takes the coordinates and admin1 of the nearest town or
     region of its sentence in the same country: approximate, but on the map where it belongs."""
-    located = [
-        x
+    towns = [
+        (x.i, x.chosen)
         for x in found
         if x.chosen is not None and x.chosen.lat is not None and x.chosen.kind in ("city", "region")
     ]
@@ -553,12 +551,7 @@ def _locate_locals(art: _Article, found: list[Candidate]) -> None:
         p = c.chosen
         if p is None or p.source != "context" or p.lat is not None:
             continue
-        sent = art.toks[c.i].sentence
-        near = [
-            (abs(x.i - c.i), x.chosen)
-            for x in located
-            if x.chosen is not None and x.chosen.country == p.country and art.toks[x.i].sentence == sent
-        ]
+        near = _in_sentence(art, [(i, t) for i, t in towns if t.country == p.country], c)
         if near:
             town = min(near, key=lambda t: t[0])[1]
             c.chosen = p._replace(lat=town.lat, lon=town.lon, admin1=town.admin1)
@@ -566,13 +559,15 @@ def _locate_locals(art: _Article, found: list[Candidate]) -> None:
 
 def _sentence_country(art: _Article, found: list[Candidate], c: Candidate) -> str | None:
     """The country of the place nearest to ``c`` in its sentence."""
-    sent = art.toks[c.i].sentence
-    near = [
-        (abs(x.i - c.i), x.chosen.country)
-        for x in found
-        if x.chosen is not None and x.chosen.country and art.toks[x.i].sentence == sent
-    ]
+    chosen = [(x.i, x.chosen) for x in found if x.chosen is not None and x.chosen.country]
+    near = [(d, p.country) for d, p in _in_sentence(art, chosen, c)]
     return min(near)[1] if near else None
+
+
+def _in_sentence(art: _Article, places: list[tuple[int, Place]], c: Candidate) -> list[tuple[int, Place]]:
+    """(distance to ``c``, place) for the places (first token, place) of ``c``'s sentence."""
+    sent = art.toks[c.i].sentence
+    return [(abs(i - c.i), p) for i, p in places if art.toks[i].sentence == sent]
 
 
 def _emit(art: _Article, c: Candidate, p: Place) -> None:
@@ -602,7 +597,7 @@ def _plural_type(art: _Article, k: int) -> bool:
     """A dual or plural place-type word (مخيمي، مديريتي، محافظات) names several places: it
     stays out of each one's span (مخيمي زمزم وأبو شوك → زمزم، أبو شوك); so does a generic
     region word (context.tsv span = out: منطقة، جزيرة)."""
-    word = art.toks[k].norm[len(art.words[k].role_prefix) :]
+    word = _type_word(art, k)
     if word.endswith(("تي", "تا", "ات")) or word in art.gaz.data.span_out:
         return True  # منطقة المواصي → المواصي
     return word.endswith("ي") and word[:-1] in art.gaz.data.context
