@@ -395,8 +395,14 @@ def _local_facility(art: _Article, c: Candidate, countries: Counter[str], own: i
     words = [t.text for t in art.toks[c.i : c.j]]
     words[0] = words[0][len(c.prefix) :]
     iso = others.most_common(1)[0][0]
-    kind = KINDS.get(c.role, "place")
-    return Place(None, transliterate(" ".join(words)), iso, None, kind, None, None, source="context")
+    return _local_place(" ".join(words), iso, c.role)
+
+
+def _local_place(name: str, iso: str | None, role: str) -> Place:
+    """An unlocated place no gazetteer knows, named by the transliteration of ``name``, its kind
+    from the role of its place-type word."""
+    kind = KINDS.get(role, "place")
+    return Place(None, transliterate(name), iso, None, kind, None, None, source="context")
 
 
 def _type_word(art: _Article, k: int) -> str:
@@ -490,8 +496,7 @@ def _local_names(art: _Article, found: list[Candidate], countries: Counter[str])
             # the second of two names joined by و does not take the type word into its span
             c.level, c.role, c.type_tok, c.unknown = 2, w.role, None if prefix else k, True
             iso = _sentence_country(art, found, c) or (countries.most_common(1)[0][0] if countries else None)
-            kind = KINDS.get(w.role, "place")
-            c.chosen = Place(None, transliterate(text), iso, None, kind, None, None, source="context")
+            c.chosen = _local_place(text, iso, w.role)
             covered.update(range(k, j))
             out.append(c)
             # مخيمي زمزم وأبو شوك، بمديريتي هودن وكاران: a second name joined by و
