@@ -1074,10 +1074,19 @@ def _key_of(
     if key is None or key == "person":
         return _participants(ctx, q, after, triggers) if not (q.dual and after is None) else None
     if key == "displaced" and _participants(ctx, q, None, triggers) == "participants":
-        lo_s, hi_s = ctx.segment_range(q.i)
-        if not any(c.type in ("ASSAULT", "COERCE") and lo_s <= c.i < hi_s for c in triggers):
+        if not _told_in(triggers, ctx.segment_range(q.i), FORCE_TYPES):
             return "participants"  # تظاهر عشرات اللاجئين: refugees who protest take part
     return key
+
+
+FORCE_TYPES = frozenset({"ASSAULT", "COERCE"})
+PROTEST_TYPE = frozenset({"PROTEST"})
+
+
+def _told_in(triggers: list[Candidate], span: tuple[int, int], types: frozenset[str]) -> bool:
+    """Does an action of one of ``types`` start in the token range ``span``?"""
+    a, b = span
+    return any(c.type in types and a <= c.i < b for c in triggers)
 
 
 TOLL_SPAN = 6  # tokens between a toll's noun and its إلى: عدد القتلى في الهجوم إلى 37
@@ -1105,18 +1114,13 @@ def _participants(
     after the number, in its sentence segment: خرج مئات من أهالي المدينة، الأحد، في تظاهرة)."""
     if after is not None and after[1].key != "person":
         return None
-    a, b = ctx.clause_range(q.i, q.j)
-    if any(c.type == "PROTEST" and a <= c.i < b for c in triggers):
+    if _told_in(triggers, ctx.clause_range(q.i, q.j), PROTEST_TYPE):
         return "participants"
-    a, b = ctx.segment_range(q.i)
-    protest = any(c.type == "PROTEST" and a <= c.i < b for c in triggers)
+    segment = ctx.segment_range(q.i)
+    protest = _told_in(triggers, segment, PROTEST_TYPE)
     if protest and _crowd_after(ctx, q, CROWD_KINDS):
         return "participants"
-    if (
-        protest
-        and q.qualifier in VAGUE
-        and not any(c.type in ("ASSAULT", "COERCE") and a <= c.i < b for c in triggers)
-    ):
+    if protest and q.qualifier in VAGUE and not _told_in(triggers, segment, FORCE_TYPES):
         # نظم مئات المحاضرين، صباح اليوم، وقفة؛ تظاهر مئات يوم الأربعاء: a crowd counted in hundreds
         return "participants"
     return None
