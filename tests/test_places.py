@@ -57,6 +57,12 @@ TOPONYMS = [
     ("وصل الملك إلى عمان قادما من العقبة في الأردن", "عمان", 250441, "JO", "city"),
     ("وقعت عمان اتفاقية تجارية مع إيران", "عمان", 286963, "OM", "country"),
     ("استقبل السلطان في سلطنة عمان وفدا إيرانيا", "سلطنة عمان", 286963, "OM", "country"),
+    # a country that shares its name with its capital is the country unless told otherwise
+    ("أعلنت الجزائر رفضها للقرار الفرنسي", "الجزائر", 2589581, "DZ", "country"),
+    ("وصل الوزير إلى الكويت أمس في زيارة رسمية", "الكويت", 285570, "KW", "country"),
+    ("تظاهر المئات في الجزائر العاصمة أمس", "الجزائر العاصمة", 2507480, "DZ", "city"),
+    # a capital of millions is not hidden by a small namesake in a country the article names
+    ("موسكو - قال مسؤول أمريكي في واشنطن إن الولايات المتحدة تدرس الرد", "موسكو", 524901, "RU", "city"),
     # a city named with its region (طرابلس الغرب), a district, a village name written as one word
     ("وصل الوفد إلى طرابلس الغرب قادما من تونس", "طرابلس الغرب", 2210247, "LY", "city"),
     ("شهد جانب الكرخ من بغداد انتشارا أمنيا", "الكرخ", None, "IQ", "place"),
@@ -194,6 +200,13 @@ def test_transliteration_matcher(arabic: str, countries: set[str], geonameid: in
 @pytest.mark.parametrize("word", ["الاقتصاد", "الحكومة", "مقابلة"])
 def test_transliteration_rejects_ordinary_words(word: str) -> None:
     assert gazetteer().transliterate(word, {"KZ", "TR"}, strict=True) == []
+
+
+def test_transliteration_abroad_only_without_countries_and_by_main_name() -> None:
+    # a report on Mauritania: an unknown camp name is not a big city elsewhere
+    assert gazetteer().transliterate("تاكوما", {"NE"}) == []
+    # Edinburgh's Scots alternate name "Embra" does not reach abroad
+    assert all(p.name != "Edinburgh" for _, p in gazetteer().transliterate("امبره"))
 
 
 def test_weak_context_transliteration_needs_a_mentioned_country() -> None:

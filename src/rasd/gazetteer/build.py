@@ -306,7 +306,8 @@ def _cities(
                 for k in latin_keys(n):
                     if len(k) >= 4:
                         latin.setdefault(iso, {}).setdefault(k, set()).add(idx)
-                        if pop >= BIG_POPULATION:
+                        # abroad only the main name: Edinburgh's Scots "Embra" is not امبره
+                        if pop >= BIG_POPULATION and n == c["name"]:
                             big.setdefault(k, set()).add(idx)
         pending.append((idx, arabic, foreign))
     for iso, cap_name in capitals.items():

@@ -230,7 +230,8 @@ class Gazetteer:
         """GeoNames places whose Latin names sound like the Arabic ``surface``, best first.
 
         In the ``countries`` given (those the article mentions) a score of LOCAL_THRESHOLD
-        suffices; elsewhere only cities of 50,000+ people with GLOBAL_THRESHOLD. ``strict``
+        suffices; in an article that mentions no country, any city of 50,000+ people with
+        GLOBAL_THRESHOLD (an unknown name in a report on Mali is not Tacoma). ``strict``
         (weak context) searches only the given countries, with STRICT_THRESHOLD and towns of
         STRICT_POPULATION or more.
         """
@@ -238,12 +239,13 @@ class Gazetteer:
         if len(key) < (STRICT_MIN_KEY if strict else MIN_KEY):
             return []
         found: dict[int, float] = {}
+        countries = list(countries)
         cutoff = STRICT_THRESHOLD if strict else LOCAL_THRESHOLD
         # ع and ء leave no key letter: عنتاب (ntab) must also meet Antep (antyb)
         firsts = key[0] + ("a" if surface[:1] in "عءئ" and key[0] != "a" else "")
-        for iso in list(countries)[: STRICT_COUNTRIES if strict else None]:
+        for iso in countries[: STRICT_COUNTRIES if strict else None]:
             self._collect(key, firsts, iso, cutoff, found)
-        if not found and not strict:
+        if not found and not strict and not countries:
             self._collect(key, firsts, "", GLOBAL_THRESHOLD, found)
         out = [(score, self.place(i)) for i, score in found.items()]
         if strict:

@@ -42,6 +42,7 @@ DASHES = frozenset({"-", "–", "—"})
 SHORT_NAME = 3  # letters: a name this short after a split-off proclitic is doubtful
 DATELINE_TOKENS = 12  # a dateline ends with a dash within this many tokens of the start
 SUPPORTED_POPULATION = 1_000_000  # a city abroad this big needs no support from the article
+DOMINANT_RATIO = 30  # a capital of 1,000,000+ hides homonym cities this many times smaller
 KINDS = {"city": "city", "region": "region", "facility": "place"}  # a local name's kind by role
 
 
@@ -272,12 +273,14 @@ class _Countries:
     def __init__(self, gaz: Gazetteer, cands: list[Candidate], demonyms: list[str]) -> None:
         self.counts: Counter[str] = Counter(demonyms)
         self.own: Counter[tuple[str, str]] = Counter()
+        self.own_all: Counter[tuple[str, str]] = Counter()
         for c in cands:
             isos = {gaz.place(idx).country for idx, need in c.entries if need <= c.level}
             if len(isos) == 1:
                 iso = isos.pop()
                 if iso:
                     self.counts[iso] += 1
+                    self.own_all[(c.alias, iso)] += 1
                     if c.level < 2:
                         self.own[(c.alias, iso)] += 1
         self.total = sum(self.counts.values())
@@ -288,6 +291,11 @@ class _Countries:
             return 0, self.total
         own = self.own.get((alias, iso), 0)
         return self.counts.get(iso, 0) - own, self.total - own
+
+    def support(self, alias: str, iso: str | None) -> int:
+        """Mentions of ``iso`` other than the alias's own: الجزائر alone says nothing for
+        Algiers over Algeria."""
+        return self.counts.get(iso or "", 0) - self.own_all.get((alias, iso or ""), 0)
 
 
 def _supported(gaz: Gazetteer, p: Place, c: Candidate, countries: _Countries) -> bool:
@@ -307,11 +315,12 @@ def _supported(gaz: Gazetteer, p: Place, c: Candidate, countries: _Countries) ->
     return same > 0 or (anything == 0 and not common)
 
 
-def _score(p: Place, c: Candidate, countries: Counter[str], admin1s: set[tuple[str, str]]) -> float:
+def _score(p: Place, c: Candidate, countries: _Countries, admin1s: set[tuple[str, str]]) -> float:
     s = prior(p)
-    if p.country and countries.get(p.country, 0) > (1 if p.kind == "country" else 0):
+    support = countries.support(c.alias, p.country)
+    if p.country and support > 0:
         s += 3.0
-    elif p.country and countries.get(p.country):
+    elif p.country and countries.counts.get(p.country):
         s += 1.5
     if c.role in ("city", "capital") and p.kind == "city":
         s += 3.0
@@ -339,7 +348,12 @@ def _choose(
     options = [p for p in options if _supported(gaz, p, c, countries)]
     if not options:
         return None
-    return max(options, key=lambda p: _score(p, c, countries.counts, admin1s))
+    capitals = [p.population for p in options if p.capital and p.population >= SUPPORTED_POPULATION]
+    if capitals and c.role != "facility":
+        # موسكو is Moscow even in a report that names the United States, not Mesquite (Texas)
+        floor = max(capitals) / DOMINANT_RATIO
+        options = [p for p in options if p.kind != "city" or p.source != "geonames" or p.population >= floor]
+    return max(options, key=lambda p: _score(p, c, countries, admin1s))
 
 
 def _guess(art: _Article, c: Candidate, countries: Counter[str]) -> None:
