@@ -337,10 +337,33 @@ def test_verbal_noun_shapes() -> None:
 
 @pytest.mark.parametrize(
     ("arabic", "latin"),
-    [("الزفزافي", "al-Zafzafi"), ("عبد المومونوف", "Abd al-Mumunuf"), ("سعد", "Sa'd"), ("CNN", "CNN")],
+    [
+        ("الزفزافي", "al-Zafzafi"),
+        ("عبد المومونوف", "Abd al-Mumunuf"),
+        ("سعد", "Saad"),
+        ("الحرفوشي", "al-Harfushi"),
+        ("CNN", "CNN"),
+        # words the press spells one way (latin_words.tsv, given_names.tsv)
+        ("ساحة الشهداء", "Saha al-Shuhada"),
+        ("الجمهورية", "al-Jumhuriya"),
+        ("مستشفى الحسين", "Mastshfa al-Hussein"),
+        ("الشيخ رضوان", "al-Sheikh Radwan"),
+    ],
 )
 def test_transliterate(arabic: str, latin: str) -> None:
     assert transliterate(arabic) == latin
+
+
+def test_latin_words_lexicon_format() -> None:
+    rows = read_tsv("latin_words.tsv")
+    assert len(rows) > 100
+    seen: set[str] = set()
+    for row in rows:
+        assert row["latin"] and row["latin"][0].isupper() and row["latin"].isascii(), row
+        for arabic in alternatives(row["arabic"]):
+            assert " " not in arabic and not arabic.startswith("ال"), row  # one word, no article
+            assert fold(arabic) not in seen, row
+            seen.add(fold(arabic))
 
 
 # ---- lexicon formats ----------------------------------------------------------------------------

@@ -202,6 +202,18 @@ def test_transliteration_rejects_ordinary_words(word: str) -> None:
     assert gazetteer().transliterate(word, {"KZ", "TR"}, strict=True) == []
 
 
+def test_unlocated_local_places_are_named_as_the_press_names_them() -> None:
+    _, found = _places("أغلق محتجون شارع الحمرا في بيروت أمس")
+    assert (_find(found, "شارع الحمرا")["name"], _find(found, "شارع الحمرا")["country"]) == ("Hamra", "LB")
+
+
+def test_a_small_town_abroad_is_not_a_village_at_home() -> None:
+    # Tacoma (Washington) has the Arabic name تاكوما; a village in a report on Niger is local
+    _, found = _places("قتل مسلحون عشرة مدنيين في بلدة تاكوما غربي النيجر")
+    place = _find(found, "تاكوما")
+    assert (place["country"], place["geonameid"]) == ("NE", None)
+
+
 def test_transliteration_abroad_only_without_countries_and_by_main_name() -> None:
     # a report on Mauritania: an unknown camp name is not a big city elsewhere
     assert gazetteer().transliterate("تاكوما", {"NE"}) == []
@@ -339,10 +351,15 @@ def test_dateline_places_are_marked(text: str, dateline: list[str], clause: list
 
 
 def test_dateline_prefers_the_city() -> None:
+    _, found = _places("بغداد - نفذ المحامون إضرابا عاما في العراق")
+    assert (found[0][1]["kind"], found[0][1]["geonameid"], found[0][1]["dateline"]) == ("city", 98182, True)
+    # a surface naming a country and its capital is the country, in the dateline too
     _, found = _places("تونس - نفذ المحامون إضرابا عاما في تونس")
     first, second = found
-    assert (first[1]["kind"], first[1]["geonameid"], first[1]["dateline"]) == ("city", 2464470, True)
+    assert (first[1]["kind"], first[1]["geonameid"], first[1]["dateline"]) == ("country", 2464461, True)
     assert (second[1]["kind"], second[1]["dateline"]) == ("country", False)
+    _, found = _places("الكويت - 17 - 2 (كونا) -- استقبل وزير الخارجية نظيره العراقي")
+    assert (found[0][1]["kind"], found[0][1]["geonameid"]) == ("country", 285570)
     _, found = _places("جدة - أعلنت السعودية استئناف المحادثات")
     assert _find(found, "جدة")["geonameid"] == 105343
 

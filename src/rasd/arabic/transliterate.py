@@ -11,6 +11,11 @@ becomes "al-"; و and ي are read as vowels between consonants.
 'Jumart Tukayf'
 >>> transliterate("عبد المومونوف")
 'Abd al-Mumunuf'
+
+Words the press spells one way (latin_words.tsv, given_names.tsv) are spelled that way:
+
+>>> transliterate("جسر الزيتون")
+'Jisr al-Zeitoun'
 """
 
 from __future__ import annotations
@@ -92,13 +97,37 @@ def _letters(word: str) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _known() -> dict[str, str]:
+    """Folded words → the Latin spelling the press uses (latin_words.tsv, given_names.tsv)."""
+    from rasd.arabic.normalise import fold
+    from rasd.lexicons import alternatives, read_tsv
+
+    out: dict[str, str] = {}
+    for name in ("given_names.tsv", "latin_words.tsv"):
+        for row in read_tsv(name):
+            latin = row.get("latin", "")
+            if row.get("gender") == "link":
+                continue  # بن inside a name is "bin", but بن قردان is not "bin Qardan"
+            for arabic in alternatives(row.get("arabic", "")):
+                if latin and " " not in arabic:
+                    out[fold(arabic)] = latin
+    return out
+
+
 def _word(word: str) -> str:
-    """One word: article as "al-", a guessed vowel in an opening cluster, capitalised."""
+    """One word: article as "al-", a known word as the press spells it, else a guessed vowel
+    in an opening cluster, capitalised."""
     if not any("\u0600" <= c <= "\u06ff" for c in word):
         return word  # Latin or digits: kept as written
+    from rasd.arabic.normalise import fold
+
     article = ""
     if word.startswith(("ال", "أل")) and len(word) > 3:
         article, word = "al-", word[2:]
+    known = _known().get(fold(word))
+    if known:
+        return article + known
     pieces = _letters(word)
     if (
         len(pieces) >= 2

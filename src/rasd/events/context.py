@@ -17,11 +17,13 @@ from rasd.arabic.normalise import fold
 from rasd.doc import Doc, Span
 from rasd.events.lexicon import ActorTerm, CountNoun, Lexicons, ModalityCue, ModeCue, lexicons
 from rasd.matcher import Match
+from rasd.outlets import home_country
 
 # words that end a clause inside a sentence (folded)
 CLAUSE_WORDS = frozenset(fold(w) for w in ("بينما", "فيما", "حيث", "إذ", "كما", "بعدما", "عقب"))
 CLAUSE_BIGRAMS = frozenset(tuple(fold(w).split()) for w in ("في حين", "بعد أن", "قبل أن", "في وقت", "إلى أن"))
 TIME_ADJECTIVES = frozenset(fold(w) for w in ("سابق", "لاحق", "متأخر", "مبكر", "قريب", "واحد"))
+HOME_VOTE = 1.5  # a national outlet's home country, as votes for the article's main country
 CLAUSE_PUNCT = frozenset('،,:؛;"«»“”()')
 PREPOSITIONS = frozenset(
     fold(w)
@@ -105,6 +107,7 @@ class Context:
     main_country: str | None = None
     main_place: Span | None = None
     dateline_country: str | None = None  # the country of the place the story is reported from
+    home_country: str | None = None  # the home country of a national outlet (rasd.outlets)
     date_toks: set[int] = field(default_factory=set)
 
     q_at: dict[int, Quantity] = field(default_factory=dict)
@@ -539,6 +542,8 @@ def _main_country(ctx: Context) -> tuple[str | None, Span | None]:
         place_votes[key] = (w + 1.0, first)
     for c in ctx.demonyms.values():
         votes[c] = votes.get(c, 0) + 0.5
+    if ctx.home_country:
+        votes[ctx.home_country] = votes.get(ctx.home_country, 0) + HOME_VOTE
     country = max(votes, key=lambda c: votes[c]) if votes else None
     place = None
     if place_votes:
@@ -595,9 +600,12 @@ def build(doc: Doc) -> Context:
         ctx.count_nouns[m.i] = (m.j, m.payload)
     ctx.modality = lex.modality.find(doc)
     ctx.mode_cues = lex.mode_cues.find(doc)
+    ctx.home_country = home_country(doc.outlet)
     ctx.main_country, ctx.main_place = _main_country(ctx)
     dateline = next((s for _, _, s in ctx.places if s.data.get("dateline")), None)
     ctx.dateline_country = dateline.data.get("country") if dateline is not None else None
+    if ctx.dateline_country is None and ctx.home_country == ctx.main_country:
+        ctx.dateline_country = ctx.home_country  # a national paper on its own country
     return ctx
 
 

@@ -34,6 +34,7 @@ from rasd.doc import Doc, Token
 from rasd.gazetteer import Place, gazetteer
 from rasd.gazetteer.build import ARAB_COUNTRIES, SAFE_POPULATION, prior
 from rasd.gazetteer.lookup import BLOCKED, Gazetteer, Word
+from rasd.outlets import home_country
 
 STRONG_ROLES = frozenset(("city", "region", "facility", "capital"))
 WEAK_ROLES = frozenset(("prep", "direction"))
@@ -42,6 +43,7 @@ DASHES = frozenset({"-", "–", "—"})
 SHORT_NAME = 3  # letters: a name this short after a split-off proclitic is doubtful
 DATELINE_TOKENS = 12  # a dateline ends with a dash within this many tokens of the start
 SUPPORTED_POPULATION = 1_000_000  # a city abroad this big needs no support from the article
+HOME_MENTIONS = 2  # a national outlet's home country counts as this many mentions
 DOMINANT_RATIO = 30  # a capital of 1,000,000+ hides homonym cities this many times smaller
 KINDS = {"city": "city", "region": "region", "facility": "place"}  # a local name's kind by role
 
@@ -169,12 +171,22 @@ def _matches(art: _Article) -> list[Candidate]:
         c.level, c.role, c.type_tok = art.context(m.i, m.prefix, short)
         if m.j <= art.dateline_end:
             c.dateline = True
-            if m.i == 0:  # a dateline opens with a city (تونس Tunis, الجزائر Algiers)
-                c.level, c.role = 2, c.role or "city"
+            if m.i == 0:  # a dateline opens with a city (بغداد، جدة) ...
+                c.level = 2
+                if not _names_country_and_capital(gaz, c):
+                    c.role = c.role or "city"  # ... but تونس، الكويت stay the country
             else:  # صفاقس (تونس) -
                 c.level = max(c.level, 1)
         out.append(c)
     return out
+
+
+def _names_country_and_capital(gaz: Gazetteer, c: Candidate) -> bool:
+    """Does the alias name a country and its capital (تونس، الكويت، الجزائر، جيبوتي)? Such a
+    surface is read as the country, in a dateline too."""
+    places = [gaz.place(idx) for idx, _ in c.entries]
+    countries = {p.country for p in places if p.kind == "country"}
+    return any(p.capital and p.country in countries for p in places)
 
 
 def _adjectival(art: _Article, c: Candidate) -> bool:
@@ -390,7 +402,7 @@ def _local_facility(art: _Article, c: Candidate, countries: Counter[str], own: i
             return None  # مخيم صيفي, مخيم للنازحين
         if p is not None:
             return p  # a transliteration (معبر مالانفيل): its own country rules
-    elif p is None or p.kind != "city" or p.capital or p.curated or p.population >= SAFE_POPULATION:
+    elif p is None or p.kind != "city" or p.capital or p.curated or p.population >= SUPPORTED_POPULATION:
         return p  # a curated town (بوكروفسك) is what the data says it is
     others = countries.copy()
     if p is not None:
@@ -416,7 +428,10 @@ def _local_place(name: str, iso: str | None, role: str) -> Place:
     """An unlocated place no gazetteer knows, named by the transliteration of ``name``, its kind
     from the role of its place-type word."""
     kind = KINDS.get(role, "place")
-    return Place(None, transliterate(name), iso, None, kind, None, None, source="context")
+    latin = transliterate(name)
+    if latin.startswith("al-") and len(latin) > 3:
+        latin = latin[3].upper() + latin[4:]  # the press drops the article: Hamra, Sheikh Radwan
+    return Place(None, latin, iso, None, kind, None, None, source="context")
 
 
 def _type_word(art: _Article, k: int) -> str:
@@ -649,7 +664,8 @@ def places(doc: Doc) -> Doc:
     place_tokens = {k for c in kept for k in range(c.i, c.j)}
     demonyms = [country for i, (_, _, country) in demonym_hits.items() if i not in place_tokens]
     accepted = [c for c in kept if c.accepted()]
-    countries = _Countries(gaz, accepted, demonyms)
+    home = home_country(doc.outlet)  # القبس reports Kuwait without naming it
+    countries = _Countries(gaz, accepted, demonyms + [home] * HOME_MENTIONS if home else demonyms)
     for c in unknowns:
         _guess(art, c, countries.counts)
     admin1s: set[tuple[str, str]] = set()
