@@ -26,12 +26,13 @@ SETS = {
     "samples": (REPO / "eval" / "samples-gold.jsonl", REPO / "samples" / "articles.jsonl"),
     "heldout": (REPO / "eval" / "heldout-gold.jsonl", REPO / "eval" / "heldout-articles.jsonl"),
     "heldout2": (REPO / "eval" / "heldout2-gold.jsonl", REPO / "eval" / "heldout2-articles.jsonl"),
+    "heldout3": (REPO / "eval" / "heldout3-gold.jsonl", REPO / "eval" / "heldout3-articles.jsonl"),
     **{
         f"tune-{t}": (
             REPO / "eval" / "tuning" / f"tune-{t}-gold.jsonl",
             REPO / "eval" / "tuning" / f"tune-{t}-articles.jsonl",
         )
-        for t in "abcde"
+        for t in "abcdefg"
     },
 }
 DESIGN = REPO.parent / "shared" / "DESIGN.md"
@@ -84,8 +85,8 @@ def keeps_a_clitic(surface: str) -> bool:
 
 def begins_with_its_letter(surface: str, text: str) -> bool:
     """A name that starts with a proclitic letter (بدارو، كالاو) written after a preposition
-    word or a و/ف: the letter is part of the name (في بدارو، وكاران)."""
-    before = r"(?:^|[^\u0621-\u064A])(?:[وفب]?(?:في|إلى|من|عن|على|بين|حي|بلدة|مدينة|قرية|ميناء)\s+|[وف])"
+    word, a و/ف or an opening quote: the letter is part of the name (في بدارو، وكاران، «والف»)."""
+    before = r"(?:^|[^\u0621-\u064A])(?:[وفب]?(?:في|إلى|من|عن|على|بين|حي|بلدة|مدينة|قرية|ميناء)\s+|[وف]|[«\"])"
     return re.search(before + re.escape(surface) + r"(?![\u0621-\u064A])", text) is not None
 
 
@@ -111,6 +112,8 @@ def occurs_as_word(surface: str, text: str) -> bool:
     """
     if surface.startswith("ال") and occurs_as_word("لل" + surface[2:], text):
         return True  # للأمم المتحدة: ل + the article, whose alif is not written
+    if surface.startswith("الل") and occurs_as_word("لل" + surface[3:], text):
+        return True  # للجنة: ل + اللجنة, the article's alif and lam both unwritten
     for m in re.finditer(re.escape(surface), text):
         start, end = m.start(), m.end()
         if end < len(text) and ARABIC_LETTER.match(text[end]):
