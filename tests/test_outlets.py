@@ -16,6 +16,8 @@ from rasd.pipeline import read
         ("القبس", "KW"),
         ("صحيفة القبس", "KW"),
         ("الغد الأردنية", "JO"),
+        ("الرأي الأردنية", "JO"),  # not Kuwait's Al-Rai: the nationality says whose
+        ("الصباح التونسية", "TN"),
         ("هسبريس", "MA"),
         ("Al-Yaum", "SA"),
         ("Shafaq News", "IQ"),

@@ -63,6 +63,9 @@ TOPONYMS = [
     ("تظاهر المئات في الجزائر العاصمة أمس", "الجزائر العاصمة", 2507480, "DZ", "city"),
     # a capital of millions is not hidden by a small namesake in a country the article names
     ("موسكو - قال مسؤول أمريكي في واشنطن إن الولايات المتحدة تدرس الرد", "موسكو", 524901, "RU", "city"),
+    ("قال المبعوث الأممي في جنيف إن الولايات المتحدة وافقت على المحادثات", "جنيف", 2660646, "CH", "city"),
+    # ... but an Arab town keeps its name beside a bigger one abroad
+    ("اعتقلت القوات العراقية مطلوبين في ناحية الإسكندرية شمال بابل", "ناحية الإسكندرية", None, "IQ", "city"),
     # a city named with its region (طرابلس الغرب), a district, a village name written as one word
     ("وصل الوفد إلى طرابلس الغرب قادما من تونس", "طرابلس الغرب", 2210247, "LY", "city"),
     ("شهد جانب الكرخ من بغداد انتشارا أمنيا", "الكرخ", None, "IQ", "place"),

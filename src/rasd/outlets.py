@@ -6,9 +6,10 @@ their country is the default for places and statements an article leaves unlocat
 channels and world wires have no home here.
 
 The outlet is matched by its Arabic name (folded, without a head word such as صحيفة or a
-trailing nationality) or by its Latin name, as article metadata gives either:
+trailing word) or by its Latin name, as article metadata gives either. A name that ends with a
+nationality is that country's (الرأي الأردنية is Jordan's Al-Rai, not Kuwait's):
 
->>> home_country("القبس"), home_country("جريدة الرياض"), home_country("الغد الأردنية")
+>>> home_country("القبس"), home_country("جريدة الرياض"), home_country("الرأي الأردنية")
 ('KW', 'SA', 'JO')
 >>> home_country("Al-Riyadh"), home_country("Jawhara FM"), home_country("Shafaq News")
 ('SA', 'TN', 'IQ')
@@ -60,4 +61,11 @@ def home_country(outlet: str | None) -> str | None:
     if not outlet or not outlet.strip():
         return None
     homes = _homes()
+    words = outlet.split()
+    if len(words) > 1 and not outlet.isascii():
+        from rasd.gazetteer.lookup import gazetteer
+
+        named = gazetteer().is_demonym(fold(words[-1]))
+        if named:
+            return named  # الرأي الأردنية، الوطن الجزائرية: named for its home
     return next((homes[k] for k in _keys(outlet.strip()) if k in homes), None)

@@ -44,7 +44,7 @@ SHORT_NAME = 3  # letters: a name this short after a split-off proclitic is doub
 DATELINE_TOKENS = 12  # a dateline ends with a dash within this many tokens of the start
 SUPPORTED_POPULATION = 1_000_000  # a city abroad this big needs no support from the article
 HOME_MENTIONS = 2  # a national outlet's home country counts as this many mentions
-DOMINANT_RATIO = 30  # a capital of 1,000,000+ hides homonym cities this many times smaller
+DOMINANT_RATIO = 10  # a city of 100,000+ hides foreign namesakes this many times smaller
 KINDS = {"city": "city", "region": "region", "facility": "place"}  # a local name's kind by role
 
 
@@ -353,18 +353,35 @@ def _score(p: Place, c: Candidate, countries: _Countries, admin1s: set[tuple[str
     return s
 
 
+def _without_small_namesakes(options: list[Place]) -> list[Place]:
+    """Drop GeoNames towns outside the Arab world that share their name with a city of
+    SAFE_POPULATION+ and are under SAFE_POPULATION or DOMINANT_RATIO times smaller than it:
+    موسكو is Moscow and جنيف Geneva even in a report that names the United States, not Mesquite
+    (Texas) or Geneva (New York). Arab towns stay (الإسكندرية in Babil is not hidden by
+    Alexandria)."""
+    biggest = max((p.population for p in options if p.kind == "city"), default=0)
+    if biggest < SAFE_POPULATION:
+        return options
+    floor = max(biggest / DOMINANT_RATIO, SAFE_POPULATION)
+    return [
+        p
+        for p in options
+        if p.kind != "city" or p.source != "geonames" or p.country in ARAB_COUNTRIES or p.population >= floor
+    ]
+
+
 def _choose(
     gaz: Gazetteer, c: Candidate, countries: _Countries, admin1s: set[tuple[str, str]]
 ) -> Place | None:
-    options = [gaz.place(idx) for idx, need in c.entries if need <= c.level]
-    options = [p for p in options if _supported(gaz, p, c, countries)]
+    every = [gaz.place(idx) for idx, need in c.entries if need <= c.level]
+    kept = every if c.role == "facility" else _without_small_namesakes(every)
+    # a city that hides its namesakes needs no support: جنيف is Geneva
+    famous = len(kept) < len(every) and not gaz.is_common(c.alias)
+    options = [
+        p for p in kept if _supported(gaz, p, c, countries) or (famous and p.population >= SAFE_POPULATION)
+    ]
     if not options:
         return None
-    capitals = [p.population for p in options if p.capital and p.population >= SUPPORTED_POPULATION]
-    if capitals and c.role != "facility":
-        # موسكو is Moscow even in a report that names the United States, not Mesquite (Texas)
-        floor = max(capitals) / DOMINANT_RATIO
-        options = [p for p in options if p.kind != "city" or p.source != "geonames" or p.population >= floor]
     return max(options, key=lambda p: _score(p, c, countries, admin1s))
 
 
