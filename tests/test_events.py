@@ -253,6 +253,32 @@ def test_threats_demands_plans_are_not_actions(text: str, types: list[tuple[str,
     assert all(not e["negated"] for e in evs)
 
 
+@pytest.mark.parametrize(
+    ("text", "types"),
+    [
+        # bans, shutdowns and seizures the state announces
+        ("وعلقت السلطات خدمة الإنترنت عبر الهاتف المحمول في إسلام آباد.", [("COERCE", "censor")]),
+        (
+            "وأعلنت الولاية حظر جميع المظاهرات والتجمعات في مدينة فان لمدة عشرة أيام.",
+            [("COERCE", "restrict")],
+        ),
+        ("وأعلنت سلطة الطيران المدني تعليق الرحلات في بغداد.", [("COERCE", "restrict")]),
+        ("حجزت مفرزة لحرس الحدود 3 قناطير من الكيف المعالج في تلمسان.", [("COERCE", "seize")]),
+        ("حجز المواطنون تذاكر السفر إلى تونس.", []),
+        # closing roads is obstruction when protesters do it, a restriction when the state does
+        ("وأغلقت السلطات الطرق المؤدية إلى إسلام آباد بالحاويات.", [("COERCE", "restrict")]),
+        ("أغلق المحتجون الطرق المؤدية إلى إسلام آباد.", [("PROTEST", "obstruct")]),
+    ],
+)
+def test_state_restrictions(text: str, types: list[tuple[str, str | None]]) -> None:
+    assert [(e["type"], e["mode"]) for e in coded(text) if not e["negated"]] == types
+
+
+def test_a_denial_of_any_arrests_is_a_negation_not_a_hypothesis() -> None:
+    ev = only(coded("نفت وزارة التربية وجود أي اعتقالات في صفوف المحتجين في الرباط."))
+    assert (ev["type"], ev["negated"]) == ("COERCE", True)
+
+
 def test_attribution() -> None:
     ev = only(coded("وقالت وزارة الداخلية إن الشرطة اعتقلت 5 أشخاص في بغداد.", numbers={"5": (5, "exact")}))
     assert ev["attributed_to"]["text"] == "وزارة الداخلية"
@@ -502,6 +528,9 @@ NOT_EVENTS = [
     "شن لاعب الوداد هجوما خطيرا على مرمى الرجاء في المباراة.",
     "ضرب زلزال قوي شمال المغرب وأسفر عن مقتل 20 شخصا.",
     "لم يصدر أي تعليق رسمي من الحكومة اللبنانية.",
+    # any attack, an attack feared or to be repelled: none has happened
+    "وأكد المتحدث أن أي هجوم ينطلق من أراضي البلاد سيعد خرقا للاتفاق.",
+    "وعززت الشرطة انتشارها حول السفارات تحسبا لهجمات جديدة.",
 ]
 
 

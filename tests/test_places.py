@@ -61,11 +61,14 @@ TOPONYMS = [
     ("أعلنت الجزائر رفضها للقرار الفرنسي", "الجزائر", 2589581, "DZ", "country"),
     ("وصل الوزير إلى الكويت أمس في زيارة رسمية", "الكويت", 285570, "KW", "country"),
     ("تظاهر المئات في الجزائر العاصمة أمس", "الجزائر العاصمة", 2507480, "DZ", "city"),
-    # a capital of millions is not hidden by a small namesake in a country the article names
+    # a big city is not hidden by a small namesake abroad in a country the article names ...
     ("موسكو - قال مسؤول أمريكي في واشنطن إن الولايات المتحدة تدرس الرد", "موسكو", 524901, "RU", "city"),
     ("قال المبعوث الأممي في جنيف إن الولايات المتحدة وافقت على المحادثات", "جنيف", 2660646, "CH", "city"),
     # ... but an Arab town keeps its name beside a bigger one abroad
     ("اعتقلت القوات العراقية مطلوبين في ناحية الإسكندرية شمال بابل", "ناحية الإسكندرية", None, "IQ", "city"),
+    # the usual Arabic spelling of Van (GeoNames has وان)
+    ("أعلنت ولاية فان حظر التظاهرات واعتقلت الشرطة 29 شخصا في فان", "فان", 298117, "TR", "city"),
+    ("أعلنت ولاية فان حظر التظاهرات واعتقلت الشرطة 29 شخصا في فان", "ولاية فان", 298113, "TR", "region"),
     # a city named with its region (طرابلس الغرب), a district, a village name written as one word
     ("وصل الوفد إلى طرابلس الغرب قادما من تونس", "طرابلس الغرب", 2210247, "LY", "city"),
     ("شهد جانب الكرخ من بغداد انتشارا أمنيا", "الكرخ", None, "IQ", "place"),
@@ -117,6 +120,7 @@ NOT_PLACES = [
     "قال المتحدث إن هوية الشهداء لم تعرف بعد",
     "تأثر الاقتصاد بحركة الإضرابات في القطاع",
     "تظاهر السكان في مدينة صغيرة",
+    "ولم تعلن أي جهة مسؤوليتها عن الهجوم",  # جهة is a Moroccan region word; a pronoun ends no name
 ]
 
 

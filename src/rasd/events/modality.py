@@ -90,6 +90,7 @@ def apply_modality(ctx: Context, cands: list[Candidate]) -> None:
         if "س" in c.prefix and c.is_verb:
             c.dropped = "future"
             continue
+        negated_at = hypothetical_at = -1
         for i, j, cue, _ in by_sent.get(c.sent, ()):
             if cue.kind == "context":
                 if c.type == "ASSAULT":
@@ -100,12 +101,14 @@ def apply_modality(ctx: Context, cands: list[Candidate]) -> None:
             gap = c.i - j
             if cue.kind == "negation" and gap <= cue.scope and _same_clause(ctx, j, c.i):
                 c.negated = not _excepted(ctx, c)
+                negated_at = i
             elif cue.kind == "denial" and gap <= cue.scope:
                 c.negated = not _denies_link(ctx, j, hi)
+                negated_at = i
             elif cue.kind == "future" and gap <= cue.scope and _same_clause(ctx, j, c.i):
                 c.dropped = "future"
             elif cue.kind == "hypothetical" and gap <= cue.scope:
-                c.dropped = "hypothetical"
+                c.dropped, hypothetical_at = "hypothetical", i
             elif cue.kind == "topic" and gap <= cue.scope and not c.is_verb:
                 c.dropped = "topic"
             elif cue.kind == "background" and gap <= cue.scope and not c.is_verb:
@@ -114,6 +117,8 @@ def apply_modality(ctx: Context, cands: list[Candidate]) -> None:
                 c.revises = True
             elif cue.kind == "possession" and gap <= cue.scope and not c.is_verb and c.type == "ASSAULT":
                 c.dropped = "weapons held"  # ضبطت بحوزتهم قنابل، يصنعون صواريخ: things, not attacks
+        if c.negated and c.dropped == "hypothetical" and 0 <= negated_at < hypothetical_at:
+            c.dropped = ""  # نفت الوزارة وجود أي اعتقالات: a denial, not a hypothesis
 
 
 def _scope_end(ctx: Context, g: Candidate) -> int:

@@ -265,7 +265,7 @@ def _communal_victims(ctx: Context, c: Candidate) -> bool:
 
 def _recode(ctx: Context, c: Candidate) -> None:
     """Coding rules that depend on who acts: protesters blocking roads, smashing or burning;
-    militants capturing. (Before counts are bound: the type decides where counts go.)"""
+    militants capturing; the state closing roads. (Before counts are bound: the type decides where counts go.)"""
     kind = c.actor.kind if c.actor is not None else None
     if (
         kind in PROTEST_KINDS
@@ -280,6 +280,8 @@ def _recode(ctx: Context, c: Candidate) -> None:
             c.type, c.mode = "PROTEST", "riot"
     if c.type == "COERCE" and c.mode == "arrest" and kind in NON_STATE_ARMED:
         c.type, c.mode = "ASSAULT", "abduct"
+    if c.type == "PROTEST" and c.mode == "obstruct" and kind in STATE_KINDS and c.actor_how == "subject":
+        c.type, c.mode = "COERCE", "restrict"  # أغلقت السلطات الطرق: the state closing roads
     if c.mode == "crowd-control" and kind in PROTEST_KINDS and c.actor_how == "subject":
         c.dropped = "protesters dispersing"  # تفرق المحتجون: they dispersed
 

@@ -40,6 +40,7 @@ STRONG_ROLES = frozenset(("city", "region", "facility", "capital"))
 WEAK_ROLES = frozenset(("prep", "direction"))
 COMMAS = frozenset({"،", ","})
 DASHES = frozenset({"-", "–", "—"})
+PRONOUN_SUFFIXES = ("تها", "تهم", "تهما", "يتها", "اتها", "اتهم")  # not how a place name ends
 SHORT_NAME = 3  # letters: a name this short after a split-off proclitic is doubtful
 DATELINE_TOKENS = 12  # a dateline ends with a dash within this many tokens of the start
 SUPPORTED_POPULATION = 1_000_000  # a city abroad this big needs no support from the article
@@ -486,6 +487,8 @@ def _name_word(art: _Article, i: int, named: bool = False, type_tok: int | None 
         return True
     if form.startswith(("مت", "مست")) and len(form) >= 6:
         return False  # a participle: منطقة متنازع عليها
+    if form.endswith(PRONOUN_SUFFIXES) and len(form) >= 5:
+        return False  # a noun with a pronoun: أي جهة مسؤوليتها
     return not _adjective(art, form, type_tok)
 
 
