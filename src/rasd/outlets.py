@@ -19,7 +19,7 @@ nationality is that country's (الرأي الأردنية is Jordan's Al-Rai, n
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 
 from rasd.arabic.normalise import fold
 from rasd.lexicons import alternatives, read_tsv
@@ -56,8 +56,10 @@ def _keys(outlet: str) -> list[str]:
     return keys
 
 
+@lru_cache(maxsize=4096)
 def home_country(outlet: str | None) -> str | None:
-    """ISO code of the outlet's home country when it is a national outlet, else None."""
+    """ISO code of the outlet's home country when it is a national outlet, else None (memoised:
+    the places and events stages both ask, and a corpus repeats its outlets)."""
     if not outlet or not outlet.strip():
         return None
     homes = _homes()

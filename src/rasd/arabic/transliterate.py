@@ -23,6 +23,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from rasd.arabic.charsets import DIACRITICS, INVISIBLE, TATWEEL
+from rasd.arabic.normalise import fold
 
 _CONSONANTS = {
     "ب": "b",
@@ -100,7 +101,6 @@ def _letters(word: str) -> list[str]:
 @lru_cache(maxsize=1)
 def _known() -> dict[str, str]:
     """Folded words → the Latin spelling the press uses (latin_words.tsv, given_names.tsv)."""
-    from rasd.arabic.normalise import fold
     from rasd.lexicons import alternatives, read_tsv
 
     out: dict[str, str] = {}
@@ -120,8 +120,6 @@ def _word(word: str) -> str:
     in an opening cluster, capitalised."""
     if not any("\u0600" <= c <= "\u06ff" for c in word):
         return word  # Latin or digits: kept as written
-    from rasd.arabic.normalise import fold
-
     article = ""
     if word.startswith(("ال", "أل")) and len(word) > 3:
         article, word = "al-", word[2:]

@@ -239,6 +239,11 @@ class Context:
         return _starting_in(self._starts_memo, self.quantities, lo, hi)
 
 
+def _first_token(x: Any) -> int:
+    """The first token of a span tuple (i, j, span) or of an object with ``i``."""
+    return x[0] if isinstance(x, tuple) else x.i
+
+
 def _bounds_in(
     memo: dict[int, tuple[list, list[int] | None]], items: list, lo: int, hi: int
 ) -> tuple[int, int] | None:
@@ -247,7 +252,7 @@ def _bounds_in(
     list is replaced or changes length; None when the items are not in token order."""
     hit = memo.get(id(items))
     if hit is None or hit[0] is not items or (hit[1] is not None and len(hit[1]) != len(items)):
-        starts = [x[0] if isinstance(x, tuple) else x.i for x in items]
+        starts = [_first_token(x) for x in items]
         hit = (items, starts if all(a <= b for a, b in zip(starts, starts[1:], strict=False)) else None)
         memo[id(items)] = hit
     starts = hit[1]
@@ -260,7 +265,7 @@ def _starting_in(memo: dict[int, tuple[list, list[int] | None]], items: list, lo
     """The items that start in tokens [lo, hi), in their order."""
     bounds = _bounds_in(memo, items, lo, hi)
     if bounds is None:  # not in token order: filter them all
-        return [x for x in items if lo <= (x[0] if isinstance(x, tuple) else x.i) < hi]
+        return [x for x in items if lo <= _first_token(x) < hi]
     return items[bounds[0] : bounds[1]]
 
 

@@ -528,10 +528,8 @@ def find_actor(
             return
     inner = _first_mention_from(ctx, c.i + 1, c.j) if c.j - c.i > 1 else None
     if inner is not None:
-        c.actor, c.actor_how = (
-            inner,
-            "subject",
-        )  # سد المتظاهرون، أصدرت محكمة الجنايات: the phrase names its subject
+        # سد المتظاهرون، أصدرت محكمة الجنايات: the phrase names its subject
+        c.actor, c.actor_how = inner, "subject"
         return
     if c.is_verb and (c.j - c.i == 1 or c.tail is not None) and not c.plural:
         subj = _subject_after(ctx, c, hi)

@@ -136,6 +136,7 @@ def _flag(flags: str, name: str) -> str | None:
 
 def _entry(r: dict[str, str], tail: tuple[str, ...] = ()) -> TriggerEntry:
     flags = r.get("flags") or ""
+    names = set(flags.split(","))
     return TriggerEntry(
         lemma=r["lemma"],
         pos=r["pos"],
@@ -144,10 +145,10 @@ def _entry(r: dict[str, str], tail: tuple[str, ...] = ()) -> TriggerEntry:
         weight=float(r.get("weight") or 0.8),
         args=r.get("args") or "none",
         count=_none(r.get("count", "")),
-        anchor="anchor" in flags.split(","),
-        adverbial="adverbial" in flags.split(","),
-        people="people" in flags.split(","),
-        state="state" in flags.split(","),
+        anchor="anchor" in names,
+        adverbial="adverbial" in names,
+        people="people" in names,
+        state="state" in names,
         protest_mode=_flag(flags, "protest"),
         tail=tail,
     )

@@ -33,6 +33,7 @@ from rasd.arabic.transliterate import transliterate
 from rasd.doc import Doc, Token
 from rasd.lexicons import alternatives, read_tsv
 from rasd.matcher import Match, PhraseMatcher
+from rasd.stages.places import DATELINE_TOKENS  # a credit stands within the dateline
 
 # trust of each source, used to break ties between overlapping candidates of equal length
 P_LEXICON = 5.0
@@ -976,7 +977,6 @@ class Reader:
         return out
 
 
-DATELINE_TOKENS = 12  # a credit stands within the first tokens of the text
 DATELINE_MARKS = frozenset({"-", "–", "—", "/", ":"})
 
 
