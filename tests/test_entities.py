@@ -569,4 +569,26 @@ def test_breadth_risky_aliases_stay_common_words(text: str) -> None:
     assert named(text) == set()
 
 
+# A weak head before a bare noun and a place names that place's own body; not for forces, a
+# centre or a country's mission
+PLACE_BODY_CASES = [
+    ("وقالت دائرة صحة الموصل إن المستشفيات استقبلت جرحى.", {("دائرة صحة الموصل", "ORG")}),
+    ("وأعلنت قيادة عمليات نينوى انتهاء العملية.", {("قيادة عمليات نينوى", "ORG")}),
+    ("وقال مجلس محافظة ذي قار إنه علق الدوام.", {("مجلس محافظة ذي قار", "ORG")}),
+    ("وانتشرت قوات بغداد في الشوارع.", set()),
+    ("وتجمع المحتجون في مركز حمص.", set()),
+    ("وقالت بعثة روسيا إنها تتابع الملف.", set()),
+    ("وطالبت التنسيقية الوطنية لقطاع الصحة بزيادة الأجور.", {("التنسيقية الوطنية لقطاع الصحة", "ORG")}),
+    ("وندد المنتدى الجزائري لحقوق الإنسان بالاعتقالات.", {("المنتدى الجزائري لحقوق الإنسان", "ORG")}),
+    ("وأعلنت مصلحة الأرصاد الجوية حالة التأهب.", {("مصلحة الأرصاد الجوية", "ORG")}),
+    ("وقالت كتلة الإصلاح النيابية إنها ستقاطع الجلسة.", {("كتلة الإصلاح النيابية", "ORG")}),
+    ("وأصدر القطب القضائي لمكافحة الإرهاب بطاقة إيداع.", {("القطب القضائي لمكافحة الإرهاب", "ORG")}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PLACE_BODY_CASES, ids=[c[0][:30] for c in PLACE_BODY_CASES])
+def test_bodies_named_for_places_and_new_heads(text: str, expected: set[tuple[str, str]]) -> None:
+    assert named(text) == expected
+
+
 # ==== END data-breadth block

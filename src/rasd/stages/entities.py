@@ -49,6 +49,9 @@ MAX_ORG_WORDS = 7
 OPEN_QUOTES = frozenset('«"“')
 CLOSE_QUOTES = frozenset('»"”')
 STRICT_STOP = frozenset({"fn", "verb", "time"})
+# weak heads that do not name a body after a place: قوات بغداد (the forces in Baghdad), مركز
+# حلب (the centre of Aleppo)
+NOT_OF_PLACE = frozenset(fold(w) for w in ("قوات", "جيش", "وحدات", "فرقة", "مركز"))
 SUFFIX_READINGS = frozenset({"ه", "ها", "هم", "هما", "هن", "كم", "نا"})
 SITE_HEADS = frozenset({"موقع"})  # "site" before a definite word: موقع المطلة، موقع الانفجار
 
@@ -712,6 +715,19 @@ class Reader:
                     return True
         return False
 
+    def _of_place(self, words: list[int], inner: set[int]) -> bool:
+        """A weak head's complement that ends in a place, after at most one bare noun, names the
+        place's own body: حكومة إقليم كردستان، دائرة صحة البصرة، قيادة عمليات بغداد."""
+        spans = [(k, self.place_at[k]) for k in words if k in inner and k in self.place_at]
+        if not spans or spans[-1][1].j != words[-1] + 1:
+            return False
+        if spans[-1][1].data["span"].data.get("kind") == "country":
+            return False  # بعثة روسيا، حكومة بنين: a country's mission or government, no name
+        own = [k for k in words if k < spans[-1][0]]
+        return len(own) <= 1 and all(
+            not self.toks[k].norm.startswith(("ال", "ل", "و")) and self.is_stop(k) in (None, "noun") for k in own
+        )
+
     def generic(self, i: int, prefix: str, words: list[int]) -> bool:
         """Does the phrase start with a generic description (قوات الأمن، حركة السير)?"""
         head = strip_def(strip_clitic_head(self.toks[i].norm, prefix))
@@ -742,7 +758,8 @@ class Reader:
                 return None
             if len(words) == 1 and self.is_stop(first):
                 return None
-        if role == "weak_head":
+        strip = strip_def(strip_clitic_head(self.toks[i].norm, prefix))
+        if role == "weak_head" and not (not definite and strip not in NOT_OF_PLACE and self._of_place(words, inner)):
             if first not in inner and not self.toks[first].norm.startswith("ال"):
                 return None
             if not self._distinctive(words, inner):
