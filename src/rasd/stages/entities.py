@@ -725,7 +725,8 @@ class Reader:
             return False  # بعثة روسيا، حكومة بنين: a country's mission or government, no name
         own = [k for k in words if k < spans[-1][0]]
         return len(own) <= 1 and all(
-            not self.toks[k].norm.startswith(("ال", "ل", "و")) and self.is_stop(k) in (None, "noun") for k in own
+            not self.toks[k].norm.startswith(("ال", "ل", "و")) and self.is_stop(k) in (None, "noun")
+            for k in own
         )
 
     def generic(self, i: int, prefix: str, words: list[int]) -> bool:
@@ -759,7 +760,9 @@ class Reader:
             if len(words) == 1 and self.is_stop(first):
                 return None
         strip = strip_def(strip_clitic_head(self.toks[i].norm, prefix))
-        if role == "weak_head" and not (not definite and strip not in NOT_OF_PLACE and self._of_place(words, inner)):
+        if role == "weak_head" and not (
+            not definite and strip not in NOT_OF_PLACE and self._of_place(words, inner)
+        ):
             if first not in inner and not self.toks[first].norm.startswith("ال"):
                 return None
             if not self._distinctive(words, inner):
