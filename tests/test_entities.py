@@ -454,7 +454,7 @@ def test_public_figures_format() -> None:
 def test_org_patterns_format() -> None:
     roles = {
         "head", "weak_head", "outlet_head", "generic", "generic_adj", "trailing", "cue", "nationality",
-        "ordinal", "unit",
+        "ordinal", "unit", "breaker",
     }  # fmt: skip
     rows = read_tsv("org_patterns.tsv")
     assert all(r["role"] in roles and ARABIC.search(r["word"]) for r in rows)

@@ -32,7 +32,7 @@ SETS = {
             REPO / "eval" / "tuning" / f"tune-{t}-gold.jsonl",
             REPO / "eval" / "tuning" / f"tune-{t}-articles.jsonl",
         )
-        for t in "abcdefg"
+        for t in "abcdefghi"
     },
 }
 DESIGN = REPO.parent / "shared" / "DESIGN.md"

@@ -531,6 +531,8 @@ NOT_EVENTS = [
     # any attack, an attack feared or to be repelled: none has happened
     "وأكد المتحدث أن أي هجوم ينطلق من أراضي البلاد سيعد خرقا للاتفاق.",
     "وعززت الشرطة انتشارها حول السفارات تحسبا لهجمات جديدة.",
+    # stalling over an action: it has not happened
+    "وقالت الأسر إن السلطات ما زالت تماطل في الإفراج عن المعتقلين.",
 ]
 
 
@@ -1165,6 +1167,52 @@ PARTIES = [
     ),
     # who condemns a killing did not do it
     ("وأدان المفوض السامي فولكر تورك مقتل المدنيين في دارفور.", "ASSAULT", None, "*", "*"),
+    # a participle of state with no speaker: the subject of the sentence's first statement
+    (
+        "اتهمت نقابة الأطباء الوزارة بإهمال المستشفيات، ملوحة بإضراب مفتوح.",
+        "THREATEN",
+        "نقابة الأطباء",
+        "*",
+        "*",
+    ),
+    # the subject of a light verb before قد: وكانت القوات قد شنت هجوما
+    (
+        "وكانت قوات الدعم السريع قد شنت يوم الأحد هجوما على مدينة بارا.",
+        "ASSAULT",
+        "قوات الدعم السريع",
+        "*",
+        "*",
+    ),
+    # SVO light verb with a time phrase between commas
+    (
+        "خفر السواحل أحبطت، خلال الأسبوع الماضي، تهريب شحنة أسلحة قرب ميناء الحديدة.",
+        "COERCE",
+        "خفر السواحل",
+        "*",
+        "*",
+    ),
+    # a drone is its own doer
+    (
+        "ألقت طائرة مسيّرة إسرائيلية قنبلة على أطراف بلدة الخيام.",
+        "ASSAULT",
+        "طائرة مسيّرة إسرائيلية",
+        "military",
+        "*",
+    ),
+    ("استهدفت مسيرة تركية سيارة في ريف القامشلي.", "ASSAULT", "مسيرة تركية", "military", "*"),
+    # bare collective nouns of armed groups
+    ("وقصفت الجماعة بالمدفعية أحياء سكنية في مدينة تعز.", "ASSAULT", "الجماعة", "militants", "*"),
+    ("وأصيب طفلان برصاص عناصر من الميليشيا في حي الروضة.", "ASSAULT", "عناصر", "militants", "*"),
+    ("هدمت جرافات الاحتلال ثلاثة منازل في قرية الولجة.", "COERCE", "جرافات الاحتلال", "military", "*"),
+    # the subject after a verb whose preposition carries the object pronoun
+    ("وأفرجت عنهم قوات الأمن بعد ساعات من التحقيق.", "RETREAT", "قوات الأمن", "*", "*"),
+    ("وأطلق مسلحون النار على دورية للشرطة في بلدة الرامي.", "ASSAULT", "مسلحون", "*", "*"),
+    # the party that organised, called or joined a protest told before
+    ("ونفذ الأطباء إضرابا دعت إليه نقابة الأطباء المستقلة.", "PROTEST", "*", "*", "*"),
+    ("وشهدت المدينة وقفة احتجاجية نظمها طلاب الجامعة أمام مبنى المحافظة.", "PROTEST", "طلاب", "*", "*"),
+    ("وشهد الميناء إضرابا شارك فيه نحو ألف عامل.", "PROTEST", "عامل", "*", "*"),
+    # an armed party after ل is the doer of the attack noun
+    ("وقتل خمسة مدنيين في غارة جوية للجيش على سوق بلدة الدمازين.", "ASSAULT", "جيش", "military", "*"),
 ]
 
 

@@ -53,6 +53,15 @@ _BASES: dict[str, dict[str, str]] = {}
 _BASES_MAX = 200_000
 
 
+# a preposition with a pronoun (عنهم، عليه، إليها) ends a phrase as the bare preposition does:
+# أفرجت عنهم matches أفرج عن. Segmentation leaves such short words whole.
+PREPOSITION_PRONOUNS = {
+    fold(prep) + suffix: (fold(prep), suffix)
+    for prep in ("عن", "على", "إلى", "من", "مع", "في", "ب", "ل")
+    for suffix in ("ه", "ها", "هم", "هما", "هن", "كم", "نا")
+}
+
+
 def suffix_bases(word: str) -> dict[str, str]:
     """base -> pronoun suffix for the readings of ``word`` without a proclitic, the first
     reading of each base (``segmentations`` order); memoised up to ``_BASES_MAX`` words."""
@@ -62,6 +71,9 @@ def suffix_bases(word: str) -> dict[str, str]:
         for seg in segmentations(word, True):
             if not seg.prefix and seg.base not in hit:
                 hit[seg.base] = seg.suffix
+        prep = PREPOSITION_PRONOUNS.get(word)
+        if prep is not None:
+            hit.setdefault(*prep)
         if len(_BASES) < _BASES_MAX:
             _BASES[word] = hit
     return hit

@@ -22,6 +22,7 @@ from rasd.arabic.normalise import fold
 from rasd.doc import Span
 from rasd.events.context import PREPOSITIONS, Context, Mention, Quantity
 from rasd.events.lexicon import CountNoun, TriggerEntry
+from rasd.matcher import PREPOSITION_PRONOUNS
 
 AGENT_AFTER = frozenset(fold(w) for w in ("برصاص", "بنيران", "بقصف", "بغارة", "بغارات"))
 TARGET_PREPS = frozenset(fold(w) for w in ("على", "ضد", "بحق", "إلى", "الى", "لدى"))
@@ -388,6 +389,27 @@ def _genitive_subject(ctx: Context, c: Candidate, hi: int) -> Mention | None:
     return comp
 
 
+ARMED_KINDS = frozenset({"military", "security", "police", "rebels", "militants"})
+
+
+def _armed_genitive(ctx: Context, c: Candidate, hi: int) -> Mention | None:
+    """غارة جوية للجيش، قصف مدفعي لقوات النظام: an armed party after ل, right after an attack
+    noun or its adjective, is its doer (a civilian one after ل is its target: استهداف للمدنيين)."""
+    if c.type != "ASSAULT":
+        return None
+    for m in ctx.mentions:
+        if m.i < c.j:
+            continue
+        if m.i > c.j + 1 or m.i >= hi:
+            break
+        between = ctx.norm(c.j) if m.i > c.j else ""  # جوية، مدفعي: an adjective may come between
+        adjective = not between or (between.endswith(("ي", "يه")) and not between.startswith("ال"))
+        if m.kind in ARMED_KINDS and _l_prefixed(ctx, m) and adjective:
+            return m
+        break
+    return None
+
+
 RELATIVES = frozenset(fold(w) for w in ("الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان"))
 
 
@@ -416,7 +438,18 @@ def _resumptive(ctx: Context, c: Candidate, hi: int) -> Mention | None:
     for k in range(c.j, min(hi, end, c.j + RESUMPTIVE_SPAN)):
         cue = ctx.cue_at(k, "resumptive")
         if cue is not None:
-            m = _first_mention_from(ctx, cue, cue + 1)
+            q = ctx.quantity_at(cue)  # شارك فيه نحو ألفي عامل: a counted party
+            after = ctx.past_partitive(ctx.past_min(q.j, hi) if q is not None else cue)
+            m = _first_mention_from(ctx, after, after + 1)
+            noun = ctx.count_nouns.get(after)
+            if (
+                m is None
+                and q is not None
+                and _protesting(c)
+                and noun is not None
+                and noun[1].key in PEOPLE_KEYS
+            ):
+                return _bare_word(ctx, after, hi)  # نحو ألفي عامل: the counted people
             return m if m is not None and not _in_pp(ctx, m) else None
     return None
 
@@ -499,9 +532,27 @@ def _reporting_speaker(ctx: Context, c: Candidate, lo: int, speakers: set[int]) 
     return best
 
 
+def _lead_subject(ctx: Context, c: Candidate, lo: int, lead: Candidate | None) -> Mention | None:
+    """اتهمت الهيئة السلطات بقمع المحتجين، مهددة بالتصعيد: a participle of state with no
+    speaker says what the subject of its sentence's first statement does."""
+    word = fold(ctx.doc.text[c.start : c.end]).split()[0]
+    bare = word[1:] if word[:1] == "و" else word
+    if c.is_verb or c.prefix.strip("و") or not (bare[:1] == "م" or c.entry.state):
+        return None
+    if lead is None or lead.actor is None or lead.sent != c.sent or lead.actor.j > c.i:
+        return None
+    return lead.actor if _state_position(ctx, c, lo) else None
+
+
 def find_actor(
-    ctx: Context, c: Candidate, prev: Candidate | None, speakers: set[int], announcers: set[int]
+    ctx: Context,
+    c: Candidate,
+    prev: Candidate | None,
+    speakers: set[int],
+    announcers: set[int],
+    lead: Candidate | None = None,
 ) -> None:
+    """The actor of ``c``; ``lead`` is the first statement of its sentence whose subject is known."""
     lo, hi = ctx.sentence_range(c.i)
     if c.entry.state and not _state_position(ctx, c, lo):
         c.dropped = "no participle of state"  # اعتقل متهما: a noun, not "accusing"
@@ -531,7 +582,9 @@ def find_actor(
         # سد المتظاهرون، أصدرت محكمة الجنايات: the phrase names its subject
         c.actor, c.actor_how = inner, "subject"
         return
-    if c.is_verb and (c.j - c.i == 1 or c.tail is not None) and not c.plural:
+    # أفرجت عنهم جماعة الحوثي: after a preposition with a pronoun the subject follows
+    pronoun_object = c.j - c.i == 2 and ctx.norm(c.j - 1) in PREPOSITION_PRONOUNS
+    if c.is_verb and (c.j - c.i == 1 or c.tail is not None or pronoun_object) and not c.plural:
         subj = _subject_after(ctx, c, hi)
         if subj is not None:
             c.actor, c.actor_how = subj, "subject"
@@ -553,12 +606,12 @@ def find_actor(
             c.actor, c.actor_how = comp, "complement"
             return
     if not c.is_verb:
-        done_by = _resumptive(ctx, c, hi)
+        done_by = _resumptive(ctx, c, hi) or _armed_genitive(ctx, c, hi)
         if done_by is not None:
             c.actor, c.actor_how = _coordinated(ctx, done_by, hi), "subject"
             return
     if c.type in VERBAL_TYPES:
-        speaker = _circumstantial(ctx, c, lo, speakers)
+        speaker = _circumstantial(ctx, c, lo, speakers) or _lead_subject(ctx, c, lo, lead)
         if speaker is not None:
             c.actor, c.actor_how = speaker, "backward"
             return

@@ -195,9 +195,11 @@ def attribution(ctx: Context, cands: list[Candidate]) -> tuple[set[int], set[int
     for i, j, cue, _ in _cues(ctx):
         if cue.kind == "light":
             k = _after_count(ctx, j)
+            # its subject after it (VSO), or right before it (SVO: إن الشرطة أطلقت الغاز، وكانت
+            # القوات قد شنت)
+            before = i - 1 if i > 0 and ctx.norm(i - 1) == "قد" else i
             for m in ctx.mentions:
-                # its subject after it (VSO), or right before it (SVO: إن الشرطة أطلقت الغاز)
-                if k <= m.i <= k + 1 or (m.j == i and m.kind != "site"):
+                if k <= m.i <= k + 1 or (m.j == before and m.kind != "site"):
                     announcers.add(m.i)
             continue
         if cue.kind not in ("attribution", "announce"):

@@ -87,6 +87,7 @@ class Lexicon:
     generic: set[tuple[str, ...]] = field(default_factory=set)
     generic_adj: set[str] = field(default_factory=set)
     trailing: set[str] = field(default_factory=set)
+    breakers: set[str] = field(default_factory=set)
     nationality: set[str] = field(default_factory=set)
     ordinals: set[str] = field(default_factory=set)
     units: set[str] = field(default_factory=set)
@@ -166,6 +167,8 @@ def _load_patterns(lex: Lexicon) -> None:
             lex.generic_adj.add(word)
         elif role == "trailing":
             lex.trailing.add(word)
+        elif role == "breaker":
+            lex.breakers.add(word)
         elif role == "cue":
             lex.cues.add(tuple(word.split()))
         elif role == "nationality":
@@ -613,6 +616,8 @@ class Reader:
             after_place = False
             if definite and last_definite and words and norm.endswith("ات") and k - 1 in words:
                 break  # هيئة الاتصالات القنوات: a plural noun after the genitive is no adjective
+            if definite and last_definite and words and norm in self.lex.breakers:
+                break  # اتهمت نقابة الأطباء الوزارة: the verb's object
             if definite:
                 words.append(k)
                 last_definite = True

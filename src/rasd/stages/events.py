@@ -40,7 +40,7 @@ from rasd.events.lexicon import ModeCue, TriggerEntry
 from rasd.events.merge import merge
 from rasd.events.modality import apply_governing, apply_modality, attribution, mark_passive
 from rasd.events.notes import note
-from rasd.matcher import Match
+from rasd.matcher import PREPOSITION_PRONOUNS, Match
 from rasd.report import PLACE_FIELDS
 
 MIN_CONFIDENCE = 0.5
@@ -85,7 +85,9 @@ def _voweled_passive(word: str) -> bool:
     return letters[0] == "ا" and DAMMA in letters[2:5] and "ت" in letters[1:4]
 
 
-def _inside_mention(ctx: Context, i: int, j: int, start: int, end: int, verb: bool) -> bool:
+def _inside_mention(
+    ctx: Context, i: int, j: int, start: int, end: int, verb: bool, weapon: bool = False
+) -> bool:
     """Whether tokens [i, j) belong to an actor's name or description (أعمال الشغب in مثيري
     أعمال الشغب). A named entity that swallowed a trigger (a verb opening the sentence, a
     phrase at its end) is cut back instead, and the trigger stays."""
@@ -94,7 +96,8 @@ def _inside_mention(ctx: Context, i: int, j: int, start: int, end: int, verb: bo
         if not (x.start <= start and end <= x.end):
             continue
         if x.etype not in ("PER", "ORG"):
-            return True
+            # طائرة مسيرة: a weapon that is both the action's word and its doer stays a trigger
+            return not (weapon and x.i == i and x.kind == "military")
         lo, _ = ctx.sentence_range(i)
         opening = i == x.i and verb and (i == lo or toks[i - 1].kind == "punct")
         closing = j == x.j and i > x.i and (j - i >= 2 or not verb)
@@ -149,7 +152,7 @@ def _triggers(ctx: Context) -> list[Candidate]:
             continue
         if entry.pos == "verb" and m.suffix and doc.tokens[m.j - 1].text.rstrip(MARKS).endswith("ة"):
             continue  # طالبة "a student" is no طالبه "demanded him": verbs never end in ة
-        if _inside_mention(ctx, m.i, m.j, m.start, m.end, entry.pos == "verb"):
+        if _inside_mention(ctx, m.i, m.j, m.start, m.end, entry.pos == "verb", entry.mode == "drone"):
             continue
         if entry.pos != "verb" and _named(ctx, m.i, m.j):
             continue
@@ -171,6 +174,11 @@ def _split_tail(ctx: Context, m: Match, tails: dict[int, Match]) -> tuple[int, T
     for k in range(m.j, min(hi, m.j + SPLIT_GAP + 1)):
         t = tails.get(k)
         if t is None:
+            # أفرجت السلطات عنهم: a one-word tail, a preposition with a pronoun
+            prep = PREPOSITION_PRONOUNS.get(ctx.norm(k))
+            for entry in m.payload if prep is not None else ():
+                if entry.tail == (prep[0],):
+                    return k, entry
             continue
         for entry in m.payload:
             if t.phrase[: len(entry.tail)] == entry.tail:
@@ -510,8 +518,13 @@ def candidates(doc: Doc) -> tuple[Context, list[Candidate]]:
     mark_passive(ctx, cands)
     speakers, announcers = attribution(ctx, cands)
     prev: Candidate | None = None
+    lead: Candidate | None = None  # the sentence's first statement with its subject
     for c in cands:
-        find_actor(ctx, c, prev, speakers, announcers)
+        if lead is not None and lead.sent != c.sent:
+            lead = None
+        find_actor(ctx, c, prev, speakers, announcers, lead)
+        if lead is None and c.is_verb and c.type in VERBAL_TYPES and c.actor_how == "subject":
+            lead = c
         find_target(ctx, c)
         find_place(ctx, c)
         find_date(ctx, c)
