@@ -27,6 +27,7 @@ SETS = {
     "heldout": (REPO / "eval" / "heldout-gold.jsonl", REPO / "eval" / "heldout-articles.jsonl"),
     "heldout2": (REPO / "eval" / "heldout2-gold.jsonl", REPO / "eval" / "heldout2-articles.jsonl"),
     "heldout3": (REPO / "eval" / "heldout3-gold.jsonl", REPO / "eval" / "heldout3-articles.jsonl"),
+    "heldout4": (REPO / "eval" / "heldout4-gold.jsonl", REPO / "eval" / "heldout4-articles.jsonl"),
     **{
         f"tune-{t}": (
             REPO / "eval" / "tuning" / f"tune-{t}-gold.jsonl",

@@ -786,6 +786,8 @@ def find_place(ctx: Context, c: Candidate) -> None:
             return False  # دبلوماسيا روسيا، سفير روسيا: a nationality, not where it happened
         return k not in origins and not used.intersection(range(i, j))
 
+    # a split trigger is measured from its tail: فرضت السلطات في الإقليم حظر تجول في المدينة
+    first, last = (c.tail[0], c.tail[1]) if c.tail is not None else (c.i, c.j)
     scopes = [("clause", c.clause)]
     if c.type not in VERBAL_TYPES:
         scopes.append(("sentence", ctx.segment_range(c.i)))
@@ -813,7 +815,7 @@ def find_place(ctx: Context, c: Candidate) -> None:
 
         def dist(k: int) -> tuple[int, int]:
             i, j, _ = ctx.places[k]
-            return (i - c.j, 0) if i >= c.j else (c.i - j + 2, 1)
+            return (i - last, 0) if i >= last else (first - j + 2, 1)
 
         k = _most_specific(ctx, min(pool, key=dist), set(pool))
         if c.type in LIST_TYPES:

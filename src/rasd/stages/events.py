@@ -169,9 +169,34 @@ def _triggers(ctx: Context) -> list[Candidate]:
 SPLIT_GAP = 7  # tokens allowed between a split trigger's head and its tail
 
 
+ASIDE_SPAN = 5  # tokens a date set off by commas may take
+
+
+def _dated_aside(ctx: Context, k: int) -> int | None:
+    """The closing comma when the comma at ``k`` opens a short aside holding a date."""
+    if k >= len(ctx.doc.tokens):
+        return None
+    _, end = ctx.sentence_range(k)
+    if k >= end or ctx.norm(k) not in ("،", ","):
+        return None
+    for x in range(k + 1, min(end, k + ASIDE_SPAN + 1)):
+        if ctx.norm(x) in ("،", ","):
+            return x if any(ctx.in_date(y) for y in range(k + 1, x)) else None
+    return None
+
+
 def _split_tail(ctx: Context, m: Match, tails: dict[int, Match]) -> tuple[int, TriggerEntry] | None:
     _, hi = ctx.clause_range(m.i, m.j)
-    for k in range(m.j, min(hi, m.j + SPLIT_GAP + 1)):
+    reach = m.j + SPLIT_GAP + 1
+    close = _dated_aside(ctx, hi)
+    if close is not None:  # وقع البلدان، أمس الاثنين، مذكرة تفاهم: a date set off by commas
+        reach += close + 1 - hi
+        hi = ctx.clause_range(close + 1, close + 1)[1]
+    # a name between counts as one word: وقع مركز الملك سلمان للإغاثة والأعمال الإنسانية اتفاقية
+    for x in ctx.mentions_in(m.j, reach):
+        if x.named and x.j <= hi:
+            reach += x.j - x.i - 1
+    for k in range(m.j, min(hi, reach)):
         t = tails.get(k)
         if t is None:
             # أفرجت السلطات عنهم: a one-word tail, a preposition with a pronoun
@@ -211,6 +236,7 @@ def _split_triggers(ctx: Context, taken: set[int]) -> list[Candidate]:
         _inside_mention(ctx, k, tail_j, toks[k].start, toks[tail_j - 1].end, False)
         c = _candidate(ctx, m, entry)
         c.tail = (k, tail_j)
+        c.clause = (c.clause[0], max(c.clause[1], ctx.clause_range(k, tail_j)[1]))  # across a dated aside
         out.append(c)
     return out
 
