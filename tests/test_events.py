@@ -811,6 +811,35 @@ def test_a_statement_is_made_where_it_is_reported_from_not_where_it_is_about() -
     assert [(e["country"], e["place"] and e["place"]["text"]) for e in accuse] == [("JO", "عمّان")]
 
 
+def _statements(text: str, outlet: str | None = None) -> list[tuple[str, str | None, str | None]]:
+    doc = read(text, published=PUBLISHED, outlet=outlet)
+    evs = [s.data["event"] for s in doc.get("event")]
+    return [(e["type"], e["country"], e["place"] and e["place"]["text"]) for e in evs]
+
+
+def test_a_sentence_opened_by_a_place_sets_its_statements_there() -> None:
+    text = (
+        "القاهرة - دخلت قافلة مساعدات إلى قطاع غزة.\n"
+        "وفي الدوحة، بحث سمو الشيخ محمد بن عبدالرحمن آل ثاني مع نظيره التركي هاكان فيدان التطورات."
+    )
+    assert ("CONSULT", "QA", "الدوحة") in _statements(text)
+
+
+def test_a_known_figure_speaks_for_his_country_unless_the_article_never_names_it() -> None:
+    saudi = (
+        "الرياض - رحبت المملكة العربية السعودية بتبادل الأسرى في اليمن.\n"
+        "من جهته، دعا رئيس مجلس القيادة الرئاسي رشاد العليمي الحوثيين إلى الإفراج عن بقية المحتجزين."
+    )
+    assert [(t, c) for t, c, _ in _statements(saudi, "واس") if t == "REQUEST"] == [("REQUEST", "YE")]
+    # a namesake abroad: Colombia's defence minister is no Spanish prime minister
+    colombia = "بوغوتا - اتهم وزير الدفاع بيدرو سانشيز فصيلا منشقا بتجنيد القاصرين."
+    assert [(t, c) for t, c, _ in _statements(colombia) if t == "ACCUSE"] == [("ACCUSE", "CO")]
+
+
+def test_ways_to_deliver_aid_are_a_topic_not_aid() -> None:
+    assert _statements("وبحث الوزيران سبل تسريع إدخال المساعدات إلى القطاع.") == [("CONSULT", None, None)]
+
+
 def test_a_world_region_is_an_event_place_only_when_nothing_finer_is_named() -> None:
     doc = read(
         "هاجم مسلحون قافلة تنقل مهاجرين إلى أوروبا قرب مدينة صفاقس أمس.",

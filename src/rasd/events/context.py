@@ -109,6 +109,7 @@ class Context:
     dateline_country: str | None = None  # the country of the place the story is reported from
     home_country: str | None = None  # the home country of a national outlet (rasd.outlets)
     date_toks: set[int] = field(default_factory=set)
+    named_countries: set[str | None] | None = None  # the countries of the article's places and demonyms
 
     q_at: dict[int, Quantity] = field(default_factory=dict)
     arg_cues: dict[int, tuple[int, str]] = field(default_factory=dict)  # start -> (end, role)
@@ -308,6 +309,16 @@ def _quantities(ctx: Context) -> list[Quantity]:
     return out
 
 
+def _known_country(ctx: Context, country: str | None) -> str | None:
+    """A known figure's or body's country, when the article names that country (a namesake
+    abroad keeps none: Colombia's defence minister Pedro Sánchez is no Spaniard)."""
+    if not country or country in ("UN", "EU"):
+        return None
+    if ctx.named_countries is None:
+        ctx.named_countries = {s.data.get("country") for _, _, s in ctx.places} | set(ctx.demonyms.values())
+    return country if country in ctx.named_countries else None
+
+
 def _actor_mentions(ctx: Context) -> list[Mention]:
     doc = ctx.doc
     toks = doc.tokens
@@ -318,7 +329,7 @@ def _actor_mentions(ctx: Context) -> list[Mention]:
         if etype not in ("PER", "ORG"):
             continue
         i, j = ctx.tok_range(s.start, s.end)
-        country = ctx.demonyms.get(j)
+        country = ctx.demonyms.get(j) or _known_country(ctx, s.data.get("country"))
         kind = "person" if etype == "PER" else None
         out.append(Mention(i, j, s.start, s.end, kind, country, True, etype))
         taken.update(range(i, j))
@@ -483,7 +494,7 @@ def _appositions(ctx: Context, mentions: list[Mention]) -> list[Mention]:
                 and (_definite(ctx, prev.j, body) or _of_phrase(ctx, prev, body))
             )
             if (gap == [] or gap in (["،"], [","]) or described) and (m.etype in ("PER", "LOC") or gap == []):
-                country = prev.country or (m.country if m.etype == "LOC" else None)
+                country = prev.country or m.country  # وزير الخارجية الأردني، or a known figure's
                 merged = Mention(
                     prev.i,
                     m.j,

@@ -230,8 +230,12 @@ def _subject_after(ctx: Context, c: Candidate, hi: int) -> Mention | None:
         t = toks[k]
         if t.kind in ("number", "punct") and t.norm not in ("،", ","):
             return None
-        if t.norm in PREPOSITIONS or k in ctx.count_nouns:
+        if t.norm in PREPOSITIONS:
             return None
+        if k in ctx.count_nouns:
+            titled = _first_mention_from(ctx, ctx.count_nouns[k][0], ctx.count_nouns[k][0] + 1)
+            if titled is None or titled.etype != "PER":
+                return None  # اعتقل ستة أشخاص: the object; بحث الشيخ محمد: a title before a name
         q = ctx.quantity_at(k)
         if q is not None:
             # عشرات المحتجين، مئات من المتظاهرين: a crowd counted before its noun is the subject
@@ -771,6 +775,18 @@ def _origins(ctx: Context) -> set[int]:
     return out
 
 
+def _fronted_place(ctx: Context, c: Candidate) -> tuple[int, int] | None:
+    """The token range of a place that opens the sentence before a comma (وفي عمّان، قال
+    الوزير): the setting of every statement in it."""
+    lo, hi = ctx.sentence_range(c.i)
+    if lo >= hi or ctx.norm(lo) not in ("في", "وفي"):
+        return None
+    for i, j, _ in ctx.places:
+        if i == lo + 1 and j < hi and ctx.norm(j) in ("،", ",") and j < c.i:
+            return (i, j)
+    return None
+
+
 def find_place(ctx: Context, c: Candidate) -> None:
     used = set()
     for m in (c.actor, c.target):
@@ -791,6 +807,10 @@ def find_place(ctx: Context, c: Candidate) -> None:
     scopes = [("clause", c.clause)]
     if c.type not in VERBAL_TYPES:
         scopes.append(("sentence", ctx.segment_range(c.i)))
+    else:
+        fronted = _fronted_place(ctx, c)
+        if fronted is not None:
+            scopes.append(("sentence", fronted))  # وفي أبوظبي، بحث الوزير: where he spoke
     dateline: tuple[str, list[int]] | None = None
     for source, (lo, hi) in scopes:
         cands = [k for k in ctx.place_indexes_in(lo, hi) if usable(k)]

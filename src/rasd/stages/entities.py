@@ -125,13 +125,13 @@ def _load_orgs(lex: Lexicon) -> None:
 
 def _load_people(lex: Lexicon) -> None:
     for row in read_tsv("public_figures.tsv"):
-        latin = row.get("latin", "")
+        latin, country = row.get("latin", ""), row.get("country", "")
         for name in alternatives(row.get("arabic", "")):
-            lex.phrase(name, "fig", (latin, False))
+            lex.phrase(name, "fig", (latin, False, country))
             lex.name_words.update(fold(name).split())
         last = latin.split()[-1] if latin else ""
         for short in alternatives(row.get("short", "")):
-            lex.phrase(short, "fig", (last if " " not in short else latin, True))
+            lex.phrase(short, "fig", (last if " " not in short else latin, True, country))
             lex.name_words.update(fold(short).split())
     for row in read_tsv("given_names.tsv"):
         g = Given(row.get("latin", ""), row.get("gender", ""), row.get("common") == "1")
@@ -521,7 +521,9 @@ class Reader:
                 continue
             if m.j - m.i == 1 and len(m.phrase[0]) <= 4 and m.prefix and m.prefix not in ("و", "ل", "لل"):
                 continue
-            c = self.cand(m.i, m.j, m.prefix, "ORG", e.latin, P_LEXICON, "org_lexicon", kind=e.kind)
+            c = self.cand(
+                m.i, m.j, m.prefix, "ORG", e.latin, P_LEXICON, "org_lexicon", kind=e.kind, country=e.country
+            )
             out.append(c)
             self.org_at.setdefault(m.i, c)
             self.in_org.update(range(m.i, m.j))
@@ -848,12 +850,11 @@ class Reader:
     def figures(self) -> list[Cand]:
         out = []
         for m in self.matches["fig"]:
-            latin, short = m.payload
+            latin, short, country = m.payload
             if any(k in self.in_org or k in self.in_place for k in range(m.i, m.j)) and short:
                 continue
-            c = self.cand(
-                m.i, m.j, m.prefix, "PER", latin, P_LEXICON - (0.5 if short else 0), "figure", full=not short
-            )
+            prio = P_LEXICON - (0.5 if short else 0)
+            c = self.cand(m.i, m.j, m.prefix, "PER", latin, prio, "figure", full=not short, country=country)
             out.append(c)
             self.person_at.setdefault(m.i, c)
         return out
@@ -1162,5 +1163,6 @@ def entities(doc: Doc) -> Doc:
             span = c.data["span"]
             doc.add("entity", type(span)(span.start, span.end, "entity", {"type": "LOC", "latin": c.latin}))
             continue
-        doc.add("entity", doc.span_from_norm(c.ns, c.ne, "entity", type=c.type, latin=c.latin))
+        extra = {"country": c.data["country"]} if c.data.get("country") else {}  # a known figure's or body's
+        doc.add("entity", doc.span_from_norm(c.ns, c.ne, "entity", type=c.type, latin=c.latin, **extra))
     return doc
