@@ -728,6 +728,13 @@ def test_a_toll_told_next_joins_the_latest_attack() -> None:
         ("خرج مئات المحتجين في مسيرة وسط الرباط، مطالبين بالإفراج عن المعتقلين.", {"PROTEST"}, {"RETREAT"}),
         # إيقاف of things is no arrest
         ("أعلنت الحكومة إيقاف الصادرات إلى تركيا.", set(), {"COERCE"}),
+        # licences and nationality withdrawn, camps dismantled, eviction and demolition orders
+        ("وسحبت سلطة الاتصالات رخصة إذاعة محلية في مدينة نواكشوط.", {"COERCE"}, set()),
+        ("وقررت السلطات سحب الجنسية من 120 شخصا.", {"COERCE"}, set()),
+        ("وفككت قوات الأمن مخيمات عشوائية للمهاجرين قرب مدينة صفاقس.", {"COERCE"}, set()),
+        ("وأصدر جيش الاحتلال أوامر إخلاء لسكان بلدة عبسان شرقي خان يونس.", {"COERCE"}, set()),
+        # a weapons cache found is no attack
+        ("وعثرت دورية على كدس للعتاد يضم قذائف هاون في قرية البوعيثة.", set(), {"ASSAULT"}),
     ],
 )
 def test_trigger_breadth_and_look_alikes(text: str, wanted: set[str], unwanted: set[str]) -> None:
