@@ -418,6 +418,8 @@ def _local_facility(art: _Article, c: Candidate, countries: Counter[str], own: i
     if c.unknown:
         if name.endswith("ي") or name.startswith(("لل", "ال", "بال", "كال")) or art.gaz.is_demonym(name):
             return None  # مخيم صيفي, مخيم للنازحين
+        if name.endswith(PRONOUN_SUFFIXES) and len(name) >= 5:
+            return None  # أي جهة مسؤوليتها: a noun with a pronoun
         if p is not None:
             return p  # a transliteration (معبر مالانفيل): its own country rules
     elif p is None or p.kind != "city" or p.capital or p.curated or p.population >= SUPPORTED_POPULATION:
