@@ -168,10 +168,21 @@ def test_every_place_has_full_data() -> None:
     _, found = _places("نقلت الطائرة الجرحى من أربيل إلى القاهرة ثم إلى باريس")
     assert [t for t, _ in found] == ["أربيل", "القاهرة", "باريس"]
     for _, d in found:
-        assert set(d) == {"geonameid", "name", "country", "admin1", "kind", "lat", "lon", "dateline"}
+        assert set(d) == {
+            "geonameid",
+            "name",
+            "country",
+            "admin1",
+            "kind",
+            "lat",
+            "lon",
+            "dateline",
+            "capital",
+        }
         assert d["dateline"] is False
         assert isinstance(d["geonameid"], int) and d["lat"] is not None and d["lon"] is not None
     assert [d["country"] for _, d in found] == ["IQ", "EG", "FR"]
+    assert [d["capital"] for _, d in found] == [False, True, True]  # a capital may stand for its state
 
 
 # Arabic spellings and Latin names that must share a phonetic key

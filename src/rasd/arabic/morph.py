@@ -14,6 +14,8 @@ dictionary form) and, when it cannot be derived, its present stem:
 True
 >>> "القوا" in verb_forms("ألقى", present="لقي")
 True
+>>> {"دعت", "دعوا", "يدعو", "تدعون"} <= verb_forms("دعا", present="دعو")
+True
 
 ``noun_forms`` inflects a noun for number and case endings written in the script:
 
@@ -52,6 +54,10 @@ def _past(p: str, weak: str) -> set[str]:
         # ألقى -> القي: القت القوا القيا القيت القينا
         base = p[:-1]
         return {p, base + "ت", base + "وا", base + "و", p + "ا", base + "تا", p + "ت", p + "نا", p + "تم"}
+    if weak == "defective_w":
+        # دعا -> دعت دعوا دعتا دعوت دعونا
+        base = p[:-1]
+        return {p, base + "ت", base + "وا", base + "و", base + "تا", base + "وت", base + "ونا"}
     if weak == "hollow":
         # قام -> قامت قاموا قاما ; first/second person shorten (قمت), rare in news
         return {p + s for s in ("", "ت", "وا", "و", "ا", "تا")}
@@ -64,6 +70,9 @@ def _present(s: str, weak: str) -> set[str]:
         if pre in "ان":
             # first person: أعتقل، نعتقل (no suffixes)
             out.add(pre + s)
+        elif weak == "defective_w" and s.endswith("و"):
+            # يدعو، تدعو، يدعون، يدعوا، يدعوان، تدعين
+            out |= {pre + s, pre + s + "ن", pre + s + "ا", pre + s + "ان", pre + s[:-1] + "ين"}
         elif weak == "defective" and s.endswith("ي"):
             base = s[:-1]
             out |= {
@@ -91,6 +100,8 @@ def verb_forms(past: str, present: str = "", passive: str = "") -> frozenset[str
     weak = ""
     if p.endswith("ي") and len(p) >= 3:
         weak = "defective"
+    elif len(p) >= 3 and p.endswith("ا"):
+        weak = "defective_w"  # دعا، شكا: دعت، دعوا; يدعو
     elif len(p) >= 3 and p[-2] == "ا":
         weak = "hollow"
     out = _past(p, weak)

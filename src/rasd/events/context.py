@@ -71,6 +71,7 @@ class Mention:
     country: str | None
     named: bool  # a named entity (PER/ORG) or a country, not a description
     etype: str | None = None  # PER, ORG, LOC for named mentions
+    capital: bool = False  # a capital standing for its government (أعلنت واشنطن): never a target
 
 
 @dataclass
@@ -309,6 +310,19 @@ def _quantities(ctx: Context) -> list[Quantity]:
     return out
 
 
+def _government_seat(ctx: Context, i: int, j: int, s: Span) -> bool:
+    """A capital city written bare (no preposition, no clitic ب ل ك, not the dateline) right
+    after a word or opening its sentence: it may stand for its government."""
+    if s.data.get("kind") != "city" or not s.data.get("capital") or s.data.get("dateline"):
+        return False
+    tok = ctx.doc.tokens[i]
+    if s.start > tok.start and any(ch in fold(ctx.doc.text[tok.start : s.start]) for ch in "بلك"):
+        return False
+    if tok.norm.startswith("و") and any(b == i for _, b, _ in ctx.places):
+        return False  # بين عمان وبغداد: the second of two places
+    return i == 0 or (ctx.doc.tokens[i - 1].kind == "word" and ctx.norm(i - 1) not in PREPOSITIONS)
+
+
 def _known_country(ctx: Context, country: str | None) -> str | None:
     """A known figure's or body's country, when the article names that country (a namesake
     abroad keeps none: Colombia's defence minister Pedro Sánchez is no Spaniard)."""
@@ -336,6 +350,11 @@ def _actor_mentions(ctx: Context) -> list[Mention]:
     for i, j, s in ctx.places:
         if s.data.get("kind") == "country" and not taken.intersection(range(i, j)):
             out.append(Mention(i, j, s.start, s.end, "government", s.data.get("country"), True, "LOC"))
+            taken.update(range(i, j))
+        elif _government_seat(ctx, i, j, s) and not taken.intersection(range(i, j)):
+            # وتتهم إسلام آباد كابل، ردت موسكو: a capital that acts is its government
+            seat = Mention(i, j, s.start, s.end, "government", s.data.get("country"), True, "LOC", True)
+            out.append(seat)
             taken.update(range(i, j))
     for m in ctx.lex.actors.find(doc):
         if taken.intersection(range(m.i, m.j)):
@@ -493,7 +512,13 @@ def _appositions(ctx: Context, mentions: list[Mention]) -> list[Mention]:
                 and m.etype == "PER"
                 and (_definite(ctx, prev.j, body) or _of_phrase(ctx, prev, body))
             )
-            if (gap == [] or gap in (["،"], [","]) or described) and (m.etype in ("PER", "LOC") or gap == []):
+            # الرئيس الولايات المتحدة: a definite title takes no country as its genitive
+            construct = not (m.etype == "LOC" and gap == [] and toks[prev.j - 1].norm.startswith("ال"))
+            if (
+                (gap == [] or gap in (["،"], [","]) or described)
+                and (m.etype in ("PER", "LOC") or gap == [])
+                and construct
+            ):
                 country = prev.country or m.country  # وزير الخارجية الأردني، or a known figure's
                 merged = Mention(
                     prev.i,

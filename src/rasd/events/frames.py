@@ -687,8 +687,8 @@ def find_target(ctx: Context, c: Candidate) -> None:
             continue
         if m.i >= min(hi, k + 6):
             break
-        if c.actor is not None and m.i == c.actor.i:
-            continue
+        if (c.actor is not None and m.i == c.actor.i) or m.capital:
+            continue  # قصفت روسيا كييف: the capital is where, not whom
         prev = ctx.norm(m.i - 1) if m.i > 0 else ""
         # في مقر البلدية: the genitive of a place phrase is not the object either
         in_place = (

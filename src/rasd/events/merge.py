@@ -193,7 +193,9 @@ def absorb(doc: Doc, a: Candidate, b: Candidate) -> None:
         a.date, a.date_source = b.date, b.date_source
     for k, q in b.counts.items():
         a.counts[k] = q if k not in a.counts or b.revises else better_quantity(a.counts[k], q)
-    if b.actor is not None and (a.actor is None or _actor_rank(b) > _actor_rank(a)):
+    # a capital standing for its government (طردت باماكو) adds nothing to a body of it already named
+    seat = b.actor is not None and b.actor.capital and a.actor is not None
+    if b.actor is not None and not seat and (a.actor is None or _actor_rank(b) > _actor_rank(a)):
         a.actor, a.actor_how = b.actor, b.actor_how
     if b.target is not None and (a.target is None or (b.target.named and not a.target.named)):
         a.target = b.target

@@ -644,7 +644,7 @@ def _emit(art: _Article, c: Candidate, p: Place) -> None:
     span = doc.span_from_norm(
         ns, c.nend, "place",
         geonameid=gid, name=p.name or None, country=p.country, admin1=p.admin1, kind=kind, lat=p.lat,
-        lon=p.lon, dateline=c.dateline,
+        lon=p.lon, dateline=c.dateline, capital=p.capital,
     )  # fmt: skip
     doc.add("place", span)
 
