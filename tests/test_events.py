@@ -851,6 +851,20 @@ def test_ways_to_deliver_aid_are_a_topic_not_aid() -> None:
     assert _statements("وبحث الوزيران سبل تسريع إدخال المساعدات إلى القطاع.") == [("CONSULT", None, None)]
 
 
+def test_a_toll_and_its_strike_in_one_sentence_are_one_event_at_the_finer_place() -> None:
+    text = (
+        "وفي ولاية جنوب كردفان، قُتل ثلاثة أشخاص وأصيب سبعة آخرون، الأحد، في قصف مدفعي "
+        "استهدف مخيم النور للنازحين قرب مدينة كادقلي."
+    )
+    evs = [s.data["event"] for s in read(text, published=PUBLISHED).get("event")]
+    assert [(e["type"], e["place"]["text"], e["counts"]["killed"]["value"]) for e in evs] == [
+        ("ASSAULT", "مخيم النور", 3)
+    ]
+    # فيما opens a second action: it stays apart
+    two = "وفي الخرطوم، تجددت الاشتباكات حول معسكر المدرعات، فيما شن الطيران غارات على حي كافوري."
+    assert len([s for s in read(two, published=PUBLISHED).get("event")]) == 2
+
+
 def test_a_world_region_is_an_event_place_only_when_nothing_finer_is_named() -> None:
     doc = read(
         "هاجم مسلحون قافلة تنقل مهاجرين إلى أوروبا قرب مدينة صفاقس أمس.",

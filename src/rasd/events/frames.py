@@ -1063,6 +1063,10 @@ def _gap(ctx: Context, a: int, b: int, skip: set[int]) -> int:
     return sum(1 for k in range(a, b) if toks[k].kind != "punct" and k not in skip and not ctx.in_date(k))
 
 
+# prepositions of time and circumstance: a verbal noun after them sets the scene of another action
+CIRCUMSTANCE = frozenset(fold(w) for w in ("خلال", "أثناء", "اثناء", "إثر", "عقب", "بعد", "قبل", "إبان"))
+
+
 def _context_key(
     ctx: Context, q_i: int, lo: int, triggers: list[Candidate], skip: set[int] | None = None
 ) -> str | None:
@@ -1076,6 +1080,8 @@ def _context_key(
     for c in triggers:
         if not (c.j <= q_i and c.entry.count):
             continue
+        if best is not None and not c.is_verb and c.i > 0 and ctx.norm(c.i - 1) in CIRCUMSTANCE:
+            continue  # اعتقلت الشرطة خلال الاحتجاجات 23 شخصا: the protests are when, not what
         if q_i - c.j <= 6 or (skip is not None and _gap(ctx, c.last, q_i, skip) <= TRIGGER_GAP):
             best = c.entry.count
     return best

@@ -15,7 +15,7 @@ from datetime import date
 from rasd.arabic.normalise import fold
 from rasd.doc import Doc, Span
 from rasd.events.context import Quantity
-from rasd.events.frames import VAGUE, Candidate, better_quantity
+from rasd.events.frames import CONTRAST, VAGUE, Candidate, better_quantity
 
 PLACE_RANK = {"country": 0, "region": 1, "city": 2, "place": 3}
 DATE_RANK = {"year": 0, "month": 1, "day": 2}
@@ -41,6 +41,26 @@ def places_compatible(doc: Doc, a: Span | None, b: Span | None) -> bool:
         aa, ab = a.data.get("admin1"), b.data.get("admin1")
         return aa is not None and aa == ab and "country" not in (ka, kb)
     return False
+
+
+def _contrasted(doc: Doc, a: Candidate, b: Candidate) -> bool:
+    """فيما، بينما between two mentions: a second action, with a subject of its own."""
+    lo, hi = sorted((a.i, b.i))
+    return any(doc.tokens[k].norm in CONTRAST for k in range(lo, hi))
+
+
+def _nested(a: Span | None, b: Span | None) -> bool:
+    """Two places of one sentence in one country, one of them a region, or the finer one not
+    located or in the coarser's province: it may lie in the coarser (وفي شمال دارفور، ... مخيم
+    أبو شوك قرب مدينة الفاشر)."""
+    if a is None or b is None or a.data.get("country") != b.data.get("country") or not a.data.get("country"):
+        return False
+    ka, kb = a.data.get("kind"), b.data.get("kind")
+    if ka == kb or "country" in (ka, kb):
+        return False
+    finer, coarser = (a, b) if PLACE_RANK.get(ka or "", 3) > PLACE_RANK.get(kb or "", 3) else (b, a)
+    inner = finer.data.get("admin1")
+    return "region" in (ka, kb) or inner is None or inner == coarser.data.get("admin1")
 
 
 def dates_compatible(a: str | None, b: str | None) -> bool:
@@ -118,7 +138,10 @@ def compatible(doc: Doc, a: Candidate, b: Candidate, same_sentence: bool | None 
     if not same_sentence and a.mode is None and b.mode is not None and a.type == "ASSAULT":
         # a later, more specific attack (tear gas, an air strike) is not the clash told before
         return False
-    if not places_compatible(doc, _stated_place(a), _stated_place(b)):
+    pa, pb = _stated_place(a), _stated_place(b)
+    if not places_compatible(doc, pa, pb) and not (
+        same_sentence and _nested(pa, pb) and not _contrasted(doc, a, b)
+    ):
         return False
     if not dates_compatible(_date_value(a), _date_value(b)):
         return False
