@@ -865,6 +865,24 @@ def test_a_toll_and_its_strike_in_one_sentence_are_one_event_at_the_finer_place(
     assert len([s for s in read(two, published=PUBLISHED).get("event")]) == 2
 
 
+def test_the_town_of_a_later_sentence_is_the_one_told_before() -> None:
+    text = (
+        "اقتحمت قوات الاحتلال بلدة قباطية جنوب جنين فجر اليوم. "
+        "واحتجز الجنود عشرات المواطنين في ساحة مدرسة البلدة. "
+        "وسد المحتجون الطريق بين نابلس ورام الله، وأحرقوا الإطارات في المدينة."
+    )
+    evs = [s.data["event"] for s in read(text, published=PUBLISHED).get("event")]
+    places = {(e["type"], e["mode"]): e["place"] and e["place"]["text"] for e in evs}
+    assert places[("COERCE", "arrest")] == "قباطية"
+    # a road between two towns is told from its first; the town after it is that one
+    assert places[("PROTEST", "riot")] == "نابلس"
+    # a landmark after a bearing is no setting: نحو مخيم زمزم جنوب المدينة
+    flee = "اندلع القتال في الفاشر. وأدى القصف إلى نزوح آلاف الأسر نحو مخيم زمزم جنوب المدينة."
+    assert {e.data["event"]["place"]["text"] for e in read(flee, published=PUBLISHED).get("event")} == {
+        "الفاشر"
+    }
+
+
 def test_a_world_region_is_an_event_place_only_when_nothing_finer_is_named() -> None:
     doc = read(
         "هاجم مسلحون قافلة تنقل مهاجرين إلى أوروبا قرب مدينة صفاقس أمس.",

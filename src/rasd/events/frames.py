@@ -15,6 +15,7 @@ A ``Candidate`` is one mention of an action. ``fill`` finds its arguments near t
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -762,13 +763,14 @@ def _group(ctx: Context, places: list[tuple[int, int, Span]], k: int) -> tuple[i
 
 
 def _origins(ctx: Context) -> set[int]:
-    """Indexes of places named as where someone comes from (من روسيا وقيرغيزستان) or as an
-    envoy's post (سفيرها لدى أديس أبابا): not where the action happens."""
+    """Indexes of places named as where someone comes from (من روسيا وقيرغيزستان), as an envoy's
+    post (سفيرها لدى أديس أبابا) or as where people flee to (نحو مخيم زمزم): not where the
+    action happens."""
     out: set[int] = set()
     places = ctx.places
     for k, (i, _, s) in enumerate(places):
-        if i > 0 and ctx.norm(i - 1) == "لدي":
-            out.add(k)
+        if i > 0 and ctx.norm(i - 1) in ("لدي", "نحو", "باتجاه"):
+            out.add(k)  # سفيرها لدى أديس أبابا؛ نزوح الأسر نحو مخيم زمزم: a post, a destination
         elif s.data.get("kind") == "country" and i > 0 and ctx.norm(i - 1) == "من":
             a, b = _group(ctx, places, k)
             out.update(x for x in range(k, b) if places[x][2].data.get("kind") == "country")
@@ -787,6 +789,78 @@ def _fronted_place(ctx: Context, c: Candidate) -> tuple[int, int] | None:
     return None
 
 
+BEARINGS = frozenset(
+    fold(w)
+    for w in (
+        "جنوب",
+        "شمال",
+        "شرق",
+        "غرب",
+        "جنوبي",
+        "شمالي",
+        "شرقي",
+        "غربي",
+        "قرب",
+        "بالقرب",
+        "قبالة",
+        "خارج",
+    )
+)
+# a definite place noun with no name refers back to the last place of its kind: في البلدة
+ANAPHORS = {
+    fold(w): kinds
+    for w, kinds in (
+        ("البلدة", ("city", "place")),
+        ("القرية", ("city", "place")),
+        ("المدينة", ("city",)),
+        ("المخيم", ("place",)),
+        ("الحي", ("place",)),
+    )
+}
+
+
+def _anaphoric_place(ctx: Context, c: Candidate, usable: Callable[[int], bool]) -> Span | None:
+    """The place that البلدة، القرية، المدينة، المخيم or الحي in the clause of ``c`` stands for:
+    the last place of that kind named before it (not the dateline)."""
+    lo, hi = c.clause
+    for k in range(lo, hi):
+        norm = ctx.norm(k)
+        if norm[:1] in "وف" and norm[1:] in ANAPHORS or norm[:2] in ("وب", "ول", "فب", "فل"):
+            norm = norm[1:]
+        if norm.startswith("لل"):
+            norm = "ال" + norm[2:]  # للمدينة
+        elif norm[:1] in "بك" and norm[1:] in ANAPHORS:
+            norm = norm[1:]
+        kinds = ANAPHORS.get(norm)
+        if kinds is None or ctx.inside_place(k, k + 1):
+            continue
+        if k > 0 and ctx.norm(k - 1) in BEARINGS:
+            continue  # مخيم زمزم جنوب المدينة: the town is a landmark, not where it happened
+        # the last place of that kind named in this sentence or the one before, or where
+        # something happened before; else the last one named
+        near = ctx.sentence_range(ctx.sentence_range(c.i)[0] - 1)[0] if ctx.sentence_range(c.i)[0] > 0 else 0
+        found: list[tuple[int, Span]] = [(i, p) for i, p in ctx.event_places if i < k]
+        last = None
+        ends: set[int] = set()  # places between which a road runs: الطريق بين البصرة وبغداد
+        for x, (i, j, s) in enumerate(ctx.places):
+            if i >= k:
+                break
+            if (i > 0 and ctx.norm(i - 1) == "بين") or (i in ends and ctx.norm(i).startswith("و")):
+                ends.add(j)
+                continue
+            if i > 0 and ctx.norm(i - 1) in BEARINGS:
+                continue  # بلدة قباطية جنوب جنين: a landmark
+            if s.data.get("kind") in kinds and not s.data.get("dateline") and usable(x):
+                last = (i, s)
+                if i >= near:
+                    found.append(last)
+        found = [(i, p) for i, p in found if p.data.get("kind") in kinds]
+        if found:
+            return max(found, key=lambda x: x[0])[1]
+        return last[1] if last is not None else None
+    return None
+
+
 def find_place(ctx: Context, c: Candidate) -> None:
     used = set()
     for m in (c.actor, c.target):
@@ -802,6 +876,11 @@ def find_place(ctx: Context, c: Candidate) -> None:
             return False  # دبلوماسيا روسيا، سفير روسيا: a nationality, not where it happened
         return k not in origins and not used.intersection(range(i, j))
 
+    if not any(usable(k) for k in ctx.place_indexes_in(*c.clause)):
+        back = _anaphoric_place(ctx, c, usable)
+        if back is not None:  # احتجز الجنود المواطنين في ساحة مدرسة البلدة: the town told before
+            c.places, c.place_source = [back], "clause"
+            return
     # a split trigger is measured from its tail: فرضت السلطات في الإقليم حظر تجول في المدينة
     first, last = (c.tail[0], c.tail[1]) if c.tail is not None else (c.i, c.j)
     scopes = [("clause", c.clause)]
@@ -845,6 +924,8 @@ def find_place(ctx: Context, c: Candidate) -> None:
             places = [ctx.places[k][2]]
         c.places = [p for p in places if p.data.get("kind") != "country"] or places[:1]
         c.place_source = source
+        # the first of a list: a road بين البصرة وبغداد is told from its first town
+        ctx.event_places.append((ctx.tok_range(c.places[0].start, c.places[0].end)[0], c.places[0]))
         return
     if dateline is not None:
         c.places, c.place_source = [ctx.places[dateline[1][0]][2]], dateline[0]
