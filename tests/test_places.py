@@ -130,6 +130,20 @@ def test_common_words_are_not_places(text: str) -> None:
     assert found == []
 
 
+def test_a_street_named_for_a_place_abroad_is_a_local_street() -> None:
+    doc, found = _places("تجمع المحتجون في شارع الجزائر وسط مدينة البصرة.")
+    street = dict(found)["شارع الجزائر"]
+    assert (street["country"], street["kind"], street["geonameid"]) == ("IQ", "place", None)
+    # a square in the sentence's country, not in the country of a namesake town
+    doc, found = _places("وفي مدينة درعا، تجمع المئات في ساحة الكرامة وسط المدينة.")
+    assert dict(found)["ساحة الكرامة"]["country"] == "SY"
+
+
+def test_a_caesarean_is_no_town() -> None:
+    _, found = _places("توفيت ثلاث نساء خلال عمليات قيصرية في مستشفى المدينة.")
+    assert found == []
+
+
 def test_a_noun_with_a_pronoun_is_no_local_place_in_a_located_article() -> None:
     # another place gives the article a country: the unknown name would be put there
     _, found = _places("قتل جنديان في ديالى. ولم تعلن أي جهة مسؤوليتها عن الهجوم.")

@@ -406,11 +406,14 @@ def _guess(art: _Article, c: Candidate, countries: Counter[str]) -> None:
     c.guesses = [(top, tied[0])]
 
 
-def _local_facility(art: _Article, c: Candidate, countries: Counter[str], own: int) -> Place | None:
+def _local_facility(
+    art: _Article, c: Candidate, countries: Counter[str], own: int, located: list[Candidate]
+) -> Place | None:
     """A camp, a village or a district named after a local place-type word that GeoNames doesn't
     know, or knows only as a small town abroad (مخيم زمزم، مخيم كلمة in a report on Sudan; حي
     الكرامة in Tal Afar), in the article's main country, unlocated. Not for an adjective (مخيم
-    صيفي). ``own``: the mentions of the alias counted among ``countries``."""
+    صيفي). ``own``: the mentions of the alias counted among ``countries``; ``located``: the
+    places read from the gazetteer, whose country in the sentence the local place takes."""
     p = c.chosen
     name = c.alias.split()[-1]
     if not c.unknown and not (p and p.curated) and art.gaz.rule(c.alias) == "generic":
@@ -422,6 +425,10 @@ def _local_facility(art: _Article, c: Candidate, countries: Counter[str], own: i
             return None  # أي جهة مسؤوليتها: a noun with a pronoun
         if p is not None:
             return p  # a transliteration (معبر مالانفيل): its own country rules
+    elif p is not None and _street_named_for(art, c, p):
+        named = _named_street(art, c, p, located)
+        if named is not p:
+            return named
     elif p is None or p.kind != "city" or p.capital or p.curated or p.population >= SUPPORTED_POPULATION:
         return p  # a curated town (بوكروفسك) is what the data says it is
     others = countries.copy()
@@ -438,10 +445,33 @@ def _local_facility(art: _Article, c: Candidate, countries: Counter[str], own: i
         end = _local_name_end(art, c.i, set(), named, "", c.type_tok)
         if end is not None and end > c.j:
             c.j, c.nend = end, art.toks[end - 1].nend
+    # وفي مدينة السويداء، تجمعوا في ساحة الكرامة: the country of its sentence, else the article's
+    iso = _sentence_country(art, [x for x in located if x is not c], c) or others.most_common(1)[0][0]
+    return _local_place(_unclitic_text(art, c), iso, c.role)
+
+
+def _unclitic_text(art: _Article, c: Candidate) -> str:
+    """The words of ``c`` as written, less the proclitic of the first."""
     words = [t.text for t in art.toks[c.i : c.j]]
     words[0] = words[0][len(c.prefix) :]
-    iso = others.most_common(1)[0][0]
-    return _local_place(" ".join(words), iso, c.role)
+    return " ".join(words)
+
+
+def _street_named_for(art: _Article, c: Candidate, p: Place | None) -> bool:
+    """A street, square or bridge word (شارع، ساحة، جسر) before the name of a country or a
+    city: the name may honour it (شارع الجزائر، ساحة بغداد) rather than locate it."""
+    if p is None or p.kind not in ("city", "country") or c.type_tok is None:
+        return False
+    return _type_word(art, c.type_tok) in art.gaz.data.named
+
+
+def _named_street(art: _Article, c: Candidate, p: Place, located: list[Candidate]) -> Place:
+    """شارع الجزائر in Basra, ساحة الكرامة in Suwayda: a local street of its sentence's country
+    when that differs from the country of the place it is named for; else that place."""
+    near = _sentence_country(art, [x for x in located if x is not c], c)
+    if near is not None and near != p.country:
+        return _local_place(_unclitic_text(art, c), near, c.role)
+    return p
 
 
 def _local_place(name: str, iso: str | None, role: str) -> Place:
@@ -701,7 +731,11 @@ def places(doc: Doc) -> Doc:
     own = Counter(c.alias for c in accepted)
     for c in accepted + unknowns:
         if c.type_tok is not None and _local_word(art, c.type_tok):
-            c.chosen = _local_facility(art, c, countries.counts, 0 if c.unknown else own[c.alias])
+            located = [x for x in accepted if x.chosen is not None]
+            c.chosen = _local_facility(art, c, countries.counts, 0 if c.unknown else own[c.alias], located)
+        elif c.chosen is not None and _street_named_for(art, c, c.chosen):
+            located = [x for x in accepted if x.chosen is not None]
+            c.chosen = _named_street(art, c, c.chosen, located)
     found = [c for c in accepted + unknowns if c.chosen]
     found = sorted(found + _local_names(art, found, countries.counts), key=lambda c: c.nstart)
     _locate_locals(art, found)
