@@ -737,6 +737,13 @@ def test_a_toll_told_next_joins_the_latest_attack() -> None:
         ("وقال الدفاع المدني إن فرقه انتشلت جثث الضحايا من تحت الأنقاض.", set(), {"ASSAULT"}),
         ("وقالت البلدية إن فرق الإسعاف نقلت المصابين إلى مستشفى المدينة.", set(), {"ASSAULT"}),
         ("ويشهد ريف المحافظة هجمات متكررة لخلايا التنظيم منذ سنوات.", set(), {"ASSAULT"}),
+        # مسيرة is a drone after ب, after a verb of striking or before its maker; a gathering
+        # struck is the target
+        ("وقتل ثلاثة أشخاص بمسيرة استهدفت سيارة قرب مدينة كادقلي.", {"ASSAULT"}, {"PROTEST"}),
+        ("واستهدفت مسيرات أوكرانية مصفاة نفط في مقاطعة كراسنودار.", {"ASSAULT"}, {"PROTEST"}),
+        ("وقصفت مسيرة تابعة للجيش سوقا في بلدة الكومة.", {"ASSAULT"}, {"PROTEST"}),
+        ("واستهدفت غارة تجمعا للمواطنين قرب دوار النابلسي.", {"ASSAULT"}, {"PROTEST"}),
+        ("وخرجت مسيرة حاشدة وسط مدينة صفاقس للمطالبة بالتشغيل.", {"PROTEST"}, {"ASSAULT"}),
         # a weapons cache found is no attack
         ("وعثرت دورية على كدس للعتاد يضم قذائف هاون في قرية البوعيثة.", set(), {"ASSAULT"}),
     ],

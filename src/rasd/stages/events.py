@@ -537,10 +537,49 @@ def _crowd_named_later(cands: list[Candidate]) -> None:
             a.actor, a.actor_how = b.actor, "inherited"
 
 
+# verbs that strike: what they take as object is a target, not an action of its own
+STRIKE_VERBS = frozenset(
+    fold(w)
+    for w in ("استهدف", "استهدفت", "قصف", "قصفت", "أسقط", "أسقطت", "اعترض", "اعترضت", "أطلق", "أطلقت")
+    + ("هاجم", "هاجمت", "ضرب", "ضربت", "شن", "شنت", "أصاب", "أصابت")
+)
+DRONE_AFTER = frozenset(
+    fold(w)
+    for w in ("تابعة", "مفخخة", "مفخخات", "انتحارية", "معادية", "أطلقتها", "أطلقها", "محملة", "هجومية")
+)
+DRONE = TriggerEntry("مسيرة", "fixed", "ASSAULT", "drone", 0.7, "none", "killed", False, False)
+
+
+def _struck(ctx: Context, c: Candidate) -> bool:
+    """The trigger stands right after a verb of striking (استهدفت مسيرة، قصفت تجمعا)."""
+    for k in range(max(0, c.i - 3), c.i):
+        n = ctx.norm(k)
+        if (n[1:] if n[:1] in "وف" else n) in STRIKE_VERBS:
+            return True
+    return False
+
+
+def _marches_and_drones(ctx: Context, cands: list[Candidate]) -> None:
+    """مسيرة is a march or a drone: a drone after ب (بمسيرة), after a verb of striking or
+    before its nationality or تابعة، مفخخة. A gathering struck (استهدف تجمعا) is the target of
+    an attack, not a protest."""
+    for c in cands:
+        if c.type != "PROTEST":
+            continue
+        word = fold(ctx.doc.text[c.start : c.end])
+        if c.entry.lemma == "مسيرة|مسيرات":
+            nxt = ctx.norm(c.j) if c.j < len(ctx.doc.tokens) else ""
+            if "ب" in c.prefix or _struck(ctx, c) or c.j in ctx.demonyms or nxt in DRONE_AFTER:
+                c.entry, c.type, c.mode = DRONE, "ASSAULT", "drone"
+        elif word.startswith(("تجمع", "التجمع")) and _struck(ctx, c):
+            c.dropped = "target"  # استهدف تجمعا للمواطنين
+
+
 def candidates(doc: Doc) -> tuple[Context, list[Candidate]]:
     """All trigger mentions with their frames and modality (before merging and filtering)."""
     ctx = build(doc)
     cands = _triggers(ctx)
+    _marches_and_drones(ctx, cands)
     mark_passive(ctx, cands)
     speakers, announcers = attribution(ctx, cands)
     prev: Candidate | None = None
