@@ -899,11 +899,21 @@ def test_a_world_region_is_an_event_place_only_when_nothing_finer_is_named() -> 
     assert places == ["صفاقس"]
 
 
+def test_a_local_district_in_a_city_is_where_it_happened() -> None:
+    text = "وخرج مئات المواطنين في احتجاجات غاضبة بمديريات المنصورة والشيخ عثمان وكريتر في عدن."
+    evs = [s.data["event"] for s in read(text, published=PUBLISHED).get("event")]
+    assert [(e["place"]["text"], bool(e["counts"])) for e in evs] == [
+        ("المنصورة", True),
+        ("الشيخ عثمان", False),
+        ("كريتر", False),
+    ]
+
+
 def test_one_figure_for_several_places_goes_on_the_first() -> None:
     doc = read("أسفرت الحملة عن القبض على 17 متهما في القاهرة والإسكندرية ودمياط.", published=PUBLISHED)
     arrests = [s.data["event"] for s in doc.get("event") if s.data["event"]["type"] == "COERCE"]
-    assert [(e["place"] or {}).get("text") for e in arrests] == ["القاهرة"]
-    assert arrests[0]["counts"]["arrested"]["value"] == 17
+    assert [(e["place"] or {}).get("text") for e in arrests] == ["القاهرة", "الإسكندرية", "دمياط"]
+    assert [e["counts"].get("arrested", {}).get("value") for e in arrests] == [17, None, None]
 
 
 @pytest.mark.parametrize("published,text,expected", ARGUMENTS, ids=range(len(ARGUMENTS)))

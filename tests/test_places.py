@@ -192,11 +192,13 @@ def test_every_place_has_full_data() -> None:
             "lon",
             "dateline",
             "capital",
+            "local",
         }
         assert d["dateline"] is False
         assert isinstance(d["geonameid"], int) and d["lat"] is not None and d["lon"] is not None
     assert [d["country"] for _, d in found] == ["IQ", "EG", "FR"]
     assert [d["capital"] for _, d in found] == [False, True, True]  # a capital may stand for its state
+    assert not any(d["local"] for _, d in found)  # towns of the gazetteer, not local districts
 
 
 # Arabic spellings and Latin names that must share a phonetic key

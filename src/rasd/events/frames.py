@@ -749,7 +749,16 @@ def _most_specific(ctx: Context, k: int, pool: set[int]) -> int:
                 break
             x += step
             chain.append(x)
-    return max(chain, key=lambda x: (KIND_RANK.get(places[x][2].data.get("kind") or "", 0), -abs(x - k)))
+    return max(chain, key=lambda x: (_rank(places[x][2]), -abs(x - k)))
+
+
+def _rank(s: Span) -> float:
+    """How specific a place is; a local district no gazetteer knows (مديرية المنصورة، قضاء
+    الزبير) lies within a city: between a city and a street."""
+    kind = s.data.get("kind") or ""
+    if kind == "region" and s.data.get("local"):
+        return 2.5
+    return KIND_RANK.get(kind, 0)
 
 
 def _group(ctx: Context, places: list[tuple[int, int, Span]], k: int) -> tuple[int, int]:

@@ -472,7 +472,10 @@ def _credit(ctx: Context) -> str | None:
     return transliterate(s.text_of(doc))
 
 
-def _event(ctx: Context, c: Candidate, place: Span | None, source: str | None) -> dict[str, Any]:
+def _event(
+    ctx: Context, c: Candidate, place: Span | None, source: str | None, counts: bool = True
+) -> dict[str, Any]:
+    """The contract's event object for ``c`` at ``place`` (``counts``: with its figures)."""
     doc = ctx.doc
     info = ctx.lex.taxonomy.get((c.type, c.mode)) or ctx.lex.taxonomy.get((c.type, None))
     place_obj = None
@@ -503,7 +506,7 @@ def _event(ctx: Context, c: Candidate, place: Span | None, source: str | None) -
         "counts": {
             k: {"value": int(q.value) if float(q.value).is_integer() else q.value, "qualifier": q.qualifier}
             | {"evidence": _span(doc, q.start, q.end)}
-            for k, q in c.counts.items()
+            for k, q in (c.counts.items() if counts else ())
         },
         "evidence": _span(doc, *c.evidence),
         "acled": (
@@ -679,9 +682,8 @@ def events(doc: Doc) -> Doc:
         if c.confidence < MIN_CONFIDENCE:
             continue
         places = c.places or [None]  # type: ignore[list-item]
-        if c.counts:
-            places = places[:1]  # one figure for several places goes on the first one named
-        for place in places:
-            ev = _event(ctx, c, place, source)
+        for n, place in enumerate(places):
+            # one figure for several places goes on the first one named
+            ev = _event(ctx, c, place, source, counts=n == 0)
             doc.add("event", Span(c.evidence[0], c.evidence[1], "event", {"event": ev}))
     return doc

@@ -671,10 +671,12 @@ def _emit(art: _Article, c: Candidate, p: Place) -> None:
             kind, gid = "place", None
         if c.type_tok is not None and not _plural_type(art, c.type_tok):
             ns = _type_start(art, c.type_tok)
+    # a local district, camp or street (مديرية المنصورة، مخيم زمزم): it lies within a town
+    local = p.source == "context" or (c.type_tok is not None and _local_word(art, c.type_tok))
     span = doc.span_from_norm(
         ns, c.nend, "place",
         geonameid=gid, name=p.name or None, country=p.country, admin1=p.admin1, kind=kind, lat=p.lat,
-        lon=p.lon, dateline=c.dateline, capital=p.capital,
+        lon=p.lon, dateline=c.dateline, capital=p.capital, local=local,
     )  # fmt: skip
     doc.add("place", span)
 
