@@ -744,6 +744,14 @@ def test_a_toll_told_next_joins_the_latest_attack() -> None:
         ("وقصفت مسيرة تابعة للجيش سوقا في بلدة الكومة.", {"ASSAULT"}, {"PROTEST"}),
         ("واستهدفت غارة تجمعا للمواطنين قرب دوار النابلسي.", {"ASSAULT"}, {"PROTEST"}),
         ("وخرجت مسيرة حاشدة وسط مدينة صفاقس للمطالبة بالتشغيل.", {"PROTEST"}, {"ASSAULT"}),
+        # accords signed or reached, courts upholding sentences, envoys recalled, partnerships
+        # suspended, aid provided
+        ("ويأتي ذلك في إطار اتفاق سلام وقعته الحكومة والمتمردون في جوبا عام 2020.", {"AGREE"}, set()),
+        ("وشهد الرئيسان توقيع مذكرة تفاهم في مجال الطاقة في الرياض.", {"AGREE"}, set()),
+        ("وأيدت محكمة النقض حكما بسجن الصحفي خمس سنوات.", {"SANCTION"}, {"SUPPORT"}),
+        ("وأعلنت الرباط استدعاء سفيرها لدى باريس للتشاور.", {"SANCTION"}, {"ACCUSE"}),
+        ("وأعلن الاتحاد الأوروبي تعليق شراكته مع حكومة النيجر.", {"SANCTION"}, set()),
+        ("ووصلت إلى بورتسودان، أمس، شحنة أدوية قدمتها الكويت.", {"AID"}, set()),
         # a weapons cache found is no attack
         ("وعثرت دورية على كدس للعتاد يضم قذائف هاون في قرية البوعيثة.", set(), {"ASSAULT"}),
     ],
