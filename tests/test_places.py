@@ -139,6 +139,17 @@ def test_a_street_named_for_a_place_abroad_is_a_local_street() -> None:
     assert dict(found)["ساحة الكرامة"]["country"] == "SY"
 
 
+def test_a_local_name_takes_the_country_of_its_sentence_not_a_namesake_abroad() -> None:
+    # GeoNames has a Leeds that ليدو transliterates to; the beach is in Mogadishu
+    _, found = _places("فجر انتحاري نفسه في مطعم على شاطئ ليدو في العاصمة مقديشو.")
+    assert dict(found)["شاطئ ليدو"]["country"] == "SO"
+    # بيكين is Dakar's suburb Pikine (Beijing is بكين); الصعيد is Upper Egypt
+    _, found = _places("وأحرق المحتجون الإطارات في ضاحية بيكين قرب داكار.")
+    assert [(d["name"], d["country"]) for t, d in found if "بيكين" in t] == [("Pikine", "SN")]
+    _, found = _places("وشنت مديريات الأمن حملات في محافظات الصعيد جنوبي مصر.")
+    assert dict(found)["الصعيد"]["country"] == "EG"
+
+
 def test_a_caesarean_is_no_town() -> None:
     _, found = _places("توفيت ثلاث نساء خلال عمليات قيصرية في مستشفى المدينة.")
     assert found == []

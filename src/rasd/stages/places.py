@@ -406,6 +406,9 @@ def _guess(art: _Article, c: Candidate, countries: Counter[str]) -> None:
     c.guesses = [(top, tied[0])]
 
 
+KNOWN_TOWN = 40_000  # a transliterated town this big in a country the article names may stand
+
+
 def _local_facility(
     art: _Article, c: Candidate, countries: Counter[str], own: int, located: list[Candidate]
 ) -> Place | None:
@@ -424,13 +427,30 @@ def _local_facility(
         if name.endswith(PRONOUN_SUFFIXES) and len(name) >= 5:
             return None  # أي جهة مسؤوليتها: a noun with a pronoun
         if p is not None:
-            return p  # a transliteration (معبر مالانفيل): its own country rules
+            # a transliteration (معبر مالانفيل) keeps its country when a town of its sentence
+            # agrees or, with none, the article's main country, or a country it names twice for a
+            # town of KNOWN_TOWN people: not Leeds for شاطئ ليدو in Mogadishu, not Columbine for
+            # حي كولوبان in Dakar
+            towns = [x for x in located if x is not c and x.chosen is not None and x.chosen.kind != "country"]
+            near = _sentence_country(art, towns, c)
+            main = countries.most_common(1)[0][0] if countries else None
+            named = countries.get(p.country or "", 0) >= 2 and p.population >= KNOWN_TOWN
+            if p.country == (near or main) or (near is None and named):
+                return p
+            p = None
     elif p is not None and _street_named_for(art, c, p):
-        named = _named_street(art, c, p, located)
+        named = _named_street(art, c, p, located, countries)
         if named is not p:
             return named
-    elif p is None or p.kind != "city" or p.capital or p.curated or p.population >= SUPPORTED_POPULATION:
-        return p  # a curated town (بوكروفسك) is what the data says it is
+    elif (
+        p is None
+        or p.kind not in ("city", "region")
+        or p.capital
+        or p.curated
+        or p.population >= SUPPORTED_POPULATION
+    ):
+        return p  # a curated town (بوكروفسك) is what the data says it is; منطقة صلاح الدين in
+        # Tripoli is no Iraqi province: a region abroad is checked like a small town
     others = countries.copy()
     if p is not None:
         others[p.country or ""] -= own
@@ -465,10 +485,16 @@ def _street_named_for(art: _Article, c: Candidate, p: Place | None) -> bool:
     return _type_word(art, c.type_tok) in art.gaz.data.named
 
 
-def _named_street(art: _Article, c: Candidate, p: Place, located: list[Candidate]) -> Place:
+def _named_street(
+    art: _Article, c: Candidate, p: Place, located: list[Candidate], countries: Counter[str]
+) -> Place:
     """شارع الجزائر in Basra, ساحة الكرامة in Suwayda: a local street of its sentence's country
-    when that differs from the country of the place it is named for; else that place."""
+    when that differs from the country of the place it is named for; with no country in the
+    sentence, of the article's main country when the article names the place's country nowhere
+    else; else that place."""
     near = _sentence_country(art, [x for x in located if x is not c], c)
+    if near is None and countries and countries.get(p.country or "", 0) <= 1:
+        near = countries.most_common(1)[0][0]
     if near is not None and near != p.country:
         return _local_place(_unclitic_text(art, c), near, c.role)
     return p
@@ -737,7 +763,7 @@ def places(doc: Doc) -> Doc:
             c.chosen = _local_facility(art, c, countries.counts, 0 if c.unknown else own[c.alias], located)
         elif c.chosen is not None and _street_named_for(art, c, c.chosen):
             located = [x for x in accepted if x.chosen is not None]
-            c.chosen = _named_street(art, c, c.chosen, located)
+            c.chosen = _named_street(art, c, c.chosen, located, countries.counts)
     found = [c for c in accepted + unknowns if c.chosen]
     found = sorted(found + _local_names(art, found, countries.counts), key=lambda c: c.nstart)
     _locate_locals(art, found)
