@@ -917,6 +917,18 @@ def test_a_local_district_in_a_city_is_where_it_happened() -> None:
     ]
 
 
+def test_figures_joined_by_and_add_up_and_a_revised_toll_replaces_the_first() -> None:
+    text = "قُتل جنديان وأربعة مسلحين أمس في اشتباك قرب بلدة ميرانشاه."
+    (ev,) = [s.data["event"] for s in read(text, published=PUBLISHED).get("event")]
+    assert ev["counts"]["killed"]["value"] == 6
+    text = (
+        "قُتل سبعة أشخاص في هجوم مسلح على قرية في ولاية زامفارا. "
+        "وقال مسؤول محلي إن عدد القتلى ارتفع لاحقا إلى 13."
+    )
+    (ev,) = [s.data["event"] for s in read(text, published=PUBLISHED).get("event")]
+    assert ev["counts"]["killed"]["value"] == 13
+
+
 def test_one_figure_for_several_places_goes_on_the_first() -> None:
     doc = read("أسفرت الحملة عن القبض على 17 متهما في القاهرة والإسكندرية ودمياط.", published=PUBLISHED)
     arrests = [s.data["event"] for s in doc.get("event") if s.data["event"]["type"] == "COERCE"]

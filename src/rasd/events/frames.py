@@ -1366,8 +1366,20 @@ def better_quantity(a: Quantity, b: Quantity) -> Quantity:
     return b if rank(b) > rank(a) else a
 
 
-def assign_counts(bindings: list[Binding], cands: list[Candidate]) -> list[Binding]:
-    """Give each binding to the nearest candidate of a fitting type; return the unassigned."""
+def _conjoined_figures(ctx: Context | None, a: Quantity, b: Quantity) -> bool:
+    """قتل جنديان وأربعة مسلحين، مقتل ثلاثة جنود و5 مدنيين: two exact figures of one key joined
+    by و, the second right after the first or its noun: parts of one toll."""
+    if ctx is None or a.qualifier != "exact" or b.qualifier != "exact" or b.i < a.j:
+        return False
+    joined = ctx.norm(b.i).startswith("و") or ctx.norm(b.i - 1) == "و"
+    return joined and b.i - a.j <= (2 if ctx.norm(b.i - 1) == "و" else 1)
+
+
+def assign_counts(
+    bindings: list[Binding], cands: list[Candidate], ctx: Context | None = None
+) -> list[Binding]:
+    """Give each binding to the nearest candidate of a fitting type; return the unassigned.
+    With ``ctx``, figures of one key joined by و add up (جنديان وأربعة مسلحين: six)."""
     rest = []
     for b in bindings:
         types = COUNT_TYPES.get(b.key, ())
@@ -1385,5 +1397,8 @@ def assign_counts(bindings: list[Binding], cands: list[Candidate]) -> list[Bindi
             continue
         c = min(fit, key=lambda c: abs(c.i - b.pos))
         old = c.counts.get(b.key)
+        if old is not None and _conjoined_figures(ctx, old, b.q):
+            c.counts[b.key] = Quantity(old.i, b.q.j, old.start, b.q.end, old.value + b.q.value, "exact")
+            continue
         c.counts[b.key] = b.q if old is None else better_quantity(old, b.q)
     return rest

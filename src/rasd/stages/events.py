@@ -613,7 +613,7 @@ def candidates(doc: Doc) -> tuple[Context, list[Candidate]]:
     named = {k for m in ctx.mentions for k in range(m.i, m.j)}
     for s, group in by_sent.items():
         lo, hi = ctx.sent_bounds[s] if s < len(ctx.sent_bounds) else (group[0].i, group[-1].j)
-        rest[s] = assign_counts(bind_counts(ctx, lo, hi, group, named), group)
+        rest[s] = assign_counts(bind_counts(ctx, lo, hi, group, named), group, ctx)
     for c in cands:
         _recode_counted(ctx, c)
     for s, group in by_sent.items():
@@ -666,8 +666,31 @@ def _carry_counts(
         lo, hi = ctx.sent_bounds[s]
         bindings = rest[s] if s in rest else bind_counts(ctx, lo, hi, [], named)
         told = {k for c in kept[other] for k in c.counts}
+        if other < s and _revised(ctx, lo, hi):
+            # وارتفع عدد القتلى لاحقا إلى 13: the new toll replaces the last one told before
+            earlier = [c for c in cands if c.sent < s and not c.dropped]
+            unrevised = []
+            for b in bindings:
+                told_before = [c for c in earlier if b.key in c.counts]
+                if b.key in CARRIED_KEYS and told_before:
+                    last = told_before[-1]
+                    if b.q.value > last.counts[b.key].value:
+                        last.counts[b.key] = b.q
+                else:
+                    unrevised.append(b)
+            bindings = unrevised
         # a figure for a key already given (نقل 6 مصابين إلى المستشفى) is a part of it, not the toll
         assign_counts([b for b in bindings if b.key in CARRIED_KEYS and b.key not in told], kept[other])
+
+
+REVISED = frozenset(fold(w) for w in ("ارتفع", "ارتفعت", "وارتفع", "وارتفعت", "فارتفع", "فارتفعت"))
+
+
+def _revised(ctx: Context, lo: int, hi: int) -> bool:
+    """The sentence revises a toll: ارتفع عدد القتلى إلى، إن الحصيلة ارتفعت إلى."""
+    return any(ctx.norm(k) in REVISED for k in range(lo, hi)) and any(
+        ctx.norm(k) in ("إلى", "الى", "الي") for k in range(lo, hi)
+    )
 
 
 def events(doc: Doc) -> Doc:
