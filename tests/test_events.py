@@ -1362,6 +1362,22 @@ PARTIES = [
     ),
     ("وتعهد الرئيس بملاحقة منفذي الهجوم أينما كانوا.", "THREATEN", "الرئيس", "*", "*"),
     ("ودعت مصر وقطر، في بيان مشترك، الطرفين إلى ضبط النفس.", "REQUEST", "مصر وقطر", "*", "*"),
+    # a verb joined by و after a comma shares the subject, however long the object between
+    (
+        "وضبطت مفرزة للجيش 12 قنطارا من الكيف المعالج قرب الحدود الغربية للبلاد في ولاية تلمسان، وأوقفت 47 مهربا.",
+        "COERCE",
+        "مفرزة",
+        "*",
+        "*",
+    ),
+    # a verb that opens its sentence with no subject continues the subject of the sentence before
+    (
+        "اعتقلت قوات الأمن خمسة مطلوبين في الزرقاء. وصادرت أسلحة وذخائر في مخزن بالمدينة.",
+        "COERCE",
+        "قوات الأمن",
+        "*",
+        "*",
+    ),
     # an armed party after ل is the doer of the attack noun
     ("وقتل خمسة مدنيين في غارة جوية للجيش على سوق بلدة الدمازين.", "ASSAULT", "جيش", "military", "*"),
 ]

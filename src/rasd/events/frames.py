@@ -475,6 +475,12 @@ def _adjacent_subject(ctx: Context, c: Candidate, prev: Candidate | None) -> Men
     return None
 
 
+def _joined_verb(ctx: Context, c: Candidate) -> bool:
+    """، وأوقفت 63 شخصا: a verb joined by و after a comma shares the subject of the sentence's
+    action before it, however long the object between."""
+    return c.is_verb and c.prefix.startswith("و") and c.i > 0 and ctx.norm(c.i - 1) in ("،", ",")
+
+
 def _accused(ctx: Context, c: Candidate, prev: Candidate | None) -> bool:
     """اتهم الجيش المتمردين بقصف مخيم: the accused did the action they are accused of."""
     return (
@@ -650,7 +656,7 @@ def find_actor(
         and (c.is_verb or c.type in VERBAL_TYPES or prev.type not in VERBAL_TYPES)
         and prev.sent == c.sent
         and prev.actor.j <= c.i
-        and c.i - prev.j <= INHERIT_SPAN
+        and (c.i - prev.j <= INHERIT_SPAN or _joined_verb(ctx, c))
         and not any(ctx.norm(k) in CONTRAST for k in range(prev.j, c.i))
     ):
         c.actor, c.actor_how = prev.actor, "inherited"

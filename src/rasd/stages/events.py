@@ -523,6 +523,30 @@ def _event(
     return ev
 
 
+OPENERS = frozenset(fold(w) for w in ("كما", "ثم", "وكما", "فيما", "وقد", "قد", "كذلك"))
+
+
+def _subject_carried(ctx: Context, cands: list[Candidate]) -> None:
+    """أعلنت الشرطة ... . واعتقلت 12 منهم: a verb that opens its sentence with no subject of its
+    own continues the subject of the sentence before (its first action told with one)."""
+    by_sent: dict[int, list[Candidate]] = {}
+    for c in cands:
+        by_sent.setdefault(c.sent, []).append(c)
+    for c in cands:
+        if c.actor is not None or not c.is_verb or c.passive or c.dropped or by_sent[c.sent][0] is not c:
+            continue
+        lo, _ = ctx.sentence_range(c.i)
+        if any(ctx.norm(k) not in OPENERS for k in range(lo, c.i)):
+            continue  # only a verb that opens its sentence (after و، كما، ثم)
+        before = [
+            x
+            for x in by_sent.get(c.sent - 1, [])
+            if x.actor is not None and x.actor_how in ("subject", "agent") and not x.dropped
+        ]
+        if before:
+            c.actor, c.actor_how = before[0].actor, "inherited"
+
+
 def _crowd_named_later(cands: list[Candidate]) -> None:
     """تجددت المظاهرات ...، وأحرق المتظاهرون الإطارات: a protest told without its crowd takes the
     crowd that acts in the same sentence right after it."""
@@ -606,6 +630,7 @@ def candidates(doc: Doc) -> tuple[Context, list[Candidate]]:
             c.mode = "disapprove"  # أدان: a condemnation, unless a court convicts (mode cues)
         _recode(ctx, c)
     _crowd_named_later(cands)
+    _subject_carried(ctx, cands)
     by_sent: dict[int, list[Candidate]] = {}
     for c in cands:
         by_sent.setdefault(c.sent, []).append(c)
