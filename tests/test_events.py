@@ -1389,6 +1389,15 @@ PARTIES = [
         "*",
         "*",
     ),
+    # an armed party after من is the shooter of an attack noun; a beating suffered
+    ("وتعرضت دورية للجيش لإطلاق نار من مسلحين في ريف درعا الغربي.", "ASSAULT", "مسلحين", "militants", "*"),
+    (
+        "وتعرض ثلاثة صحفيين للضرب على أيدي عناصر الشرطة أمام البرلمان.",
+        "ASSAULT",
+        "عناصر الشرطة",
+        "police",
+        "*",
+    ),
     # an armed party after ل is the doer of the attack noun
     ("وقتل خمسة مدنيين في غارة جوية للجيش على سوق بلدة الدمازين.", "ASSAULT", "جيش", "military", "*"),
 ]

@@ -155,6 +155,11 @@ def _agent(ctx: Context, c: Candidate, hi: int) -> Mention | None:
         m = _first_mention_from(ctx, c.j, min(hi, c.j + 2))
         if m is not None and not _in_pp(ctx, m):
             return m
+    if not c.is_verb and c.type == "ASSAULT" and c.j < hi and toks[c.j].norm == "من":
+        # لإطلاق نار من مسلحين، بقصف من طائرة مسيرة: an armed party after من is the shooter
+        m = _first_mention_from(ctx, c.j + 1, min(hi, c.j + 2))
+        if m is not None and m.kind in ARMED_KINDS:
+            return m
     for k in range(c.j, min(hi, c.j + 12)):
         n = toks[k].norm
         prev = toks[k - 1].norm if k > 0 else ""
