@@ -752,6 +752,12 @@ def test_a_toll_told_next_joins_the_latest_attack() -> None:
         ("وأعلنت الرباط استدعاء سفيرها لدى باريس للتشاور.", {"SANCTION"}, {"ACCUSE"}),
         ("وأعلن الاتحاد الأوروبي تعليق شراكته مع حكومة النيجر.", {"SANCTION"}, set()),
         ("ووصلت إلى بورتسودان، أمس، شحنة أدوية قدمتها الكويت.", {"AID"}, set()),
+        # deaths in the collapse of a building in two earthquakes are no attack
+        (
+            "وحكمت المحكمة على خمسة مقاولين في قضية انهيار مجمع سكني خلال زلزالي فبراير، ما أسفر عن مقتل 96 شخصا.",
+            set(),
+            {"ASSAULT"},
+        ),
         # a weapons cache found is no attack
         ("وعثرت دورية على كدس للعتاد يضم قذائف هاون في قرية البوعيثة.", set(), {"ASSAULT"}),
     ],
