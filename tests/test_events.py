@@ -904,6 +904,15 @@ def test_the_town_of_a_later_sentence_is_the_one_told_before() -> None:
     }
 
 
+def test_a_truce_talked_about_sets_no_scene_for_later_actions() -> None:
+    text = (
+        "الكويت - أكد الوزيران دعم جهود وقف إطلاق النار في غزة. وأعلنت وزارة الداخلية سحب الجنسية من 300 شخص."
+    )
+    evs = [s.data["event"] for s in read(text, published=PUBLISHED).get("event")]
+    coerce = [e for e in evs if e["type"] == "COERCE"]
+    assert [(e["country"], (e["place"] or {}).get("text")) for e in coerce] == [("KW", "الكويت")]
+
+
 def test_a_world_region_is_an_event_place_only_when_nothing_finer_is_named() -> None:
     doc = read(
         "هاجم مسلحون قافلة تنقل مهاجرين إلى أوروبا قرب مدينة صفاقس أمس.",

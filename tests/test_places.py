@@ -122,6 +122,7 @@ NOT_PLACES = [
     "تظاهر السكان في مدينة صغيرة",
     "ولم تعلن أي جهة مسؤوليتها عن الهجوم",  # جهة is a Moroccan region word; a pronoun ends no name
     "استهدفت غارة سوقا شعبية في بلدة قريبة من الحدود",  # قريبة is "nearby", not a town
+    "وأدانا الهجوم على السفارة بأشد العبارات",  # "the two condemned", not Adana (أضنة)
 ]
 
 

@@ -1009,6 +1009,8 @@ def inherit_places(ctx: Context, cands: list[Candidate]) -> None:
         if c.type not in STORY_TYPES:
             continue
         if c.place_source in ("clause", "sentence") and c.places:
+            if c.type == "RETREAT" and c.mode == "ceasefire":
+                continue  # جهود وقف إطلاق النار في غزة: a truce talked about sets no scene
             story = c.places if len(c.places) == 1 else []
         elif c.place_source == "article" and story:
             linked = _linked(ctx, c)
