@@ -1413,6 +1413,9 @@ PARTIES = [
         "police",
         "*",
     ),
+    # a plural protest verb's crowd was named before it; a bare vague count is the crowd
+    ("وكان مئات المتظاهرين قد تجمعوا مساء الاثنين في ساحة التحرير.", "PROTEST", "المتظاهرين", "*", "*"),
+    ("وتظاهر آلاف يوم الجمعة في وسط مدينة الدار البيضاء.", "PROTEST", "آلاف", "protesters", "*"),
     # an armed party after ل is the doer of the attack noun
     ("وقتل خمسة مدنيين في غارة جوية للجيش على سوق بلدة الدمازين.", "ASSAULT", "جيش", "military", "*"),
 ]

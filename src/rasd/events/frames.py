@@ -278,7 +278,9 @@ def _crowd(ctx: Context, c: Candidate, q: Quantity, after: int, hi: int) -> Ment
     noun = ctx.count_nouns.get(after)
     if word is not None and (noun is None or noun[1].key in PEOPLE_KEYS) and toks[after].kind == "word":
         return Mention(word.i, word.j, word.start, word.end, "protesters", None, False)
-    if fold(ctx.doc.text[q.start : q.end]).startswith("ال"):
+    # نظم العشرات وقفة; تظاهر مئات يوم الأربعاء: the count itself, when a time or nothing follows
+    alone = noun is not None and noun[1].key == "other" and c.is_verb
+    if fold(ctx.doc.text[q.start : q.end]).startswith("ال") or alone:
         return Mention(q.i, q.j, toks[q.i].start, toks[q.j - 1].end, "protesters", None, False)
     return None
 
@@ -630,6 +632,12 @@ def find_actor(
         speaker = _circumstantial(ctx, c, lo, speakers) or _lead_subject(ctx, c, lo, lead)
         if speaker is not None:
             c.actor, c.actor_how = speaker, "backward"
+            return
+    if c.type in NO_BACKWARD and c.is_verb and c.plural:
+        # وكان مئات المحتجين قد تجمعوا: a plural verb's crowd was named before it
+        back = _backward(ctx, c, lo, set(), only=False)
+        if back is not None and back.kind in PROTEST_KINDS | {"civilians", "communal", "opposition"}:
+            c.actor, c.actor_how = back, "backward"
             return
     if c.type in NO_BACKWARD:
         # نظم مئات الأطباء وقفة، دخل العمال في إضراب: only the subject of a light verb, and
