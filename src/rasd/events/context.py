@@ -110,9 +110,8 @@ class Context:
     dateline_country: str | None = None  # the country of the place the story is reported from
     home_country: str | None = None  # the home country of a national outlet (rasd.outlets)
     date_toks: set[int] = field(default_factory=set)
-    event_places: list[tuple[int, Span]] = field(
-        default_factory=list
-    )  # (first token, place) of actions so far
+    # (first token, place) of the actions placed so far: what البلدة، المدينة may refer back to
+    event_places: list[tuple[int, Span]] = field(default_factory=list)
     named_countries: set[str | None] | None = None  # the countries of the article's places and demonyms
 
     q_at: dict[int, Quantity] = field(default_factory=dict)

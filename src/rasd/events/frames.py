@@ -19,8 +19,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
+from rasd.arabic.clitics import segmentations
 from rasd.arabic.normalise import fold
-from rasd.doc import Span
+from rasd.doc import Doc, Span
 from rasd.events.context import PREPOSITIONS, Context, Mention, Quantity
 from rasd.events.lexicon import CountNoun, TriggerEntry
 from rasd.matcher import PREPOSITION_PRONOUNS
@@ -30,6 +31,13 @@ TARGET_PREPS = frozenset(fold(w) for w in ("على", "ضد", "بحق", "إلى",
 NO_BACKWARD = frozenset({"PROTEST"})
 INHERIT_SPAN = 10  # tokens between two actions that share an unstated subject
 CONTRAST = frozenset(fold(w) for w in ("فيما", "وفيما", "بينما", "وبينما", "حين"))  # a new subject follows
+
+
+def contrast_between(doc: Doc, lo: int, hi: int) -> bool:
+    """فيما، بينما among tokens [lo, hi): a new action with a subject of its own follows."""
+    return any(doc.tokens[k].norm in CONTRAST for k in range(lo, hi))
+
+
 LIST_TYPES = frozenset({"PROTEST", "ASSAULT", "COERCE", "MOBILIZE"})
 COUNT_TYPES = {
     "killed": ("ASSAULT", "PROTEST"),
@@ -511,15 +519,21 @@ def _state_position(ctx: Context, c: Candidate, lo: int) -> bool:
     return after_comma or joined
 
 
-def _circumstantial(ctx: Context, c: Candidate, lo: int, speakers: set[int]) -> Mention | None:
-    """وقال مسؤول إن "..."، ملوحا بالتصعيد؛ ذكرت الوزارة في بيان "..."، ومتوعدة بالرد: a
-    participle of state after a comma says what the speaker of its sentence does."""
+def _participle_of_state(ctx: Context, c: Candidate, lo: int) -> bool:
+    """The trigger is a participle of state (ملوحا، مهددة، مطالبين, or a `state` entry) in the
+    position of one (after a comma, or joined by و to one)."""
     word = fold(ctx.doc.text[c.start : c.end]).split()[0]
     bare = word[1:] if word[:1] == "و" else word
     shaped = bare[:1] == "م" and bare.endswith(("ا", "ه", "ين"))
     if c.is_verb or c.prefix.strip("و") or not (shaped or c.entry.state):
-        return None
-    if not _state_position(ctx, c, lo):
+        return False
+    return _state_position(ctx, c, lo)
+
+
+def _circumstantial(ctx: Context, c: Candidate, lo: int, speakers: set[int]) -> Mention | None:
+    """وقال مسؤول إن "..."، ملوحا بالتصعيد؛ ذكرت الوزارة في بيان "..."، ومتوعدة بالرد: a
+    participle of state after a comma says what the speaker of its sentence does."""
+    if not _participle_of_state(ctx, c, lo):
         return None
     for m in ctx.mentions:
         if m.i >= c.i:
@@ -553,13 +567,9 @@ def _reporting_speaker(ctx: Context, c: Candidate, lo: int, speakers: set[int]) 
 def _lead_subject(ctx: Context, c: Candidate, lo: int, lead: Candidate | None) -> Mention | None:
     """اتهمت الهيئة السلطات بقمع المحتجين، مهددة بالتصعيد: a participle of state with no
     speaker says what the subject of its sentence's first statement does."""
-    word = fold(ctx.doc.text[c.start : c.end]).split()[0]
-    bare = word[1:] if word[:1] == "و" else word
-    if c.is_verb or c.prefix.strip("و") or not (bare[:1] == "م" or c.entry.state):
-        return None
     if lead is None or lead.actor is None or lead.sent != c.sent or lead.actor.j > c.i:
         return None
-    return lead.actor if _state_position(ctx, c, lo) else None
+    return lead.actor if _participle_of_state(ctx, c, lo) else None
 
 
 def find_actor(
@@ -670,7 +680,7 @@ def find_actor(
         and prev.sent == c.sent
         and prev.actor.j <= c.i
         and (c.i - prev.j <= INHERIT_SPAN or _joined_verb(ctx, c))
-        and not any(ctx.norm(k) in CONTRAST for k in range(prev.j, c.i))
+        and not contrast_between(ctx.doc, prev.j, c.i)
     ):
         c.actor, c.actor_how = prev.actor, "inherited"
         return
@@ -847,26 +857,31 @@ ANAPHORS = {
 }
 
 
+def _anaphor_kinds(norm: str) -> tuple[str, ...] | None:
+    """The place kinds an anaphor stands for, through its proclitics (وبالمدينة، للمدينة)."""
+    for seg in segmentations(norm):
+        kinds = ANAPHORS.get(seg.base) or (
+            ANAPHORS.get("ال" + seg.base) if seg.prefix.endswith("لل") else None
+        )
+        if kinds is not None:
+            return kinds
+    return None
+
+
 def _anaphoric_place(ctx: Context, c: Candidate, usable: Callable[[int], bool]) -> Span | None:
     """The place that البلدة، القرية، المدينة، المخيم or الحي in the clause of ``c`` stands for:
     the last place of that kind named before it (not the dateline)."""
     lo, hi = c.clause
+    start = ctx.sentence_range(c.i)[0]
+    near = ctx.sentence_range(start - 1)[0] if start > 0 else 0  # the sentence before begins
     for k in range(lo, hi):
-        norm = ctx.norm(k)
-        if norm[:1] in "وف" and norm[1:] in ANAPHORS or norm[:2] in ("وب", "ول", "فب", "فل"):
-            norm = norm[1:]
-        if norm.startswith("لل"):
-            norm = "ال" + norm[2:]  # للمدينة
-        elif norm[:1] in "بك" and norm[1:] in ANAPHORS:
-            norm = norm[1:]
-        kinds = ANAPHORS.get(norm)
+        kinds = _anaphor_kinds(ctx.norm(k))
         if kinds is None or ctx.inside_place(k, k + 1):
             continue
         if k > 0 and ctx.norm(k - 1) in BEARINGS:
             continue  # مخيم زمزم جنوب المدينة: the town is a landmark, not where it happened
         # the last place of that kind named in this sentence or the one before, or where
         # something happened before; else the last one named
-        near = ctx.sentence_range(ctx.sentence_range(c.i)[0] - 1)[0] if ctx.sentence_range(c.i)[0] > 0 else 0
         found: list[tuple[int, Span]] = [(i, p) for i, p in ctx.event_places if i < k]
         last = None
         ends: set[int] = set()  # places between which a road runs: الطريق بين البصرة وبغداد

@@ -15,7 +15,7 @@ from datetime import date
 from rasd.arabic.normalise import fold
 from rasd.doc import Doc, Span
 from rasd.events.context import Quantity
-from rasd.events.frames import CONTRAST, VAGUE, Candidate, better_quantity
+from rasd.events.frames import VAGUE, Candidate, better_quantity, contrast_between
 
 PLACE_RANK = {"country": 0, "region": 1, "city": 2, "place": 3}
 DATE_RANK = {"year": 0, "month": 1, "day": 2}
@@ -41,12 +41,6 @@ def places_compatible(doc: Doc, a: Span | None, b: Span | None) -> bool:
         aa, ab = a.data.get("admin1"), b.data.get("admin1")
         return aa is not None and aa == ab and "country" not in (ka, kb)
     return False
-
-
-def _contrasted(doc: Doc, a: Candidate, b: Candidate) -> bool:
-    """فيما، بينما between two mentions: a second action, with a subject of its own."""
-    lo, hi = sorted((a.i, b.i))
-    return any(doc.tokens[k].norm in CONTRAST for k in range(lo, hi))
 
 
 def _nested(a: Span | None, b: Span | None) -> bool:
@@ -140,7 +134,7 @@ def compatible(doc: Doc, a: Candidate, b: Candidate, same_sentence: bool | None 
         return False
     pa, pb = _stated_place(a), _stated_place(b)
     if not places_compatible(doc, pa, pb) and not (
-        same_sentence and _nested(pa, pb) and not _contrasted(doc, a, b)
+        same_sentence and _nested(pa, pb) and not contrast_between(doc, min(a.i, b.i), max(a.i, b.i))
     ):
         return False
     if not dates_compatible(_date_value(a), _date_value(b)):

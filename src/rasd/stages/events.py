@@ -22,6 +22,7 @@ from rasd.events.frames import (
     COUNT_TYPES,
     CROWD_KINDS,
     PROTEST_KINDS,
+    TO,
     VERBAL_TYPES,
     VICTIM_KEYS,
     Binding,
@@ -526,12 +527,9 @@ def _event(
 OPENERS = frozenset(fold(w) for w in ("كما", "ثم", "وكما", "فيما", "وقد", "قد", "كذلك"))
 
 
-def _subject_carried(ctx: Context, cands: list[Candidate]) -> None:
+def _subject_carried(ctx: Context, cands: list[Candidate], by_sent: dict[int, list[Candidate]]) -> None:
     """أعلنت الشرطة ... . واعتقلت 12 منهم: a verb that opens its sentence with no subject of its
     own continues the subject of the sentence before (its first action told with one)."""
-    by_sent: dict[int, list[Candidate]] = {}
-    for c in cands:
-        by_sent.setdefault(c.sent, []).append(c)
     for c in cands:
         if c.actor is not None or not c.is_verb or c.passive or c.dropped or by_sent[c.sent][0] is not c:
             continue
@@ -630,10 +628,10 @@ def candidates(doc: Doc) -> tuple[Context, list[Candidate]]:
             c.mode = "disapprove"  # أدان: a condemnation, unless a court convicts (mode cues)
         _recode(ctx, c)
     _crowd_named_later(cands)
-    _subject_carried(ctx, cands)
     by_sent: dict[int, list[Candidate]] = {}
     for c in cands:
         by_sent.setdefault(c.sent, []).append(c)
+    _subject_carried(ctx, cands, by_sent)
     rest: dict[int, list[Binding]] = {}
     named = {k for m in ctx.mentions for k in range(m.i, m.j)}
     for s, group in by_sent.items():
@@ -714,7 +712,7 @@ REVISED = frozenset(fold(w) for w in ("ارتفع", "ارتفعت", "وارتف�
 def _revised(ctx: Context, lo: int, hi: int) -> bool:
     """The sentence revises a toll: ارتفع عدد القتلى إلى، إن الحصيلة ارتفعت إلى."""
     return any(ctx.norm(k) in REVISED for k in range(lo, hi)) and any(
-        ctx.norm(k) in ("إلى", "الى", "الي") for k in range(lo, hi)
+        ctx.norm(k) == TO for k in range(lo, hi)
     )
 
 

@@ -431,7 +431,7 @@ def _local_facility(
             # agrees or, with none, the article's main country, or a country it names twice for a
             # town of KNOWN_TOWN people: not Leeds for شاطئ ليدو in Mogadishu, not Columbine for
             # حي كولوبان in Dakar
-            towns = [x for x in located if x is not c and x.chosen is not None and x.chosen.kind != "country"]
+            towns = [x for x in located if x.chosen is not None and x.chosen.kind != "country"]
             near = _sentence_country(art, towns, c)
             main = countries.most_common(1)[0][0] if countries else None
             named = countries.get(p.country or "", 0) >= 2 and p.population >= KNOWN_TOWN
@@ -466,7 +466,7 @@ def _local_facility(
         if end is not None and end > c.j:
             c.j, c.nend = end, art.toks[end - 1].nend
     # وفي مدينة السويداء، تجمعوا في ساحة الكرامة: the country of its sentence, else the article's
-    iso = _sentence_country(art, [x for x in located if x is not c], c) or others.most_common(1)[0][0]
+    iso = _sentence_country(art, located, c) or others.most_common(1)[0][0]
     return _local_place(_unclitic_text(art, c), iso, c.role)
 
 
@@ -492,7 +492,7 @@ def _named_street(
     when that differs from the country of the place it is named for; with no country in the
     sentence, of the article's main country when the article names the place's country nowhere
     else; else that place."""
-    near = _sentence_country(art, [x for x in located if x is not c], c)
+    near = _sentence_country(art, located, c)
     if near is None and countries and countries.get(p.country or "", 0) <= 1:
         near = countries.most_common(1)[0][0]
     if near is not None and near != p.country:
@@ -670,8 +670,8 @@ def _locate_locals(art: _Article, found: list[Candidate]) -> None:
 
 
 def _sentence_country(art: _Article, found: list[Candidate], c: Candidate) -> str | None:
-    """The country of the place nearest to ``c`` in its sentence."""
-    chosen = [(x.i, x.chosen) for x in found if x.chosen is not None and x.chosen.country]
+    """The country of the place nearest to ``c`` in its sentence (``c`` itself aside)."""
+    chosen = [(x.i, x.chosen) for x in found if x is not c and x.chosen is not None and x.chosen.country]
     near = [(d, p.country) for d, p in _in_sentence(art, chosen, c)]
     return min(near)[1] if near else None
 
@@ -758,12 +758,11 @@ def places(doc: Doc) -> Doc:
             c.chosen = c.guesses[0][1]
     own = Counter(c.alias for c in accepted)
     for c in accepted + unknowns:
+        # the places read from the gazetteer locate local ones (their choices as they stand)
         if c.type_tok is not None and _local_word(art, c.type_tok):
-            located = [x for x in accepted if x.chosen is not None]
-            c.chosen = _local_facility(art, c, countries.counts, 0 if c.unknown else own[c.alias], located)
+            c.chosen = _local_facility(art, c, countries.counts, 0 if c.unknown else own[c.alias], accepted)
         elif c.chosen is not None and _street_named_for(art, c, c.chosen):
-            located = [x for x in accepted if x.chosen is not None]
-            c.chosen = _named_street(art, c, c.chosen, located, countries.counts)
+            c.chosen = _named_street(art, c, c.chosen, accepted, countries.counts)
     found = [c for c in accepted + unknowns if c.chosen]
     found = sorted(found + _local_names(art, found, countries.counts), key=lambda c: c.nstart)
     _locate_locals(art, found)
