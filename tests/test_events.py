@@ -155,6 +155,11 @@ def test_notes_helpers() -> None:
     assert transliterate("بغداد") == "Bghdad"
 
 
+def test_a_note_names_a_described_party_as_subject_and_object() -> None:
+    ev = only(coded("اعتقلت الشرطة المتظاهرين في بغداد."))
+    assert ev["note"].startswith("Police arrested protesters in Baghdad")
+
+
 # ---------------------------------------------------------------- frame filling
 def test_arrest_frame() -> None:
     ev = only(coded("اعتقلت الشرطة 12 شخصا في بغداد.", numbers={"12": (12, "exact")}))
@@ -773,6 +778,17 @@ def test_trigger_breadth_and_look_alikes(text: str, wanted: set[str], unwanted: 
 # place of the action before); a night from one day to the next; a date of a state (منذ) or of
 # the report (بحسب ما أفادت ... اليوم) does not date the action.
 ARGUMENTS = [
+    (
+        # a town placed by a bearing from a city (بيتا جنوب نابلس): the town, not its landmark
+        "2024-05-18",
+        "وفي بلدة عصيرة جنوب جنين، أصيب ثلاثة شبان برصاص الجيش أمس.",
+        [("ASSAULT", "firearms", "2024-05-17", "عصيرة")],
+    ),
+    (
+        "2024-05-18",
+        "وأغلقت القوات حاجز زعترة جنوب نابلس أمس أمام حركة المركبات.",
+        [("COERCE", "restrict", "2024-05-17", "حاجز زعترة")],
+    ),
     (
         # the most specific of places chained in one phrase (a town in its state)
         "2024-05-18",

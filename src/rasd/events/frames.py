@@ -769,6 +769,7 @@ def _most_specific(ctx: Context, k: int, pool: set[int]) -> int:
     specific one: the action happened in the smallest place named."""
     places, toks = ctx.places, ctx.doc.tokens
     chain = [k]
+    landmarks: set[int] = set()  # بلدة بيتا جنوب نابلس: نابلس only says where بيتا is
     for step in (-1, 1):
         x = k
         while x + step in pool and 0 <= x + step < len(places):
@@ -776,9 +777,11 @@ def _most_specific(ctx: Context, k: int, pool: set[int]) -> int:
             gap = range(a[1], b[0])
             if len(gap) > NESTED_GAP or any(toks[g].kind != "word" for g in gap):
                 break
+            if any(ctx.norm(g) in BEARINGS for g in gap):
+                landmarks.add(x + 1 if step > 0 else x)
             x += step
             chain.append(x)
-    return max(chain, key=lambda x: (_rank(places[x][2]), -abs(x - k)))
+    return max(chain, key=lambda x: (x not in landmarks, _rank(places[x][2]), -abs(x - k)))
 
 
 def _rank(s: Span) -> float:
@@ -907,7 +910,7 @@ def _anaphoric_place(ctx: Context, c: Candidate, usable: Callable[[int], bool]) 
 def find_place(ctx: Context, c: Candidate) -> None:
     used = set()
     for m in (c.actor, c.target):
-        if m is not None:
+        if m is not None and m.kind != "site":  # أغلقت القوات حاجز زعترة: a site acted on is where
             used.update(range(m.i, m.j))
     if ctx.origins is None or ctx.origins[0] != len(ctx.places):
         ctx.origins = (len(ctx.places), _origins(ctx))  # once per article, not per candidate

@@ -134,15 +134,16 @@ def country_name(code: str) -> str:
     return code
 
 
-def party_en(party: dict[str, Any] | None, latin: str | None) -> str | None:
-    """A Latin name for an actor or target: its known Latin form, else its kind, else letters."""
+def party_en(party: dict[str, Any] | None, latin: str | None, subject: bool = True) -> str | None:
+    """A Latin name for an actor or target: its known Latin form, else its kind (lower case
+    as an object: 'imposed restrictions on a site'), else letters."""
     if party is None:
         return None
     if latin:
         return latin
     kind = party.get("kind")
     if kind in KIND_EN:
-        return KIND_EN[kind]
+        return KIND_EN[kind] if subject else KIND_EN[kind][0].lower() + KIND_EN[kind][1:]
     return transliterate(party["text"])
 
 
@@ -152,7 +153,7 @@ def note(
     """'Police arrested 4,266 people in Kazakhstan (2022-01-08) [Novosti]'."""
     counts = dict(event.get("counts") or {})
     actor = party_en(event.get("actor"), actor_latin)
-    target = party_en(event.get("target"), target_latin)
+    target = party_en(event.get("target"), target_latin, subject=False)
     obj_key = OBJECT_COUNT.get(event.get("mode") or "")
     obj = None
     if obj_key and obj_key in counts and target is None:
