@@ -1474,3 +1474,15 @@ def test_no_party_is_made_up(text: str) -> None:
     for ev in evs:
         if ev["type"] in ("PROTEST", "ASSAULT") and ev["mode"] != "firearms":
             assert ev["actor"] is None, ev["actor"]
+
+
+def test_an_action_told_far_after_another_is_not_set_at_its_place() -> None:
+    text = (
+        "تظاهر مئات في مدينة حلب أمس احتجاجا على انقطاع الكهرباء. وقال منظمو الاحتجاج في حلب إن "
+        "المطالب معيشية. وكان تفجير قد استهدف سوق بلدة الشحيل الشهر الماضي. وقال مسؤول إن الوضع "
+        "هادئ. وأضاف أن الأهالي غاضبون. وأشار إلى أن الخدمات متوقفة. وتابع أن الشرطة اعتقلت عشرة "
+        "من المحتجين."
+    )
+    evs = [s.data["event"] for s in read(text, published=PUBLISHED).get("event")]
+    places = {e["type"]: (e["place"] or {}).get("text") for e in evs}
+    assert places == {"PROTEST": "حلب", "ASSAULT": "الشحيل", "COERCE": "حلب"}

@@ -712,3 +712,18 @@ def test_multiword_regions_and_more_place_words(text: str, surface: str) -> None
 def test_an_unknown_local_name_keeps_its_second_word() -> None:
     _, found = _places("انفجار في مطعم مزدحم في حي حمر ججب بالعاصمة الصومالية مقديشو")
     assert [t for t, _ in found] == ["حمر ججب", "مقديشو"]
+
+
+def test_a_name_read_as_a_place_once_is_that_place_each_time() -> None:
+    # طمون needs context; بلدة gives it once, and the later bare mention is the same town
+    text = "اقتحمت القوات بلدة طمون فجر اليوم. وكانت القوات قد اقتحمت طمون الشهر الماضي."
+    _, found = _places(text)
+    assert [s for s, _ in found] == ["طمون", "طمون"]
+    assert len({d["geonameid"] for _, d in found}) == 1
+    _, alone = _places("وكانت القوات قد اقتحمت طمون الشهر الماضي.")
+    assert alone == []
+
+
+def test_a_common_word_read_as_a_place_once_is_not_a_place_everywhere() -> None:
+    _, found = _places("وصل الوفد إلى مدينة الأمل. وقال إن الأمل كبير في التوصل إلى حل.")
+    assert [s for s, _ in found].count("الأمل") <= 1

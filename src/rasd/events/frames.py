@@ -1026,19 +1026,23 @@ def claimed_attacks(ctx: Context, cands: list[Candidate]) -> None:
                 c.actor, c.actor_how = claimant, "claim"
 
 
+STORY_REACH = 3  # sentences after an action that the actions told without a place are set in
+
+
 def inherit_places(ctx: Context, cands: list[Candidate]) -> None:
     """A physical action without a place in its sentence (the seizure during the raid, the
     gunmen storming the restaurant) took place where the one place of the action told before
     it is; tied to that action (خلال العملية), the place is as good as stated ('linked')."""
     story: list[Span] = []
+    told = 0  # the sentence the story's action was told in
     for c in cands:
         if c.type not in STORY_TYPES:
             continue
         if c.place_source in ("clause", "sentence") and c.places:
             if c.type == "RETREAT" and c.mode == "ceasefire":
                 continue  # جهود وقف إطلاق النار في غزة: a truce talked about sets no scene
-            story = c.places if len(c.places) == 1 else []
-        elif c.place_source == "article" and story:
+            story, told = (c.places if len(c.places) == 1 else []), c.sent
+        elif c.place_source == "article" and story and c.sent - told <= STORY_REACH:
             linked = _linked(ctx, c)
             c.places = list(story) if linked else [_container(ctx, story[0])]
             c.place_source = "linked" if linked else "story"

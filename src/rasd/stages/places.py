@@ -237,6 +237,19 @@ def _propagate(doc: Doc, cands: list[Candidate], gaz: Gazetteer | None = None) -
                 b.level = max(b.level, 2)
 
 
+def _repeated(cands: list[Candidate], gaz: Gazetteer) -> None:
+    """A name read as a place where its context said so (بلدة طمون) is that place each time the
+    article names it again (اقتحمت طمون): one sense a name in one article. Common words
+    (الأمن، كان) are left to their own context."""
+    level: dict[str, int] = {}
+    for c in cands:
+        if c.accepted() and c.level >= 1:
+            level[c.alias] = max(level.get(c.alias, 0), c.level)
+    for c in cands:
+        if not c.accepted() and c.alias in level and not gaz.is_common(c.alias):
+            c.level = level[c.alias]
+
+
 def _unknowns(art: _Article, cands: list[Candidate]) -> list[Candidate]:
     """Words that no alias covers but that stand where a place name stands."""
     covered = {k for c in cands for k in range(c.i, c.j)}
@@ -738,6 +751,7 @@ def places(doc: Doc) -> Doc:
             continue
         kept.append(c)
     _propagate(doc, kept, gaz)
+    _repeated(kept, gaz)
     unknowns = _unknowns(art, kept)
     if unknowns:
         _propagate(doc, sorted(kept + unknowns, key=lambda c: c.i), gaz)
