@@ -1486,3 +1486,14 @@ def test_an_action_told_far_after_another_is_not_set_at_its_place() -> None:
     evs = [s.data["event"] for s in read(text, published=PUBLISHED).get("event")]
     places = {e["type"]: (e["place"] or {}).get("text") for e in evs}
     assert places == {"PROTEST": "حلب", "ASSAULT": "الشحيل", "COERCE": "حلب"}
+
+
+def test_a_toll_in_the_countryside_and_its_clash_at_a_town_there_are_one_event() -> None:
+    text = (
+        "وفي ريف حلب الغربي، قُتل ثلاثة مقاتلين، فجر الأحد، في اشتباكات بين هيئة تحرير الشام "
+        "وقوات النظام قرب بلدة الأتارب."
+    )
+    evs = [s.data["event"] for s in read(text, published=PUBLISHED).get("event")]
+    assert [(e["type"], e["place"]["text"], e["counts"]["killed"]["value"]) for e in evs] == [
+        ("ASSAULT", "الأتارب", 3)
+    ]

@@ -727,3 +727,10 @@ def test_a_name_read_as_a_place_once_is_that_place_each_time() -> None:
 def test_a_common_word_read_as_a_place_once_is_not_a_place_everywhere() -> None:
     _, found = _places("وصل الوفد إلى مدينة الأمل. وقال إن الأمل كبير في التوصل إلى حل.")
     assert [s for s, _ in found].count("الأمل") <= 1
+
+
+def test_the_countryside_of_a_city_is_its_province() -> None:
+    _, found = _places("قصف مدفعي على ريف إدلب الجنوبي وعلى مدينة إدلب.")
+    assert [(s, d["kind"]) for s, d in found] == [("إدلب", "region"), ("إدلب", "city")]
+    _, whole = _places("وفي ريف دمشق، قتل شخصان.")
+    assert [(s, d["kind"]) for s, d in whole] == [("ريف دمشق", "region")]
