@@ -28,6 +28,7 @@ SETS = {
     "heldout2": (REPO / "eval" / "heldout2-gold.jsonl", REPO / "eval" / "heldout2-articles.jsonl"),
     "heldout3": (REPO / "eval" / "heldout3-gold.jsonl", REPO / "eval" / "heldout3-articles.jsonl"),
     "heldout4": (REPO / "eval" / "heldout4-gold.jsonl", REPO / "eval" / "heldout4-articles.jsonl"),
+    "heldout5": (REPO / "eval" / "heldout5-gold.jsonl", REPO / "eval" / "heldout5-articles.jsonl"),
     **{
         f"tune-{t}": (
             REPO / "eval" / "tuning" / f"tune-{t}-gold.jsonl",

@@ -1497,3 +1497,28 @@ def test_a_toll_in_the_countryside_and_its_clash_at_a_town_there_are_one_event()
     assert [(e["type"], e["place"]["text"], e["counts"]["killed"]["value"]) for e in evs] == [
         ("ASSAULT", "الأتارب", 3)
     ]
+
+
+def test_the_hospital_the_wounded_were_taken_to_is_not_where_they_were_hit() -> None:
+    text = (
+        "اقتحمت القوات بلدة طمون فجر اليوم. وأطلقت الرصاص صوب الشبان، ما أدى إلى إصابة ثلاثة "
+        "نقلوا إلى مستشفى طوباس التركي."
+    )
+    evs = [s.data["event"] for s in read(text, published=PUBLISHED).get("event")]
+    assert {e["place"]["text"] for e in evs if e["type"] == "ASSAULT"} == {"طمون"}
+    struck = [s.data["event"] for s in read("قصفت الطائرات مستشفى الشفاء في غزة.", published=PUBLISHED).get("event")]
+    assert [(e["type"], e["place"]["text"]) for e in struck] == [("ASSAULT", "مستشفى الشفاء")]
+
+
+def test_a_demand_joined_to_a_condemnation_is_the_condemner_s_addressed_to_whom_it_names() -> None:
+    text = (
+        "وأدانت وزارة الخارجية، في بيان، اقتحام المسجد، وطالبت المجتمع الدولي ومجلس الأمن "
+        "بالتدخل العاجل."
+    )
+    evs = {s.data["event"]["type"]: s.data["event"] for s in read(text, published=PUBLISHED).get("event")}
+    assert evs["REQUEST"]["actor"]["text"] == "وزارة الخارجية"
+    assert evs["REQUEST"]["target"]["text"] == "المجتمع الدولي ومجلس الأمن"
+    # a new speaker named after its own verb keeps its place: واتفق الجانبان
+    other = "ورحبت الوزارة بالاتفاق، واتفق الجانبان على مواصلة الحوار."
+    agree = [s.data["event"] for s in read(other, published=PUBLISHED).get("event") if s.data["event"]["type"] == "AGREE"]
+    assert [e["actor"]["text"] for e in agree] == ["الجانبان"]

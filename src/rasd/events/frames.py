@@ -496,6 +496,20 @@ def _joined_verb(ctx: Context, c: Candidate) -> bool:
     return c.is_verb and c.prefix.startswith("و") and c.i > 0 and ctx.norm(c.i - 1) in ("،", ",")
 
 
+def _shared_speaker(ctx: Context, c: Candidate, lead: Candidate | None) -> bool:
+    """A demand (طالب، دعا، حث) joined by و after a comma to the sentence's first statement
+    with a named speaker shares that speaker (أدانت الوزارة ...، وطالبت ...)."""
+    return (
+        c.type == "REQUEST"
+        and _joined_verb(ctx, c)
+        and lead is not None
+        and lead.actor is not None
+        and lead.sent == c.sent
+        and lead.actor.j <= c.i
+        and not contrast_between(ctx.doc, lead.j, c.i)
+    )
+
+
 def _accused(ctx: Context, c: Candidate, prev: Candidate | None) -> bool:
     """اتهم الجيش المتمردين بقصف مخيم: the accused did the action they are accused of."""
     return (
@@ -612,6 +626,11 @@ def find_actor(
         return
     # أفرجت عنهم جماعة الحوثي: after a preposition with a pronoun the subject follows
     pronoun_object = c.j - c.i == 2 and ctx.norm(c.j - 1) in PREPOSITION_PRONOUNS
+    if _shared_speaker(ctx, c, lead):
+        # وأدانت الوزارة الهجوم، وطالبت المجتمع الدولي بالتدخل: who is named after the joined
+        # statement is whom it addresses; its speaker is the first statement's
+        c.actor, c.actor_how = lead.actor, "inherited"  # type: ignore[union-attr]
+        return
     if c.is_verb and (c.j - c.i == 1 or c.tail is not None or pronoun_object) and not c.plural:
         subj = _subject_after(ctx, c, hi)
         if subj is not None:
@@ -907,6 +926,14 @@ def _anaphoric_place(ctx: Context, c: Candidate, usable: Callable[[int], bool]) 
     return None
 
 
+HARM_TYPES = frozenset({"ASSAULT", "COERCE"})
+HOSPITALS = frozenset(fold(w) for w in ("مستشفى", "المستشفى", "مشفى", "المشفى", "مستشفيات"))
+
+
+def _inside(m: Mention | None, i: int) -> bool:
+    return m is not None and m.i <= i < m.j
+
+
 def find_place(ctx: Context, c: Candidate) -> None:
     used = set()
     for m in (c.actor, c.target):
@@ -920,6 +947,8 @@ def find_place(ctx: Context, c: Candidate) -> None:
         i, j, s = ctx.places[k]
         if s.data.get("kind") == "country" and ctx.modifier(i):
             return False  # دبلوماسيا روسيا، سفير روسيا: a nationality, not where it happened
+        if c.type in HARM_TYPES and ctx.norm(i) in HOSPITALS and not _inside(c.target, i):
+            return False  # نقلوا إلى مستشفى ناصر: where the wounded went, not where they were hit
         return k not in origins and not used.intersection(range(i, j))
 
     if not any(usable(k) for k in ctx.place_indexes_in(*c.clause)):
