@@ -1506,19 +1506,40 @@ def test_the_hospital_the_wounded_were_taken_to_is_not_where_they_were_hit() -> 
     )
     evs = [s.data["event"] for s in read(text, published=PUBLISHED).get("event")]
     assert {e["place"]["text"] for e in evs if e["type"] == "ASSAULT"} == {"طمون"}
-    struck = [s.data["event"] for s in read("قصفت الطائرات مستشفى الشفاء في غزة.", published=PUBLISHED).get("event")]
+    struck = [
+        s.data["event"] for s in read("قصفت الطائرات مستشفى الشفاء في غزة.", published=PUBLISHED).get("event")
+    ]
     assert [(e["type"], e["place"]["text"]) for e in struck] == [("ASSAULT", "مستشفى الشفاء")]
 
 
 def test_a_demand_joined_to_a_condemnation_is_the_condemner_s_addressed_to_whom_it_names() -> None:
-    text = (
-        "وأدانت وزارة الخارجية، في بيان، اقتحام المسجد، وطالبت المجتمع الدولي ومجلس الأمن "
-        "بالتدخل العاجل."
-    )
+    text = "وأدانت وزارة الخارجية، في بيان، اقتحام المسجد، وطالبت المجتمع الدولي ومجلس الأمن بالتدخل العاجل."
     evs = {s.data["event"]["type"]: s.data["event"] for s in read(text, published=PUBLISHED).get("event")}
     assert evs["REQUEST"]["actor"]["text"] == "وزارة الخارجية"
     assert evs["REQUEST"]["target"]["text"] == "المجتمع الدولي ومجلس الأمن"
     # a new speaker named after its own verb keeps its place: واتفق الجانبان
     other = "ورحبت الوزارة بالاتفاق، واتفق الجانبان على مواصلة الحوار."
-    agree = [s.data["event"] for s in read(other, published=PUBLISHED).get("event") if s.data["event"]["type"] == "AGREE"]
+    agree = [
+        s.data["event"]
+        for s in read(other, published=PUBLISHED).get("event")
+        if s.data["event"]["type"] == "AGREE"
+    ]
     assert [e["actor"]["text"] for e in agree] == ["الجانبان"]
+
+
+def test_a_demand_after_a_denial_is_the_denier_s_and_not_denied() -> None:
+    text = "ونفى وجهاء من جاسم، في بيان، أن يكون الموقوفون على صلة بالهجوم، وطالبوا بالإفراج عنهم."
+    evs = [s.data["event"] for s in read(text, published=PUBLISHED).get("event")]
+    request = [e for e in evs if e["type"] == "REQUEST"]
+    assert [(e["negated"], e["actor"]["text"]) for e in request] == [(False, "وجهاء")]
+    # what comes under the denial stays denied
+    denied = "نفت الشرطة أن تكون قد اعتقلت أي متظاهر، أو أطلقت النار على المحتجين."
+    assert all(s.data["event"]["negated"] for s in read(denied, published=PUBLISHED).get("event"))
+
+
+def test_a_road_between_two_towns_is_one_place_of_action() -> None:
+    road = "قتل عنصران بانفجار عبوة ناسفة استهدفت سيارتهم على الطريق الواصل بين بلدتي جاسم وإنخل."
+    evs = [s.data["event"] for s in read(road, published=PUBLISHED).get("event")]
+    assert [(e["type"], e["place"]["text"]) for e in evs] == [("ASSAULT", "جاسم")]
+    towns = [s.data["event"] for s in read("تظاهر المئات في جاسم وإنخل.", published=PUBLISHED).get("event")]
+    assert [e["place"]["text"] for e in towns] == ["جاسم", "إنخل"]

@@ -578,6 +578,20 @@ def _reporting_speaker(ctx: Context, c: Candidate, lo: int, speakers: set[int]) 
     return best
 
 
+def _joined_speaker(ctx: Context, c: Candidate, lo: int, speakers: set[int]) -> Mention | None:
+    """نفى وجهاء من جاسم أن ...، وطالبوا بالإفراج عنهم: a statement verb joined by و after a
+    comma, with no subject of its own, is the sentence's speaker's next statement."""
+    if not _joined_verb(ctx, c):
+        return None
+    found = None
+    for m in ctx.mentions:
+        if m.i >= c.i:
+            break
+        if m.i >= lo and m.i in speakers:
+            found = found or m
+    return found
+
+
 def _lead_subject(ctx: Context, c: Candidate, lo: int, lead: Candidate | None) -> Mention | None:
     """اتهمت الهيئة السلطات بقمع المحتجين، مهددة بالتصعيد: a participle of state with no
     speaker says what the subject of its sentence's first statement does."""
@@ -658,7 +672,11 @@ def find_actor(
             c.actor, c.actor_how = _coordinated(ctx, done_by, hi), "subject"
             return
     if c.type in VERBAL_TYPES:
-        speaker = _circumstantial(ctx, c, lo, speakers) or _lead_subject(ctx, c, lo, lead)
+        speaker = (
+            _circumstantial(ctx, c, lo, speakers)
+            or _lead_subject(ctx, c, lo, lead)
+            or _joined_speaker(ctx, c, lo, speakers)
+        )
         if speaker is not None:
             c.actor, c.actor_how = speaker, "backward"
             return
@@ -820,6 +838,21 @@ def _group(ctx: Context, places: list[tuple[int, int, Span]], k: int) -> tuple[i
     while b < len(places) and _joined(ctx, places[b - 1], places[b]):
         b += 1
     return a, b
+
+
+BETWEEN = frozenset(fold(w) for w in ("بين", "وبين"))
+ROADS = frozenset(fold(w) for w in ("الطريق", "طريق", "الواصل", "الرابط", "الممتد", "الواصلة", "الرابطة"))
+DUAL_TOWNS = frozenset(fold(w) for w in ("بلدتي", "مدينتي", "قريتي"))
+
+
+def _between(ctx: Context, i: int) -> bool:
+    """The place at token ``i`` names the ends of a road (الطريق بين X وY، الواصل بين بلدتي X
+    وY), not two places where something happened."""
+    if i >= 2 and ctx.norm(i - 1) in BETWEEN:
+        return ctx.norm(i - 2) in ROADS
+    return (
+        i >= 3 and ctx.norm(i - 1) in DUAL_TOWNS and ctx.norm(i - 2) in BETWEEN and ctx.norm(i - 3) in ROADS
+    )
 
 
 def _origins(ctx: Context) -> set[int]:
@@ -994,6 +1027,8 @@ def find_place(ctx: Context, c: Candidate) -> None:
         k = _most_specific(ctx, min(pool, key=dist), set(pool))
         if c.type in LIST_TYPES:
             a, b = _group(ctx, ctx.places, k)
+            if _between(ctx, ctx.places[a][0]):
+                b = a + 1  # الطريق الواصل بين بلدتي جاسم وإنخل: one road, told from its first town
             places = [ctx.places[x][2] for x in range(a, b) if usable(x)]
         else:
             places = [ctx.places[k][2]]

@@ -78,6 +78,12 @@ def _denies_link(ctx: Context, j: int, hi: int) -> bool:
     return any(ctx.norm(k) in LINK or ctx.norm(k)[1:] in LINK for k in range(j, min(hi, j + 4)))
 
 
+def _joined_statement(ctx: Context, c: Candidate) -> bool:
+    """نفى الوجهاء أن يكون الموقوفون على صلة بالهجوم، وطالبوا بالإفراج عنهم: a verb joined by و
+    after a comma is the denier's next statement, not a thing denied."""
+    return c.is_verb and c.prefix.startswith("و") and c.i > 0 and ctx.norm(c.i - 1) in ("،", ",")
+
+
 def apply_modality(ctx: Context, cands: list[Candidate]) -> None:
     """Negation, future and hypotheticals from the cues before each trigger; topics (a film
     about the war, a debate on the strike law) and contexts (a match, an earthquake)."""
@@ -102,7 +108,7 @@ def apply_modality(ctx: Context, cands: list[Candidate]) -> None:
             if cue.kind == "negation" and gap <= cue.scope and _same_clause(ctx, j, c.i):
                 c.negated = not _excepted(ctx, c)
                 negated_at = i
-            elif cue.kind == "denial" and gap <= cue.scope:
+            elif cue.kind == "denial" and gap <= cue.scope and not _joined_statement(ctx, c):
                 c.negated = not _denies_link(ctx, j, hi)
                 negated_at = i
             elif cue.kind == "future" and gap <= cue.scope and _same_clause(ctx, j, c.i):
@@ -202,18 +208,20 @@ def attribution(ctx: Context, cands: list[Candidate]) -> tuple[set[int], set[int
                 if k <= m.i <= k + 1 or (m.j == before and m.kind != "site"):
                     announcers.add(m.i)
             continue
-        if cue.kind not in ("attribution", "announce"):
+        if cue.kind not in ("attribution", "announce", "denial"):
             continue
         lo, hi = ctx.sentence_range(i)
-        span = _speaker(ctx, j, hi, max(cue.scope, 2))
+        span = _speaker(ctx, j, hi, max(cue.scope, 2) if cue.kind != "denial" else 4)
         if span is None:
             continue
         sp_i, _ = ctx.tok_range(*span)
         for m in ctx.mentions_in(sp_i, sp_i + 2):
             if m.i == sp_i or ctx.doc.tokens[m.i].start < span[1]:
-                speakers.add(m.i)
+                speakers.add(m.i)  # نفت الشرطة ...، وأكدت: the denier speaks on
                 if cue.kind == "announce":
                     announcers.add(m.i)
+        if cue.kind == "denial":
+            continue  # who denies is a speaker, not the source of what the sentence reports
         sent = ctx.doc.tokens[i].sentence
         by_sent.setdefault(sent, span)
         # a quotation opened after the cue carries the attribution to the next sentences
