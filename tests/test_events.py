@@ -1543,3 +1543,27 @@ def test_a_road_between_two_towns_is_one_place_of_action() -> None:
     assert [(e["type"], e["place"]["text"]) for e in evs] == [("ASSAULT", "جاسم")]
     towns = [s.data["event"] for s in read("تظاهر المئات في جاسم وإنخل.", published=PUBLISHED).get("event")]
     assert [e["place"]["text"] for e in towns] == ["جاسم", "إنخل"]
+
+
+@pytest.mark.parametrize(
+    ("text", "mode", "arrested"),
+    [
+        ("ضبطت الأجهزة الأمنية فجر اليوم 45 مخالفاً خلال حملة تفتيشية.", "arrest", 45),
+        ("وضبطت قوات خفر السواحل 27 متسللاً على متن قارب.", "arrest", 27),
+        ("ضبطت الشرطة 12 شخصا بحوزتهم مخدرات.", "arrest", 12),
+        ("ضبطت الشرطة 5 كيلوغرامات من المخدرات في المنفذ.", "seize", None),
+    ],
+)
+def test_people_seized_are_people_arrested(text: str, mode: str, arrested: int | None) -> None:
+    evs = [s.data["event"] for s in read(text, published=PUBLISHED).get("event")]
+    assert [(e["type"], e["mode"]) for e in evs] == [("COERCE", mode)]
+    assert (evs[0]["counts"].get("arrested") or {}).get("value") == arrested
+
+
+def test_people_held_in_another_clause_do_not_make_a_seizure_an_arrest() -> None:
+    text = (
+        "وأوضح الوزير أن قوات الأمن ضبطت خلال المداهمات أسلحة غير مرخصة ووثائق تنظيمية، "
+        "مضيفا أن 25 من الموقوفين أحيلوا إلى القضاء."
+    )
+    modes = [s.data["event"]["mode"] for s in read(text, published=PUBLISHED).get("event")]
+    assert modes == ["seize"]

@@ -1275,12 +1275,14 @@ def _context_key(
             return hit[1].key
     best = None
     for c in triggers:
-        if not (c.j <= q_i and c.entry.count):
+        # ضبطت الشرطة 12 شخصا: a seizure's people are counted as arrested (flag persons=)
+        count = c.entry.count or c.entry.persons
+        if not (c.j <= q_i and count):
             continue
         if best is not None and not c.is_verb and c.i > 0 and ctx.norm(c.i - 1) in CIRCUMSTANCE:
             continue  # اعتقلت الشرطة خلال الاحتجاجات 23 شخصا: the protests are when, not what
         if q_i - c.j <= 6 or (skip is not None and _gap(ctx, c.last, q_i, skip) <= TRIGGER_GAP):
-            best = c.entry.count
+            best = count
     return best
 
 

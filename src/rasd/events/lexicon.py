@@ -52,6 +52,7 @@ class TriggerEntry:
     protest_mode: str | None = None  # the PROTEST mode when protesters do it (flag protest=MODE)
     people: bool = False  # coded only when people are counted or a person is its object
     state: bool = False  # a participle of state (داعيا، مهددة): what its sentence's speaker does
+    persons: str | None = None  # the key of people counted by a noun of people after it (flag persons=KEY)
     tail: tuple[str, ...] = ()  # a split trigger's second part (أفرج ... عن): folded words
 
 
@@ -150,6 +151,7 @@ def _entry(r: dict[str, str], tail: tuple[str, ...] = ()) -> TriggerEntry:
         people="people" in names,
         state="state" in names,
         protest_mode=_flag(flags, "protest"),
+        persons=_flag(flags, "persons"),
         tail=tail,
     )
 

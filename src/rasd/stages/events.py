@@ -332,6 +332,9 @@ def _deadly(ctx: Context, c: Candidate) -> bool:
     )
 
 
+SEIZED_PEOPLE_GAP = 6  # tokens between a seizure and the people it counts (the subject, a time)
+
+
 def _recode_counted(ctx: Context, c: Candidate) -> None:
     """Coding rules that depend on the counts: riots that kill nobody, kidnappings of nobody."""
     if c.type == "ASSAULT" and c.mode is None and c.sides and not _deadly(ctx, c):
@@ -350,6 +353,14 @@ def _recode_counted(ctx: Context, c: Candidate) -> None:
         c.dropped = "no captive"
     if c.entry.people and not c.counts and not _person(c.target):
         c.dropped = "no person"  # إيقاف الصادرات، إيقاف الحرب: not an arrest
+    held = c.counts.get("arrested")
+    if (
+        c.type == "COERCE"
+        and c.mode == "seize"
+        and held is not None
+        and 0 <= held.i - c.j <= SEIZED_PEOPLE_GAP
+    ):
+        c.mode = "arrest"  # ضبطت الأجهزة الأمنية 45 مخالفا: people seized are people arrested
 
 
 def _person(m: Mention | None) -> bool:
