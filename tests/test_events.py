@@ -1567,3 +1567,21 @@ def test_people_held_in_another_clause_do_not_make_a_seizure_an_arrest() -> None
     )
     modes = [s.data["event"]["mode"] for s in read(text, published=PUBLISHED).get("event")]
     assert modes == ["seize"]
+
+
+def test_a_hollow_passive_has_no_subject_before_it() -> None:
+    # وأصيب 13 آخرون: أصيب is the passive of أصاب; the civilians killed before it are no doer
+    text = "قُتل 44 مدنيا على الأقل وأصيب 13 آخرون بجروح، الجمعة، في هجوم شنه مسلحون على قرية."
+    evs = [s.data["event"] for s in read(text, published=PUBLISHED).get("event")]
+    assert [(e["type"], e["actor"]["text"]) for e in evs] == [("ASSAULT", "مسلحون")]
+    active = [
+        s.data["event"] for s in read("أصاب مسلحون ثلاثة جنود بجروح.", published=PUBLISHED).get("event")
+    ]
+    assert [e["actor"]["text"] for e in active] == ["مسلحون"]
+
+
+def test_a_counted_group_after_an_arrest_verb_is_taken_not_taking() -> None:
+    evs = [s.data["event"] for s in read("وضبطت ثلاثة عناصر إجرامية.", published=PUBLISHED).get("event")]
+    assert [(e["type"], e["actor"], e["target"]["text"]) for e in evs] == [("COERCE", None, "عناصر")]
+    police = [s.data["event"] for s in read("اعتقلت الشرطة 12 مسلحا.", published=PUBLISHED).get("event")]
+    assert [(e["actor"]["text"], e["target"]["text"]) for e in police] == [("الشرطة", "مسلحا")]

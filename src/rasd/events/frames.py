@@ -490,6 +490,17 @@ def _adjacent_subject(ctx: Context, c: Candidate, prev: Candidate | None) -> Men
     return None
 
 
+CAPTOR_KINDS = frozenset({"police", "security", "military", "government", "judiciary"})
+
+
+def _counted_captives(ctx: Context, c: Candidate, m: Mention) -> bool:
+    """A counted group that is not a state force right after an arrest or a seizure is what the
+    verb takes (اعتقلت 12 مسلحا، ضبطت ثلاثة عناصر), not its subject."""
+    if c.type != "COERCE" or c.mode not in ("arrest", "seize") or m.named or m.kind in CAPTOR_KINDS:
+        return False
+    return ctx.quantity_at(m.i - 1) is not None or any(q.j == m.i for q in ctx.quantities_in(c.j, m.i))
+
+
 def _joined_verb(ctx: Context, c: Candidate) -> bool:
     """، وأوقفت 63 شخصا: a verb joined by و after a comma shares the subject of the sentence's
     action before it, however long the object between."""
@@ -647,7 +658,9 @@ def find_actor(
         return
     if c.is_verb and (c.j - c.i == 1 or c.tail is not None or pronoun_object) and not c.plural:
         subj = _subject_after(ctx, c, hi)
-        if subj is not None:
+        if subj is not None and _counted_captives(ctx, c, subj):
+            c.target = subj  # وضبطت ثلاثة عناصر إجرامية: whom the forces took, not who took them
+        elif subj is not None:
             c.actor, c.actor_how = subj, "subject"
             return
         if c.entry.args == "trans" and c.target is None:

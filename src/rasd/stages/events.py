@@ -68,8 +68,20 @@ def _candidate(ctx: Context, m: Match, entry: TriggerEntry) -> Candidate:
         c.plural = (head.endswith("وا") and not lemma_head.endswith("و")) or (
             head[:1] in "يت" and head.endswith("ون")
         )
-        c.passive = _voweled_passive(m.text[len(m.prefix) :])
+        c.passive = _voweled_passive(m.text[len(m.prefix) :]) or _hollow_passive(head)
     return c
+
+
+def _hollow_passive(head: str) -> bool:
+    """أصيب، أقيل، أطيح: the past passive of a hollow verb of form IV (its active is أصاب،
+    أقال); the same letters would be a present in the first person, which news does not use."""
+    for suffix in ("وا", "تا", "ت", "ا", ""):
+        if suffix and head.endswith(suffix):
+            stem = head[: -len(suffix)]
+            break
+    else:
+        stem = head
+    return len(stem) == 4 and stem[0] == "ا" and stem[2] == "ي"
 
 
 DAMMA = "\u064f"
