@@ -1585,3 +1585,31 @@ def test_a_counted_group_after_an_arrest_verb_is_taken_not_taking() -> None:
     assert [(e["type"], e["actor"], e["target"]["text"]) for e in evs] == [("COERCE", None, "عناصر")]
     police = [s.data["event"] for s in read("اعتقلت الشرطة 12 مسلحا.", published=PUBLISHED).get("event")]
     assert [(e["actor"]["text"], e["target"]["text"]) for e in police] == [("الشرطة", "مسلحا")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وأفاد أطباء في كلية دكا الطبية بأنهم استقبلوا 27 جثة على الأقل خلال ساعات.",
+        "وقالت المصادر إن المستشفى استقبل جثة شاب في العشرينيات من عمره.",
+        "وقصفت المقاومة بعد ظهر أمس تجمعا لجنود الاحتلال في محور نتساريم.",
+        "وهو ما تمهد له القاهرة لقمة ثلاثية تجمع مصر والصومال وإريتريا.",
+    ],
+)
+def test_weak_words_in_another_sense_are_no_visit_or_protest(text: str) -> None:
+    types = {s.data["event"]["type"] for s in read(text, published=PUBLISHED).get("event")}
+    assert not types & {"CONSULT", "PROTEST"}
+
+
+def test_a_visit_and_a_rally_are_still_told() -> None:
+    visit = "استقبل الرئيس عبد المجيد تبون وزير الخارجية الفرنسي في الجزائر."
+    rally = "شارك مئات من أنصار المجلس العسكري، السبت، في تجمع بساحة الكونسرتاسيون تنديدا بالعقوبات."
+    assert "CONSULT" in {s.data["event"]["type"] for s in read(visit, published=PUBLISHED).get("event")}
+    assert "PROTEST" in {s.data["event"]["type"] for s in read(rally, published=PUBLISHED).get("event")}
+
+
+def test_a_title_with_a_year_like_word_still_leads_to_its_name() -> None:
+    # العام in المفوض العام is no year counted before an object
+    text = "اتهم المفوض العام للوكالة فيليب لازاريني إسرائيل بعرقلة دخول المساعدات."
+    evs = [s.data["event"] for s in read(text, published=PUBLISHED).get("event")]
+    assert [(e["type"], e["actor"]["text"]) for e in evs] == [("ACCUSE", "فيليب لازاريني")]

@@ -246,7 +246,7 @@ def _subject_after(ctx: Context, c: Candidate, hi: int) -> Mention | None:
             return None
         if t.norm in PREPOSITIONS:
             return None
-        if k in ctx.count_nouns:
+        if k in ctx.count_nouns and ctx.count_nouns[k][1].key != "other":  # المفوض العام: no year
             titled = _first_mention_from(ctx, ctx.count_nouns[k][0], ctx.count_nouns[k][0] + 1)
             if titled is None or titled.etype != "PER":
                 return None  # اعتقل ستة أشخاص: the object; بحث الشيخ محمد: a title before a name

@@ -411,6 +411,29 @@ def _background(cands: list[Candidate]) -> None:
             c.dropped = "background"
 
 
+CASUALTY_KEYS = frozenset({"killed", "injured"})
+CASUALTY_REACH = 4  # tokens after استقبل within which the bodies or the wounded it took in are told
+
+
+def _misread(ctx: Context, c: Candidate) -> bool:
+    """A weak trigger in another sense: a hospital receiving bodies or wounded (استقبل المستشفى
+    27 جثة) is no visit; a gathering of a state's soldiers (قصفت تجمعا لجنود الاحتلال) or a
+    summit bringing states together (قمة تجمع مصر والصومال) is no protest."""
+    if c.type == "CONSULT":
+        ahead = ctx.count_nouns_in(c.j, c.j + CASUALTY_REACH)
+        return any(noun.key in CASUALTY_KEYS for _, (_, noun) in ahead)
+    if c.type == "PROTEST":
+        for m in ctx.mentions_in(c.j, c.j + 2)[:1]:
+            if m.kind in FORCE_KINDS:
+                return True  # تجمعا لجنود الاحتلال
+            bare = m.i == c.j and m.start == ctx.doc.tokens[m.i].start  # no clitic: تجمع مصر
+            return bare and m.etype == "LOC"
+    return False
+
+
+FORCE_KINDS = frozenset({"military", "police", "security"})
+
+
 def _anchored(c: Candidate) -> bool:
     """A weak or ambiguous trigger needs something concrete of its own: a count, a place below
     the country level, or a party that acts or suffers it by name or by office."""
@@ -672,6 +695,8 @@ def candidates(doc: Doc) -> tuple[Context, list[Candidate]]:
     for c in cands:
         if not c.dropped and c.entry.anchor and not _anchored(c):
             c.dropped = "anchor"
+        elif not c.dropped and c.entry.anchor and _misread(ctx, c):
+            c.dropped = "misread"
         c.evidence = _evidence(ctx, c)
     _carry_counts(ctx, rest, cands, named)
     _named_victims(ctx, cands)
