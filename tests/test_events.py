@@ -1613,3 +1613,9 @@ def test_a_title_with_a_year_like_word_still_leads_to_its_name() -> None:
     text = "اتهم المفوض العام للوكالة فيليب لازاريني إسرائيل بعرقلة دخول المساعدات."
     evs = [s.data["event"] for s in read(text, published=PUBLISHED).get("event")]
     assert [(e["type"], e["actor"]["text"]) for e in evs] == [("ACCUSE", "فيليب لازاريني")]
+
+
+def test_a_title_s_body_after_li_does_not_hide_the_name_that_follows() -> None:
+    text = "وأدان المفوض العام لأونروا فيليب لازاريني قصف المدرسة."
+    evs = [s.data["event"] for s in read(text, published=PUBLISHED).get("event")]
+    assert [(e["type"], e["actor"]["text"]) for e in evs] == [("ACCUSE", "فيليب لازاريني")]

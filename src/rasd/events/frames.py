@@ -230,6 +230,9 @@ def _subject_after(ctx: Context, c: Candidate, hi: int) -> Mention | None:
             continue
         m = _first_mention_from(ctx, k, k + 1, sites=True)
         if m is not None:
+            if skipped and m.named and _l_prefixed(ctx, m) and m.j < min(hi, c.j + 6):
+                k, skipped = m.j, skipped + 1  # أدان المفوض العام لأونروا فيليب لازاريني: a title's body
+                continue
             if _in_pp(ctx, m) or m.kind == "site":
                 return None  # دمر القصف المستشفى: an object, not a subject
             if (
