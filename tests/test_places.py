@@ -123,6 +123,10 @@ NOT_PLACES = [
     "ولم تعلن أي جهة مسؤوليتها عن الهجوم",  # جهة is a Moroccan region word; a pronoun ends no name
     "استهدفت غارة سوقا شعبية في بلدة قريبة من الحدود",  # قريبة is "nearby", not a town
     "وأدانا الهجوم على السفارة بأشد العبارات",  # "the two condemned", not Adana (أضنة)
+    "وأصاب ثلاثة منهم بجروح",  # a verb
+    "وقال الطبيب إن حالته مستقرة",  # his condition
+    "واستولت القوات على 12 عربة قتالية",  # a vehicle, not Wadi Araba
+    "دعا إلى فتح المعابر وتسيير قوافل يومية",  # running convoys
 ]
 
 
@@ -727,6 +731,11 @@ def test_a_name_read_as_a_place_once_is_that_place_each_time() -> None:
 def test_a_common_word_read_as_a_place_once_is_not_a_place_everywhere() -> None:
     _, found = _places("وصل الوفد إلى مدينة الأمل. وقال إن الأمل كبير في التوصل إلى حل.")
     assert [s for s, _ in found].count("الأمل") <= 1
+
+
+def test_a_verb_after_a_list_of_places_is_no_place() -> None:
+    _, found = _places("قتل مئة شخص في منطقة باتكين ونزح على إثرها أكثر من 130 ألفا.")
+    assert [s for s, _ in found] == ["باتكين"]
 
 
 def test_the_countryside_of_a_city_is_its_province() -> None:
