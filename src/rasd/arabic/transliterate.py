@@ -2,8 +2,9 @@
 
 This is not a scholarly romanisation: it aims at what an English-language newsroom would print
 for a name it does not know (the known names come from the lexicons). Short vowels are not
-written in Arabic, so the result guesses one "a" inside an opening consonant cluster; the article
-becomes "al-"; و and ي are read as vowels between consonants.
+written in Arabic, so the result guesses one "a" inside an opening consonant cluster and inside
+any run of three consonants (زمزم Zamzam); the article becomes "al-"; و and ي are read as vowels
+between consonants, and a final و after a consonant as "o" (ليدو Lido).
 
 >>> transliterate("الزفزافي")
 'al-Zafzafi'
@@ -74,13 +75,16 @@ def _letters(word: str) -> list[str]:
         prev = out[-1] if out else ""
         nxt = chars[k + 1] if k + 1 < n else ""
         prev_vowel = bool(prev) and prev[-1] in _VOWELS
-        next_vowel = nxt in _ALEFS or nxt in "وي"
+        next_vowel = bool(nxt) and (nxt in _ALEFS or nxt in "وي")
         if ch in _ALEFS:
             out.append(_ALEFS[ch])
         elif ch == "ع":
             out.append("a" if k == 0 else ("a'" if not prev_vowel and not next_vowel else "'"))
         elif ch == "و":
-            out.append("w" if k == 0 or prev_vowel or next_vowel else "u")
+            if k == 0 or prev_vowel or next_vowel:
+                out.append("w")
+            else:
+                out.append("o" if k == n - 1 and n >= 3 else "u")  # ليدو Lido, بدارو Badaro
         elif ch in "يیې":
             if k == 0 or prev_vowel or (next_vowel and k + 1 < n):
                 out.append("y")
@@ -136,10 +140,26 @@ def _word(word: str) -> str:
         and pieces[1] != "'"
     ):
         pieces.insert(1, "a")
+    pieces = _open_clusters(pieces)
     body = "".join(pieces).replace("''", "'")
     if not body:
         return ""
     return article + body[0].upper() + body[1:]
+
+
+def _open_clusters(pieces: list[str]) -> list[str]:
+    """Three consonants in a row cannot be said in Arabic: a short vowel was left unwritten
+    between the second and the third (زمزم Zamzam, عكرمة Akrama, المفقرة Mafqara)."""
+    out: list[str] = []
+    run = 0
+    for p in pieces:
+        consonant = bool(p) and p[0] not in _VOWELS and p != "'"
+        if consonant and run == 2:
+            out.append("a")
+            run = 0
+        out.append(p)
+        run = run + 1 if consonant and p[-1] not in _VOWELS else 0
+    return out
 
 
 @lru_cache(maxsize=50_000)

@@ -170,11 +170,11 @@ def _arabic_names(alternates: list[str]) -> tuple[list[str], list[str]]:
 def plain_name(name: str) -> str:
     """A GeoNames name without diacritics or ayn/hamza marks, as English prints it.
 
-    >>> plain_name("Al Ḩudaydah"), plain_name("‘Anah"), plain_name("Al Hoceïma")
-    ('Al Hudaydah', 'Anah', 'Al Hoceima')
+    >>> plain_name("Al Ḩudaydah"), plain_name("‘Anah"), plain_name("Al Hoceïma"), plain_name("Ma'rib")
+    ('Al Hudaydah', 'Anah', 'Al Hoceima', 'Marib')
     """
     decomposed = unicodedata.normalize("NFKD", name)
-    out = "".join(ch for ch in decomposed if not unicodedata.combining(ch) and ch not in "‘’ʿʾ`")
+    out = "".join(ch for ch in decomposed if not unicodedata.combining(ch) and ch not in "‘’ʿʾ`'")
     return out.strip() or name
 
 
