@@ -743,3 +743,10 @@ def test_the_countryside_of_a_city_is_its_province() -> None:
     assert [(s, d["kind"]) for s, d in found] == [("إدلب", "region"), ("إدلب", "city")]
     _, whole = _places("وفي ريف دمشق، قتل شخصان.")
     assert [(s, d["kind"]) for s, d in whole] == [("ريف دمشق", "region")]
+
+
+def test_a_town_found_by_its_latin_name_keeps_it_though_it_ends_like_an_adjective() -> None:
+    _, found = _places("قتل ثلاثة في بلدة نيافونكي في مالي.")
+    assert [(s, d["geonameid"], d["country"]) for s, d in found][0] == ("نيافونكي", 2452830, "ML")
+    _, camp = _places("أقام الجيش مخيم صيفي للأطفال في مالي.")
+    assert [s for s, _ in camp] == ["مالي"]

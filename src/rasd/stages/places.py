@@ -435,8 +435,10 @@ def _local_facility(
     if not c.unknown and not (p and p.curated) and art.gaz.rule(c.alias) == "generic":
         return None  # مديرية أمن إسطنبول: the security directorate, not a town named أمن
     if c.unknown:
-        if name.endswith("ي") or name.startswith(("لل", "ال", "بال", "كال")) or art.gaz.is_demonym(name):
-            return None  # مخيم صيفي, مخيم للنازحين
+        # مخيم صيفي, مخيم للنازحين; but a town the transliteration found (بلدة نيافونكي) stays
+        nisba = name.endswith("ي") and (p is None or _adjective(art, name, c.type_tok))
+        if nisba or name.startswith(("لل", "ال", "بال", "كال")) or art.gaz.is_demonym(name):
+            return None
         if name.endswith(PRONOUN_SUFFIXES) and len(name) >= 5:
             return None  # أي جهة مسؤوليتها: a noun with a pronoun
         if p is not None:
