@@ -1619,3 +1619,15 @@ def test_a_title_s_body_after_li_does_not_hide_the_name_that_follows() -> None:
     text = "وأدان المفوض العام لأونروا فيليب لازاريني قصف المدرسة."
     evs = [s.data["event"] for s in read(text, published=PUBLISHED).get("event")]
     assert [(e["type"], e["actor"]["text"]) for e in evs] == [("ACCUSE", "فيليب لازاريني")]
+
+
+def test_demands_by_two_named_speakers_are_two_events_but_a_state_and_its_ministry_one() -> None:
+    two = (
+        "ودانت بعثة الأمم المتحدة للدعم في ليبيا التصعيد، ودعت إلى تحقيق في مقتل المدنيين. "
+        "من جهته، حمّل المجلس الرئاسي الحكومة مسؤولية الفشل، ودعا إلى إعادة هيكلة الأجهزة الأمنية."
+    )
+    evs = [s.data["event"] for s in read(two, published=PUBLISHED).get("event")]
+    assert [e["type"] for e in evs].count("REQUEST") == 2
+    one = "وتوعدت روسيا بالرد على طرد دبلوماسييها. وقالت وزارة الخارجية الروسية إنها سترد على الخطوة."
+    evs = [s.data["event"] for s in read(one, published=PUBLISHED).get("event")]
+    assert [e["type"] for e in evs].count("THREATEN") == 1

@@ -18,6 +18,7 @@ from rasd.events.context import Quantity
 from rasd.events.frames import VAGUE, Candidate, better_quantity, contrast_between
 
 PLACE_RANK = {"country": 0, "region": 1, "city": 2, "place": 3}
+SPEECH_TYPES = frozenset({"REQUEST", "ACCUSE", "THREATEN", "REJECT", "SUPPORT"})
 DATE_RANK = {"year": 0, "month": 1, "day": 2}
 
 
@@ -151,6 +152,16 @@ def compatible(doc: Doc, a: Candidate, b: Candidate, same_sentence: bool | None 
         if x.target is not None and x.target.etype == "PER" and any(q.value > 1 for q in y.counts.values()):
             return False
     aa, ab = a.actor, b.actor
+    if (
+        a.type in SPEECH_TYPES
+        and aa is not None
+        and ab is not None
+        and aa.named
+        and ab.named
+        and not (aa.country and aa.country == ab.country)  # روسيا and its foreign ministry
+        and not _same_party(doc.text[aa.start : aa.end], doc.text[ab.start : ab.end])
+    ):
+        return False  # two named speakers of two countries or bodies make two statements
     if aa is not None and ab is not None and aa.named and ab.named and not same_sentence:
         # stated subjects; a subject stated before the verb counts too, unless a country and
         # an organisation (البحرين and its media authority are one state)
