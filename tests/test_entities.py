@@ -601,3 +601,19 @@ def test_bodies_named_for_places_and_new_heads(text: str, expected: set[tuple[st
 
 
 # ==== END data-breadth block
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        ("وقالت نقابة موظفي المصارف في بيان إنها ترفض الاعتداءات.", "نقابة موظفي المصارف"),
+        ("ودانت نقابة صحفيي كوردستان الاعتقال.", "نقابة صحفيي كوردستان"),
+        ("وقالت لجنة أهالي المعتقلين إن ذويهم مفقودون.", "لجنة أهالي المعتقلين"),
+    ],
+)
+def test_a_head_before_a_plural_in_the_construct_state_is_a_name(text: str, org: str) -> None:
+    assert (org, "ORG") in named(text)
+
+
+def test_a_head_before_an_indefinite_nisba_adjective_is_no_name() -> None:
+    assert named("وقالت جمعية خيرية محلية إن المساعدات وصلت.") == set()

@@ -1631,3 +1631,11 @@ def test_demands_by_two_named_speakers_are_two_events_but_a_state_and_its_minist
     one = "وتوعدت روسيا بالرد على طرد دبلوماسييها. وقالت وزارة الخارجية الروسية إنها سترد على الخطوة."
     evs = [s.data["event"] for s in read(one, published=PUBLISHED).get("event")]
     assert [e["type"] for e in evs].count("THREATEN") == 1
+
+
+def test_a_shepherd_kidnapped_after_a_light_verb_is_one_captive() -> None:
+    text = "أقدم مسلحون مجهولون فجر السبت على اختطاف راعي أغنام في قرية البو حسن."
+    evs = [s.data["event"] for s in read(text, published=PUBLISHED).get("event")]
+    assert [(e["type"], e["mode"], e["actor"]["text"], e["counts"]["kidnapped"]["value"]) for e in evs] == [
+        ("ASSAULT", "abduct", "مسلحون مجهولون", 1)
+    ]

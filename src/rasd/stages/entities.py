@@ -691,6 +691,18 @@ class Reader:
                 break
         return words
 
+    def _construct(self, k: int, words: list[int]) -> bool:
+        """نقابة موظفي المصارف، لجنة أهالي المعتقلين: a plural in the construct state (its ن
+        dropped) before a definite noun or a name, not a nisba adjective."""
+        norm = self.toks[k].norm
+        if not norm.endswith("ي") or len(norm) < 4:
+            return False
+        nxt = k + 1
+        if nxt not in words:
+            return False
+        follower = self.toks[nxt].norm
+        return follower.startswith("ال") or nxt in self.place_at or nxt in self.org_at
+
     def _adjective_like(self, k: int) -> bool:
         norm = self.toks[k].norm
         return norm.endswith(("يه", "ي")) and norm not in self.lex.name_words
@@ -762,7 +774,9 @@ class Reader:
         if definite and not self._distinctive(words, inner):
             return None
         if not self.toks[first].norm.startswith("ال") and first not in inner:
-            if self._adjective_like(first) or self.toks[first].norm.endswith("ه") and len(words) == 1:
+            if (self._adjective_like(first) and not self._construct(first, words)) or (
+                self.toks[first].norm.endswith("ه") and len(words) == 1
+            ):
                 return None
             if len(words) == 1 and self.is_stop(first):
                 return None
