@@ -1639,3 +1639,12 @@ def test_a_shepherd_kidnapped_after_a_light_verb_is_one_captive() -> None:
     assert [(e["type"], e["mode"], e["actor"]["text"], e["counts"]["kidnapped"]["value"]) for e in evs] == [
         ("ASSAULT", "abduct", "مسلحون مجهولون", 1)
     ]
+
+
+def test_a_recent_since_date_sets_the_story_day_for_the_actions_after_it() -> None:
+    text = (
+        "وكانت الشرطة قد أغلقت منذ فجر الإثنين الطرق المؤدية إلى وسط نيروبي بحواجز إسمنتية. "
+        "وأطلقت الشرطة الغاز المسيل للدموع على المحتجين في حي كانغيمي."
+    )
+    evs = [s.data["event"] for s in read(text, published="2025-07-08").get("event")]
+    assert {e["date"] for e in evs} == {"2025-07-07"}

@@ -1207,7 +1207,9 @@ def inherit_dates(ctx: Context, cands: list[Candidate]) -> None:
         if c.date is not None and c.date_source in ("clause", "sentence"):
             value = c.date.data.get("value") or ""
             recent = False
-            if c.date.data.get("precision") == "day" and c.date.data.get("role") != "since":
+            # منذ فجر الإثنين in a report of Tuesday: the story is Monday's (a since of long ago
+            # is a state, not a story day)
+            if c.date.data.get("precision") == "day":
                 try:
                     recent = 0 <= (pub - date.fromisoformat(value)).days <= STORY_DAYS
                 except ValueError:
