@@ -1648,3 +1648,9 @@ def test_a_recent_since_date_sets_the_story_day_for_the_actions_after_it() -> No
     )
     evs = [s.data["event"] for s in read(text, published="2025-07-08").get("event")]
     assert {e["date"] for e in evs} == {"2025-07-07"}
+
+
+def test_the_party_between_kana_and_qad_is_the_subject() -> None:
+    text = "وكانت الشرطة قد أغلقت منذ فجر الإثنين الطرق المؤدية إلى وسط نيروبي بحواجز إسمنتية."
+    evs = [s.data["event"] for s in read(text, published="2025-07-08").get("event")]
+    assert [(e["type"], e["mode"], e["actor"]["text"]) for e in evs] == [("COERCE", "restrict", "الشرطة")]

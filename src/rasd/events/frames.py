@@ -504,6 +504,21 @@ def _counted_captives(ctx: Context, c: Candidate, m: Mention) -> bool:
     return ctx.quantity_at(m.i - 1) is not None or any(q.j == m.i for q in ctx.quantities_in(c.j, m.i))
 
 
+def _pluperfect_subject(ctx: Context, c: Candidate) -> Mention | None:
+    """وكانت الشرطة قد أغلقت، وكان الجيش قد قصف: the party between كان and قد is the subject of
+    the verb after قد."""
+    if not c.is_verb or c.passive or c.i < 3 or ctx.norm(c.i - 1) != "قد":
+        return None
+    for m in ctx.mentions:
+        if m.j == c.i - 1 and m.kind != "site" and not _in_pp(ctx, m):
+            kana = fold(ctx.doc.tokens[m.i - 1].norm) if m.i > 0 else ""
+            return m if kana.lstrip("و") in KANA else None
+    return None
+
+
+KANA = frozenset(fold(w) for w in ("كان", "كانت", "كانوا", "كانا", "كانتا"))
+
+
 def _joined_verb(ctx: Context, c: Candidate) -> bool:
     """، وأوقفت 63 شخصا: a verb joined by و after a comma shares the subject of the sentence's
     action before it, however long the object between."""
@@ -641,6 +656,10 @@ def find_actor(
         c.actor, c.actor_how = sides, "mutual"
         return
     if c.passive:
+        return
+    before_qad = _pluperfect_subject(ctx, c)
+    if before_qad is not None:
+        c.actor, c.actor_how = before_qad, "subject"  # وكانت الشرطة قد أغلقت الطرق
         return
     if c.is_verb:
         speaker = _reporting_speaker(ctx, c, lo, speakers | announcers)
