@@ -765,6 +765,10 @@ def test_a_toll_told_next_joins_the_latest_attack() -> None:
         ),
         # a weapons cache found is no attack
         ("وعثرت دورية على كدس للعتاد يضم قذائف هاون في قرية البوعيثة.", set(), {"ASSAULT"}),
+        # a breach is cyber only when accounts, sites or systems are breached
+        ("اخترق قراصنة حسابات وزارة الداخلية على مواقع التواصل.", {"COERCE"}, set()),
+        ("واخترق المحتجون الطوق الأمني حول مجمع البرلمان في نيروبي.", set(), {"COERCE"}),
+        ("ويُعد الاتفاق أبرز اختراق في العلاقات بين البلدين.", set(), {"COERCE"}),
     ],
 )
 def test_trigger_breadth_and_look_alikes(text: str, wanted: set[str], unwanted: set[str]) -> None:
@@ -1654,3 +1658,7 @@ def test_the_party_between_kana_and_qad_is_the_subject() -> None:
     text = "وكانت الشرطة قد أغلقت منذ فجر الإثنين الطرق المؤدية إلى وسط نيروبي بحواجز إسمنتية."
     evs = [s.data["event"] for s in read(text, published="2025-07-08").get("event")]
     assert [(e["type"], e["mode"], e["actor"]["text"]) for e in evs] == [("COERCE", "restrict", "الشرطة")]
+    shelled = [
+        s.data["event"] for s in read("وكان الجيش قد قصف المدينة أمس.", published=PUBLISHED).get("event")
+    ]
+    assert [(e["type"], e["actor"]["text"]) for e in shelled] == [("ASSAULT", "الجيش")]

@@ -507,7 +507,7 @@ def _counted_captives(ctx: Context, c: Candidate, m: Mention) -> bool:
 def _pluperfect_subject(ctx: Context, c: Candidate) -> Mention | None:
     """وكانت الشرطة قد أغلقت، وكان الجيش قد قصف: the party between كان and قد is the subject of
     the verb after قد."""
-    if not c.is_verb or c.passive or c.i < 3 or ctx.norm(c.i - 1) != "قد":
+    if c.passive or c.i < 3 or ctx.norm(c.i - 1) != "قد":  # قد stands only before a verb
         return None
     for m in ctx.mentions:
         if m.j == c.i - 1 and m.kind != "site" and not _in_pp(ctx, m):
