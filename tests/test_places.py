@@ -750,3 +750,11 @@ def test_a_town_found_by_its_latin_name_keeps_it_though_it_ends_like_an_adjectiv
     assert [(s, d["geonameid"], d["country"]) for s, d in found][0] == ("نيافونكي", 2452830, "ML")
     _, camp = _places("أقام الجيش مخيم صيفي للأطفال في مالي.")
     assert [s for s, _ in camp] == ["مالي"]
+
+
+def test_an_adjective_after_a_facility_word_is_no_town_abroad() -> None:
+    # منفذ بحري is "a seaport"; بحري is also Khartoum North, which stays a place in Sudan
+    _, found = _places("تحصل إثيوبيا بموجبها على منفذ بحري على البحر الأحمر.")
+    assert [s for s, _ in found] == ["إثيوبيا"]
+    _, sudan = _places("وقعت اشتباكات في مدينة بحري شمال الخرطوم.")
+    assert [s for s, _ in sudan] == ["بحري", "الخرطوم"]

@@ -434,6 +434,14 @@ def _local_facility(
     name = c.alias.split()[-1]
     if not c.unknown and not (p and p.curated) and art.gaz.rule(c.alias) == "generic":
         return None  # مديرية أمن إسطنبول: the security directorate, not a town named أمن
+    if (
+        not c.unknown
+        and p is not None
+        and not p.curated
+        and countries.get(p.country or "", 0) <= own
+        and _adjective(art, name, c.type_tok)
+    ):
+        return None  # منفذ بحري "a seaport" in a report on Somaliland, not Khartoum North (بحري)
     if c.unknown:
         # مخيم صيفي, مخيم للنازحين; but a town the transliteration found (بلدة نيافونكي) stays
         nisba = name.endswith("ي") and (p is None or _adjective(art, name, c.type_tok))
