@@ -1670,3 +1670,12 @@ def test_the_party_between_kana_and_qad_is_the_subject() -> None:
         s.data["event"] for s in read("وكان الجيش قد قصف المدينة أمس.", published=PUBLISHED).get("event")
     ]
     assert [(e["type"], e["actor"]["text"]) for e in shelled] == [("ASSAULT", "الجيش")]
+
+
+def test_then_dates_an_action_by_the_date_told_before_it() -> None:
+    text = (
+        "أدى هجوم في 20 تموز 2022 إلى مقتل تسعة سياح عراقيين في زاخو. "
+        "واستدعت وزارة الخارجية العراقية حينها القائم بالأعمال التركي في بغداد."
+    )
+    evs = [s.data["event"] for s in read(text, published="2025-03-12").get("event")]
+    assert [(e["type"], e["date"]) for e in evs] == [("ASSAULT", "2022-07-20"), ("ACCUSE", "2022-07-20")]

@@ -1206,7 +1206,28 @@ def find_date(ctx: Context, c: Candidate) -> None:
                 i, j, s = min(pool, key=lambda x: min(abs(x[0] - c.j), abs(c.i - x[1])))
                 c.date, c.date_source = s, source
                 return
+    then = _then_date(ctx, c)
+    if then is not None:
+        c.date, c.date_source = then, "sentence"  # اعتقلت السلطات حينها: the time told before
+        return
     c.date_source = "report" if ctx.doc.published else ""
+
+
+def _then_date(ctx: Context, c: Candidate) -> Span | None:
+    """حينها، آنذاك، وقتها in the clause: the action is dated by the last date told before it
+    in its sentence or the one before (هجوم في 20 تموز 2022 ... واستدعت الخارجية حينها)."""
+    lo, hi = c.clause
+    if not any(ctx.norm(k) in THEN for k in range(lo, hi)):
+        return None
+    start = ctx.sentence_range(c.i)[0]
+    before = ctx.sentence_range(start - 1)[0] if start > 0 else 0
+    dates = [
+        s for i, _, s in ctx.dates_in(before, c.i) if s.data.get("value") and s.data.get("role") != "until"
+    ]
+    return dates[-1] if dates else None
+
+
+THEN = frozenset(fold(w) for w in ("حينها", "حينئذ", "آنذاك", "انذاك", "وقتها", "يومها", "حينذاك"))
 
 
 STORY_DAYS = 7  # a story date is a day this close before the report
