@@ -839,6 +839,7 @@ def dates(doc: Doc) -> Doc:
     g = _Grammar(items)
     k = 0
     previous: tuple[Span, int, int] | None = None  # the last span, its first and end items
+    last_year: int | None = None  # the year of the last date that named one
     while k < len(items):
         kind = items[k].kind
         if kind == "block_phrase":
@@ -857,13 +858,19 @@ def dates(doc: Doc) -> Doc:
         if previous is not None and found[0][3] == "until" and _adjacent(g, previous[2], found[0][0]):
             _mark_since(g, previous)
         for first, end, parts, role in found:
+            same_year = g.kind(end) == "same_year" and parts.year is None and parts.month is not None
+            if same_year and last_year is not None:
+                # 28 تشرين الثاني من ذلك العام: the year of the last date that named one
+                parts, end = replace(parts, year=last_year), end + 1
             value, precision, relative, warning = resolve(parts, doc.published, _future(g, first))
+            if parts.year is not None and parts.calendar == "gregorian":
+                last_year = parts.year
             start, stop = items[first].start, items[end - 1].end
             if warning:
                 doc.warnings.append(f"date '{doc.text[start:stop]}': {warning}")
             data = {"value": value, "precision": precision, "relative": relative, "role": role}
             previous = (doc.add("date", Span(start, stop, "date", data)), first, end)
-        k = found[-1][1]
+        k = max(found[-1][1], end)
     return doc
 
 
