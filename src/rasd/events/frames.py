@@ -493,13 +493,13 @@ def _adjacent_subject(ctx: Context, c: Candidate, prev: Candidate | None) -> Men
     return None
 
 
-CAPTOR_KINDS = frozenset({"police", "security", "military", "government", "judiciary"})
+STATE_KINDS = frozenset({"police", "security", "military", "government", "judiciary"})
 
 
 def _counted_captives(ctx: Context, c: Candidate, m: Mention) -> bool:
     """A counted group that is not a state force right after an arrest or a seizure is what the
     verb takes (اعتقلت 12 مسلحا، ضبطت ثلاثة عناصر), not its subject."""
-    if c.type != "COERCE" or c.mode not in ("arrest", "seize") or m.named or m.kind in CAPTOR_KINDS:
+    if c.type != "COERCE" or c.mode not in ("arrest", "seize") or m.named or m.kind in STATE_KINDS:
         return False
     return ctx.quantity_at(m.i - 1) is not None or any(q.j == m.i for q in ctx.quantities_in(c.j, m.i))
 
@@ -519,7 +519,7 @@ def _pluperfect_subject(ctx: Context, c: Candidate) -> Mention | None:
 KANA = frozenset(fold(w) for w in ("كان", "كانت", "كانوا", "كانا", "كانتا"))
 
 
-def _joined_verb(ctx: Context, c: Candidate) -> bool:
+def joined_verb(ctx: Context, c: Candidate) -> bool:
     """، وأوقفت 63 شخصا: a verb joined by و after a comma shares the subject of the sentence's
     action before it, however long the object between."""
     return c.is_verb and c.prefix.startswith("و") and c.i > 0 and ctx.norm(c.i - 1) in ("،", ",")
@@ -530,7 +530,7 @@ def _shared_speaker(ctx: Context, c: Candidate, lead: Candidate | None) -> bool:
     with a named speaker shares that speaker (أدانت الوزارة ...، وطالبت ...)."""
     return (
         c.type == "REQUEST"
-        and _joined_verb(ctx, c)
+        and joined_verb(ctx, c)
         and lead is not None
         and lead.actor is not None
         and lead.sent == c.sent
@@ -576,8 +576,11 @@ def _participle_of_state(ctx: Context, c: Candidate, lo: int) -> bool:
 def _circumstantial(ctx: Context, c: Candidate, lo: int, speakers: set[int]) -> Mention | None:
     """وقال مسؤول إن "..."، ملوحا بالتصعيد؛ ذكرت الوزارة في بيان "..."، ومتوعدة بالرد: a
     participle of state after a comma says what the speaker of its sentence does."""
-    if not _participle_of_state(ctx, c, lo):
-        return None
+    return _first_speaker(ctx, c, lo, speakers) if _participle_of_state(ctx, c, lo) else None
+
+
+def _first_speaker(ctx: Context, c: Candidate, lo: int, speakers: set[int]) -> Mention | None:
+    """The first speaker named in tokens [lo, c.i): the sentence's speaker before ``c``."""
     for m in ctx.mentions:
         if m.i >= c.i:
             break
@@ -610,15 +613,7 @@ def _reporting_speaker(ctx: Context, c: Candidate, lo: int, speakers: set[int]) 
 def _joined_speaker(ctx: Context, c: Candidate, lo: int, speakers: set[int]) -> Mention | None:
     """نفى وجهاء من جاسم أن ...، وطالبوا بالإفراج عنهم: a statement verb joined by و after a
     comma, with no subject of its own, is the sentence's speaker's next statement."""
-    if not _joined_verb(ctx, c):
-        return None
-    found = None
-    for m in ctx.mentions:
-        if m.i >= c.i:
-            break
-        if m.i >= lo and m.i in speakers:
-            found = found or m
-    return found
+    return _first_speaker(ctx, c, lo, speakers) if joined_verb(ctx, c) else None
 
 
 def _lead_subject(ctx: Context, c: Candidate, lo: int, lead: Candidate | None) -> Mention | None:
@@ -751,7 +746,7 @@ def find_actor(
         and (c.is_verb or c.type in VERBAL_TYPES or prev.type not in VERBAL_TYPES)
         and prev.sent == c.sent
         and prev.actor.j <= c.i
-        and (c.i - prev.j <= INHERIT_SPAN or _joined_verb(ctx, c))
+        and (c.i - prev.j <= INHERIT_SPAN or joined_verb(ctx, c))
         and not contrast_between(ctx.doc, prev.j, c.i)
     ):
         c.actor, c.actor_how = prev.actor, "inherited"
@@ -958,12 +953,17 @@ def _anaphor_kinds(norm: str) -> tuple[str, ...] | None:
     return None
 
 
+def _previous_sentence_start(ctx: Context, i: int) -> int:
+    """The first token of the sentence before the one of token ``i`` (0 in the first)."""
+    start = ctx.sentence_range(i)[0]
+    return ctx.sentence_range(start - 1)[0] if start > 0 else 0
+
+
 def _anaphoric_place(ctx: Context, c: Candidate, usable: Callable[[int], bool]) -> Span | None:
     """The place that البلدة، القرية، المدينة، المخيم or الحي in the clause of ``c`` stands for:
     the last place of that kind named before it (not the dateline)."""
     lo, hi = c.clause
-    start = ctx.sentence_range(c.i)[0]
-    near = ctx.sentence_range(start - 1)[0] if start > 0 else 0  # the sentence before begins
+    near = _previous_sentence_start(ctx, c.i)
     for k in range(lo, hi):
         kinds = _anaphor_kinds(ctx.norm(k))
         if kinds is None or ctx.inside_place(k, k + 1):
@@ -1219,8 +1219,7 @@ def _then_date(ctx: Context, c: Candidate) -> Span | None:
     lo, hi = c.clause
     if not any(ctx.norm(k) in THEN for k in range(lo, hi)):
         return None
-    start = ctx.sentence_range(c.i)[0]
-    before = ctx.sentence_range(start - 1)[0] if start > 0 else 0
+    before = _previous_sentence_start(ctx, c.i)
     dates = [
         s for i, _, s in ctx.dates_in(before, c.i) if s.data.get("value") and s.data.get("role") != "until"
     ]

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from rasd.arabic.normalise import fold
 from rasd.events.context import CLAUSE_WORDS, Context
-from rasd.events.frames import Candidate
+from rasd.events.frames import Candidate, joined_verb
 from rasd.events.lexicon import ModalityCue
 
 SPEAKER_STOP = frozenset(
@@ -78,12 +78,6 @@ def _denies_link(ctx: Context, j: int, hi: int) -> bool:
     return any(ctx.norm(k) in LINK or ctx.norm(k)[1:] in LINK for k in range(j, min(hi, j + 4)))
 
 
-def _joined_statement(ctx: Context, c: Candidate) -> bool:
-    """نفى الوجهاء أن يكون الموقوفون على صلة بالهجوم، وطالبوا بالإفراج عنهم: a verb joined by و
-    after a comma is the denier's next statement, not a thing denied."""
-    return c.is_verb and c.prefix.startswith("و") and c.i > 0 and ctx.norm(c.i - 1) in ("،", ",")
-
-
 def apply_modality(ctx: Context, cands: list[Candidate]) -> None:
     """Negation, future and hypotheticals from the cues before each trigger; topics (a film
     about the war, a debate on the strike law) and contexts (a match, an earthquake)."""
@@ -108,7 +102,9 @@ def apply_modality(ctx: Context, cands: list[Candidate]) -> None:
             if cue.kind == "negation" and gap <= cue.scope and _same_clause(ctx, j, c.i):
                 c.negated = not _excepted(ctx, c)
                 negated_at = i
-            elif cue.kind == "denial" and gap <= cue.scope and not _joined_statement(ctx, c):
+            # نفى الوجهاء أن يكون ...، وطالبوا بالإفراج عنهم: a verb joined by و after a comma is
+            # the denier's next statement, not a thing denied
+            elif cue.kind == "denial" and gap <= cue.scope and not joined_verb(ctx, c):
                 c.negated = not _denies_link(ctx, j, hi)
                 negated_at = i
             elif cue.kind == "future" and gap <= cue.scope and _same_clause(ctx, j, c.i):

@@ -870,7 +870,7 @@ def dates(doc: Doc) -> Doc:
                 doc.warnings.append(f"date '{doc.text[start:stop]}': {warning}")
             data = {"value": value, "precision": precision, "relative": relative, "role": role}
             previous = (doc.add("date", Span(start, stop, "date", data)), first, end)
-        k = max(found[-1][1], end)
+        k = end  # past the last expression, with its same-year words
     return doc
 
 

@@ -22,6 +22,7 @@ from rasd.events.frames import (
     COUNT_TYPES,
     CROWD_KINDS,
     PROTEST_KINDS,
+    STATE_KINDS,
     TO,
     VERBAL_TYPES,
     VICTIM_KEYS,
@@ -46,7 +47,6 @@ from rasd.report import PLACE_FIELDS
 
 MIN_CONFIDENCE = 0.5
 CARRIED_KEYS = frozenset({"killed", "injured", "arrested", "kidnapped", "missing", "displaced"})
-STATE_KINDS = frozenset({"police", "security", "military", "government", "judiciary"})
 NON_STATE_ARMED = frozenset({"rebels", "militants"})
 PERSON_KINDS = CROWD_KINDS | {"media", "officials", "prisoners", "refugees", "unknown"}
 
@@ -75,12 +75,7 @@ def _candidate(ctx: Context, m: Match, entry: TriggerEntry) -> Candidate:
 def _hollow_passive(head: str) -> bool:
     """أصيب، أقيل، أطيح: the past passive of a hollow verb of form IV (its active is أصاب،
     أقال); the same letters would be a present in the first person, which news does not use."""
-    for suffix in ("وا", "تا", "ت", "ا", ""):
-        if suffix and head.endswith(suffix):
-            stem = head[: -len(suffix)]
-            break
-    else:
-        stem = head
+    stem = next((head[: -len(x)] for x in ("وا", "تا", "ت", "ا") if head.endswith(x)), head)
     return len(stem) == 4 and stem[0] == "ا" and stem[2] == "ي"
 
 
