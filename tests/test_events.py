@@ -60,6 +60,11 @@ def coded(
     return [s.data["event"] for s in events(doc).get("event")]
 
 
+def read_events(text: str, published: str = PUBLISHED) -> list[dict]:
+    """The events the whole pipeline reads in ``text``."""
+    return [s.data["event"] for s in read(text, published=published).get("event")]
+
+
 def only(evs: list[dict]) -> dict:
     assert len(evs) == 1, [(e["type"], e["mode"], e["evidence"]["text"]) for e in evs]
     return evs[0]
@@ -897,13 +902,13 @@ def test_a_toll_and_its_strike_in_one_sentence_are_one_event_at_the_finer_place(
         "وفي ولاية جنوب كردفان، قُتل ثلاثة أشخاص وأصيب سبعة آخرون، الأحد، في قصف مدفعي "
         "استهدف مخيم النور للنازحين قرب مدينة كادقلي."
     )
-    evs = [s.data["event"] for s in read(text, published=PUBLISHED).get("event")]
+    evs = read_events(text)
     assert [(e["type"], e["place"]["text"], e["counts"]["killed"]["value"]) for e in evs] == [
         ("ASSAULT", "مخيم النور", 3)
     ]
     # فيما opens a second action: it stays apart
     two = "وفي الخرطوم، تجددت الاشتباكات حول معسكر المدرعات، فيما شن الطيران غارات على حي كافوري."
-    assert len([s for s in read(two, published=PUBLISHED).get("event")]) == 2
+    assert len(read_events(two)) == 2
 
 
 def test_the_town_of_a_later_sentence_is_the_one_told_before() -> None:
@@ -912,7 +917,7 @@ def test_the_town_of_a_later_sentence_is_the_one_told_before() -> None:
         "واحتجز الجنود عشرات المواطنين في ساحة مدرسة البلدة. "
         "وسد المحتجون الطريق بين نابلس ورام الله، وأحرقوا الإطارات في المدينة."
     )
-    evs = [s.data["event"] for s in read(text, published=PUBLISHED).get("event")]
+    evs = read_events(text)
     places = {(e["type"], e["mode"]): e["place"] and e["place"]["text"] for e in evs}
     assert places[("COERCE", "arrest")] == "قباطية"
     # a road between two towns is told from its first; the town after it is that one
@@ -928,7 +933,7 @@ def test_a_truce_talked_about_sets_no_scene_for_later_actions() -> None:
     text = (
         "الكويت - أكد الوزيران دعم جهود وقف إطلاق النار في غزة. وأعلنت وزارة الداخلية سحب الجنسية من 300 شخص."
     )
-    evs = [s.data["event"] for s in read(text, published=PUBLISHED).get("event")]
+    evs = read_events(text)
     coerce = [e for e in evs if e["type"] == "COERCE"]
     assert [(e["country"], (e["place"] or {}).get("text")) for e in coerce] == [("KW", "الكويت")]
 
@@ -944,7 +949,7 @@ def test_a_world_region_is_an_event_place_only_when_nothing_finer_is_named() -> 
 
 def test_a_local_district_in_a_city_is_where_it_happened() -> None:
     text = "وخرج مئات المواطنين في احتجاجات غاضبة بمديريات المنصورة والشيخ عثمان وكريتر في عدن."
-    evs = [s.data["event"] for s in read(text, published=PUBLISHED).get("event")]
+    evs = read_events(text)
     assert [(e["place"]["text"], bool(e["counts"])) for e in evs] == [
         ("المنصورة", True),
         ("الشيخ عثمان", False),
@@ -954,13 +959,13 @@ def test_a_local_district_in_a_city_is_where_it_happened() -> None:
 
 def test_figures_joined_by_and_add_up_and_a_revised_toll_replaces_the_first() -> None:
     text = "قُتل جنديان وأربعة مسلحين أمس في اشتباك قرب بلدة ميرانشاه."
-    (ev,) = [s.data["event"] for s in read(text, published=PUBLISHED).get("event")]
+    (ev,) = read_events(text)
     assert ev["counts"]["killed"]["value"] == 6
     text = (
         "قُتل سبعة أشخاص في هجوم مسلح على قرية في ولاية زامفارا. "
         "وقال مسؤول محلي إن عدد القتلى ارتفع لاحقا إلى 13."
     )
-    (ev,) = [s.data["event"] for s in read(text, published=PUBLISHED).get("event")]
+    (ev,) = read_events(text)
     assert ev["counts"]["killed"]["value"] == 13
 
 
@@ -1451,7 +1456,7 @@ PARTIES = [
 
 @pytest.mark.parametrize(("text", "type_", "actor", "kind", "target"), PARTIES)
 def test_actors_and_targets(text: str, type_: str, actor: str | None, kind: str, target: str | None) -> None:
-    evs = [s.data["event"] for s in read(text, published=PUBLISHED).get("event")]
+    evs = read_events(text)
     ev = next((e for e in evs if e["type"] == type_), None)
     assert ev is not None, [(e["type"], e["mode"]) for e in evs]
     got_actor = ev["actor"]["text"] if ev["actor"] else None
@@ -1481,7 +1486,7 @@ NO_PARTY = [
 
 @pytest.mark.parametrize("text", NO_PARTY)
 def test_no_party_is_made_up(text: str) -> None:
-    evs = [s.data["event"] for s in read(text, published=PUBLISHED).get("event")]
+    evs = read_events(text)
     assert evs
     for ev in evs:
         if ev["type"] in ("PROTEST", "ASSAULT") and ev["mode"] != "firearms":
@@ -1495,7 +1500,7 @@ def test_an_action_told_far_after_another_is_not_set_at_its_place() -> None:
         "هادئ. وأضاف أن الأهالي غاضبون. وأشار إلى أن الخدمات متوقفة. وتابع أن الشرطة اعتقلت عشرة "
         "من المحتجين."
     )
-    evs = [s.data["event"] for s in read(text, published=PUBLISHED).get("event")]
+    evs = read_events(text)
     places = {e["type"]: (e["place"] or {}).get("text") for e in evs}
     assert places == {"PROTEST": "حلب", "ASSAULT": "الشحيل", "COERCE": "حلب"}
 
@@ -1505,7 +1510,7 @@ def test_a_toll_in_the_countryside_and_its_clash_at_a_town_there_are_one_event()
         "وفي ريف حلب الغربي، قُتل ثلاثة مقاتلين، فجر الأحد، في اشتباكات بين هيئة تحرير الشام "
         "وقوات النظام قرب بلدة الأتارب."
     )
-    evs = [s.data["event"] for s in read(text, published=PUBLISHED).get("event")]
+    evs = read_events(text)
     assert [(e["type"], e["place"]["text"], e["counts"]["killed"]["value"]) for e in evs] == [
         ("ASSAULT", "الأتارب", 3)
     ]
@@ -1516,44 +1521,38 @@ def test_the_hospital_the_wounded_were_taken_to_is_not_where_they_were_hit() -> 
         "اقتحمت القوات بلدة طمون فجر اليوم. وأطلقت الرصاص صوب الشبان، ما أدى إلى إصابة ثلاثة "
         "نقلوا إلى مستشفى طوباس التركي."
     )
-    evs = [s.data["event"] for s in read(text, published=PUBLISHED).get("event")]
+    evs = read_events(text)
     assert {e["place"]["text"] for e in evs if e["type"] == "ASSAULT"} == {"طمون"}
-    struck = [
-        s.data["event"] for s in read("قصفت الطائرات مستشفى الشفاء في غزة.", published=PUBLISHED).get("event")
-    ]
+    struck = read_events("قصفت الطائرات مستشفى الشفاء في غزة.")
     assert [(e["type"], e["place"]["text"]) for e in struck] == [("ASSAULT", "مستشفى الشفاء")]
 
 
 def test_a_demand_joined_to_a_condemnation_is_the_condemner_s_addressed_to_whom_it_names() -> None:
     text = "وأدانت وزارة الخارجية، في بيان، اقتحام المسجد، وطالبت المجتمع الدولي ومجلس الأمن بالتدخل العاجل."
-    evs = {s.data["event"]["type"]: s.data["event"] for s in read(text, published=PUBLISHED).get("event")}
+    evs = {e["type"]: e for e in read_events(text)}
     assert evs["REQUEST"]["actor"]["text"] == "وزارة الخارجية"
     assert evs["REQUEST"]["target"]["text"] == "المجتمع الدولي ومجلس الأمن"
     # a new speaker named after its own verb keeps its place: واتفق الجانبان
     other = "ورحبت الوزارة بالاتفاق، واتفق الجانبان على مواصلة الحوار."
-    agree = [
-        s.data["event"]
-        for s in read(other, published=PUBLISHED).get("event")
-        if s.data["event"]["type"] == "AGREE"
-    ]
+    agree = [e for e in read_events(other) if e["type"] == "AGREE"]
     assert [e["actor"]["text"] for e in agree] == ["الجانبان"]
 
 
 def test_a_demand_after_a_denial_is_the_denier_s_and_not_denied() -> None:
     text = "ونفى وجهاء من جاسم، في بيان، أن يكون الموقوفون على صلة بالهجوم، وطالبوا بالإفراج عنهم."
-    evs = [s.data["event"] for s in read(text, published=PUBLISHED).get("event")]
+    evs = read_events(text)
     request = [e for e in evs if e["type"] == "REQUEST"]
     assert [(e["negated"], e["actor"]["text"]) for e in request] == [(False, "وجهاء")]
     # what comes under the denial stays denied
     denied = "نفت الشرطة أن تكون قد اعتقلت أي متظاهر، أو أطلقت النار على المحتجين."
-    assert all(s.data["event"]["negated"] for s in read(denied, published=PUBLISHED).get("event"))
+    assert all(e["negated"] for e in read_events(denied))
 
 
 def test_a_road_between_two_towns_is_one_place_of_action() -> None:
     road = "قتل عنصران بانفجار عبوة ناسفة استهدفت سيارتهم على الطريق الواصل بين بلدتي جاسم وإنخل."
-    evs = [s.data["event"] for s in read(road, published=PUBLISHED).get("event")]
+    evs = read_events(road)
     assert [(e["type"], e["place"]["text"]) for e in evs] == [("ASSAULT", "جاسم")]
-    towns = [s.data["event"] for s in read("تظاهر المئات في جاسم وإنخل.", published=PUBLISHED).get("event")]
+    towns = read_events("تظاهر المئات في جاسم وإنخل.")
     assert [e["place"]["text"] for e in towns] == ["جاسم", "إنخل"]
 
 
@@ -1567,7 +1566,7 @@ def test_a_road_between_two_towns_is_one_place_of_action() -> None:
     ],
 )
 def test_people_seized_are_people_arrested(text: str, mode: str, arrested: int | None) -> None:
-    evs = [s.data["event"] for s in read(text, published=PUBLISHED).get("event")]
+    evs = read_events(text)
     assert [(e["type"], e["mode"]) for e in evs] == [("COERCE", mode)]
     assert (evs[0]["counts"].get("arrested") or {}).get("value") == arrested
 
@@ -1577,25 +1576,23 @@ def test_people_held_in_another_clause_do_not_make_a_seizure_an_arrest() -> None
         "وأوضح الوزير أن قوات الأمن ضبطت خلال المداهمات أسلحة غير مرخصة ووثائق تنظيمية، "
         "مضيفا أن 25 من الموقوفين أحيلوا إلى القضاء."
     )
-    modes = [s.data["event"]["mode"] for s in read(text, published=PUBLISHED).get("event")]
+    modes = [e["mode"] for e in read_events(text)]
     assert modes == ["seize"]
 
 
 def test_a_hollow_passive_has_no_subject_before_it() -> None:
     # وأصيب 13 آخرون: أصيب is the passive of أصاب; the civilians killed before it are no doer
     text = "قُتل 44 مدنيا على الأقل وأصيب 13 آخرون بجروح، الجمعة، في هجوم شنه مسلحون على قرية."
-    evs = [s.data["event"] for s in read(text, published=PUBLISHED).get("event")]
+    evs = read_events(text)
     assert [(e["type"], e["actor"]["text"]) for e in evs] == [("ASSAULT", "مسلحون")]
-    active = [
-        s.data["event"] for s in read("أصاب مسلحون ثلاثة جنود بجروح.", published=PUBLISHED).get("event")
-    ]
+    active = read_events("أصاب مسلحون ثلاثة جنود بجروح.")
     assert [e["actor"]["text"] for e in active] == ["مسلحون"]
 
 
 def test_a_counted_group_after_an_arrest_verb_is_taken_not_taking() -> None:
-    evs = [s.data["event"] for s in read("وضبطت ثلاثة عناصر إجرامية.", published=PUBLISHED).get("event")]
+    evs = read_events("وضبطت ثلاثة عناصر إجرامية.")
     assert [(e["type"], e["actor"], e["target"]["text"]) for e in evs] == [("COERCE", None, "عناصر")]
-    police = [s.data["event"] for s in read("اعتقلت الشرطة 12 مسلحا.", published=PUBLISHED).get("event")]
+    police = read_events("اعتقلت الشرطة 12 مسلحا.")
     assert [(e["actor"]["text"], e["target"]["text"]) for e in police] == [("الشرطة", "مسلحا")]
 
 
@@ -1609,27 +1606,27 @@ def test_a_counted_group_after_an_arrest_verb_is_taken_not_taking() -> None:
     ],
 )
 def test_weak_words_in_another_sense_are_no_visit_or_protest(text: str) -> None:
-    types = {s.data["event"]["type"] for s in read(text, published=PUBLISHED).get("event")}
+    types = {e["type"] for e in read_events(text)}
     assert not types & {"CONSULT", "PROTEST"}
 
 
 def test_a_visit_and_a_rally_are_still_told() -> None:
     visit = "استقبل الرئيس عبد المجيد تبون وزير الخارجية الفرنسي في الجزائر."
     rally = "شارك مئات من أنصار المجلس العسكري، السبت، في تجمع بساحة الكونسرتاسيون تنديدا بالعقوبات."
-    assert "CONSULT" in {s.data["event"]["type"] for s in read(visit, published=PUBLISHED).get("event")}
-    assert "PROTEST" in {s.data["event"]["type"] for s in read(rally, published=PUBLISHED).get("event")}
+    assert "CONSULT" in {e["type"] for e in read_events(visit)}
+    assert "PROTEST" in {e["type"] for e in read_events(rally)}
 
 
 def test_a_title_with_a_year_like_word_still_leads_to_its_name() -> None:
     # العام in المفوض العام is no year counted before an object
     text = "اتهم المفوض العام للوكالة فيليب لازاريني إسرائيل بعرقلة دخول المساعدات."
-    evs = [s.data["event"] for s in read(text, published=PUBLISHED).get("event")]
+    evs = read_events(text)
     assert [(e["type"], e["actor"]["text"]) for e in evs] == [("ACCUSE", "فيليب لازاريني")]
 
 
 def test_a_title_s_body_after_li_does_not_hide_the_name_that_follows() -> None:
     text = "وأدان المفوض العام لأونروا فيليب لازاريني قصف المدرسة."
-    evs = [s.data["event"] for s in read(text, published=PUBLISHED).get("event")]
+    evs = read_events(text)
     assert [(e["type"], e["actor"]["text"]) for e in evs] == [("ACCUSE", "فيليب لازاريني")]
 
 
@@ -1638,16 +1635,16 @@ def test_demands_by_two_named_speakers_are_two_events_but_a_state_and_its_minist
         "ودانت بعثة الأمم المتحدة للدعم في ليبيا التصعيد، ودعت إلى تحقيق في مقتل المدنيين. "
         "من جهته، حمّل المجلس الرئاسي الحكومة مسؤولية الفشل، ودعا إلى إعادة هيكلة الأجهزة الأمنية."
     )
-    evs = [s.data["event"] for s in read(two, published=PUBLISHED).get("event")]
+    evs = read_events(two)
     assert [e["type"] for e in evs].count("REQUEST") == 2
     one = "وتوعدت روسيا بالرد على طرد دبلوماسييها. وقالت وزارة الخارجية الروسية إنها سترد على الخطوة."
-    evs = [s.data["event"] for s in read(one, published=PUBLISHED).get("event")]
+    evs = read_events(one)
     assert [e["type"] for e in evs].count("THREATEN") == 1
 
 
 def test_a_shepherd_kidnapped_after_a_light_verb_is_one_captive() -> None:
     text = "أقدم مسلحون مجهولون فجر السبت على اختطاف راعي أغنام في قرية البو حسن."
-    evs = [s.data["event"] for s in read(text, published=PUBLISHED).get("event")]
+    evs = read_events(text)
     assert [(e["type"], e["mode"], e["actor"]["text"], e["counts"]["kidnapped"]["value"]) for e in evs] == [
         ("ASSAULT", "abduct", "مسلحون مجهولون", 1)
     ]
@@ -1658,17 +1655,15 @@ def test_a_recent_since_date_sets_the_story_day_for_the_actions_after_it() -> No
         "وكانت الشرطة قد أغلقت منذ فجر الإثنين الطرق المؤدية إلى وسط نيروبي بحواجز إسمنتية. "
         "وأطلقت الشرطة الغاز المسيل للدموع على المحتجين في حي كانغيمي."
     )
-    evs = [s.data["event"] for s in read(text, published="2025-07-08").get("event")]
+    evs = read_events(text, "2025-07-08")
     assert {e["date"] for e in evs} == {"2025-07-07"}
 
 
 def test_the_party_between_kana_and_qad_is_the_subject() -> None:
     text = "وكانت الشرطة قد أغلقت منذ فجر الإثنين الطرق المؤدية إلى وسط نيروبي بحواجز إسمنتية."
-    evs = [s.data["event"] for s in read(text, published="2025-07-08").get("event")]
+    evs = read_events(text, "2025-07-08")
     assert [(e["type"], e["mode"], e["actor"]["text"]) for e in evs] == [("COERCE", "restrict", "الشرطة")]
-    shelled = [
-        s.data["event"] for s in read("وكان الجيش قد قصف المدينة أمس.", published=PUBLISHED).get("event")
-    ]
+    shelled = read_events("وكان الجيش قد قصف المدينة أمس.")
     assert [(e["type"], e["actor"]["text"]) for e in shelled] == [("ASSAULT", "الجيش")]
 
 
@@ -1677,5 +1672,5 @@ def test_then_dates_an_action_by_the_date_told_before_it() -> None:
         "أدى هجوم في 20 تموز 2022 إلى مقتل تسعة سياح عراقيين في زاخو. "
         "واستدعت وزارة الخارجية العراقية حينها القائم بالأعمال التركي في بغداد."
     )
-    evs = [s.data["event"] for s in read(text, published="2025-03-12").get("event")]
+    evs = read_events(text, "2025-03-12")
     assert [(e["type"], e["date"]) for e in evs] == [("ASSAULT", "2022-07-20"), ("ACCUSE", "2022-07-20")]
