@@ -893,6 +893,15 @@ def test_a_known_figure_speaks_for_his_country_unless_the_article_never_names_it
     assert [(t, c) for t, c, _ in _statements(colombia) if t == "ACCUSE"] == [("ACCUSE", "CO")]
 
 
+def test_a_deal_signed_in_a_named_city_is_set_in_that_citys_country() -> None:
+    # the signatories' country does not outweigh the place the clause names
+    text = "وقّعت مصر والسودان أمس في الخرطوم اتفاقية للتعاون العسكري بين البلدين."
+    assert _statements(text) == [("AGREE", "SD", "الخرطوم")]
+    # a statement with no place of its own keeps its speaker's country
+    said = "القاهرة - اتهمت وزارة الخارجية الإثيوبية الحكومة المصرية بعرقلة المفاوضات."
+    assert [(t, c) for t, c, _ in _statements(said) if t == "ACCUSE"] == [("ACCUSE", "ET")]
+
+
 def test_ways_to_deliver_aid_are_a_topic_not_aid() -> None:
     assert _statements("وبحث الوزيران سبل تسريع إدخال المساعدات إلى القطاع.") == [("CONSULT", None, None)]
 

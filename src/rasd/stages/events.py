@@ -526,7 +526,14 @@ def _event(
         if place_obj.get("kind") not in ("country", "region", "city", "place"):
             place_obj["kind"] = "place"
     country = (place.data.get("country") if place is not None else None) or ctx.main_country
-    if c.type in VERBAL_TYPES | {"SANCTION"} and c.actor is not None and c.actor.country:
+    # a place the clause names (not the dateline) sets the country even of a statement or a deal
+    stated = (
+        place is not None
+        and c.place_source == "clause"
+        and place.data.get("country")
+        and not place.data.get("dateline")
+    )
+    if c.type in VERBAL_TYPES | {"SANCTION"} and c.actor is not None and c.actor.country and not stated:
         country = c.actor.country
     elif c.type in VERBAL_TYPES and c.place_source == "article" and ctx.dateline_country:
         # a statement with no place of its own was made where the story is reported from
