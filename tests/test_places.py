@@ -758,3 +758,20 @@ def test_an_adjective_after_a_facility_word_is_no_town_abroad() -> None:
     assert [s for s, _ in found] == ["إثيوبيا"]
     _, sudan = _places("وقعت اشتباكات في مدينة بحري شمال الخرطوم.")
     assert [s for s, _ in sudan] == ["بحري", "الخرطوم"]
+
+
+def test_a_name_read_in_two_countries_is_one_place_in_the_articles_country() -> None:
+    # Aden's district named first, then bare: not Egypt's Mansoura the second time
+    _, found = _places(
+        "عدن - خرج مئات المحتجين في مديريتي المنصورة والشيخ عثمان بمدينة عدن احتجاجا على انقطاع "
+        "الكهرباء. وأطلقت قوات الأمن النار لتفريق المحتجين في المنصورة."
+    )
+    assert {d["country"] for t, d in found if t == "المنصورة"} == {"YE"}
+    # one name in one country keeps its two readings: the province and its city
+    _, found = _places("وصل المحافظ إلى مدينة كربلاء، ثم تفقد مشاريع محافظة كربلاء.")
+    assert sorted(d["kind"] for t, d in found if "كربلاء" in t) == ["city", "region"]
+
+
+def test_no_place_is_read_inside_the_name_of_an_islamic_state_province() -> None:
+    _, found = _places("وقال تنظيم ولاية سيناء إنه نفذ الهجوم في مدينة العريش.")
+    assert [t for t, _ in found] == ["العريش"]

@@ -91,6 +91,7 @@ class _Article:
             ns = self.toks[h.i].nstart + len(h.prefix)
             self.demonym_hits[h.i] = (ns, self.toks[h.j - 1].nend, h.payload)
         self.dateline_end = _dateline_end(gaz, doc)
+        self.blocked: set[int] = set()  # tokens of stop phrases (filled by ``_matches``)
 
     def demonym_at(self, i: int) -> bool:
         return i in self.demonym_hits
@@ -148,8 +149,11 @@ def _matches(art: _Article) -> list[Candidate]:
     gaz, toks = art.gaz, art.toks
     out = []
     for m in gaz.match(toks, art.words):
-        if m.payload == BLOCKED or (m.j - m.i == 1 and art.words[m.i].role):
-            continue  # a stop phrase, or a place-type word itself (سوق بمدينة الموصل)
+        if m.payload == BLOCKED:
+            art.blocked.update(range(m.i, m.j))  # ولاية سيناء: an organisation, no place in it
+            continue
+        if m.j - m.i == 1 and art.words[m.i].role:
+            continue  # a place-type word itself (سوق بمدينة الموصل)
         if m.prefix and m.i > 0 and art.words[m.i - 1].role in STRONG_ROLES:
             continue  # قرية فاحل is no ف + احل: a name right after a place-type word has no proclitic
         if m.prefix and toks[m.i].norm in gaz.data.common_words:
@@ -258,7 +262,7 @@ def _unknowns(art: _Article, cands: list[Candidate]) -> list[Candidate]:
     toks, words = art.toks, art.words
     out: list[Candidate] = []
     for i, w in enumerate(words):
-        if w.unknown is None or i in covered or art.demonym_at(i):
+        if w.unknown is None or i in covered or i in art.blocked or art.demonym_at(i):
             continue
         prefix, base = w.unknown
         if prefix and i > 0 and words[i - 1].role in STRONG_ROLES:
@@ -674,6 +678,25 @@ def _local_name_end(
     return j
 
 
+def _one_country(found: list[Candidate], countries: _Countries) -> None:
+    """A name read in two countries in one article is one place: the reading in the country the
+    rest of the article names most (المنصورة of Aden's districts is not Egypt's Mansoura two
+    sentences on). Readings in one country (محافظة بغداد and بغداد) stay as they are."""
+    readings: dict[str, list[Candidate]] = {}
+    for c in found:
+        if c.chosen is not None and c.chosen.country and c.chosen.kind != "country":
+            readings.setdefault(c.alias, []).append(c)
+    for group in readings.values():
+        if len({c.chosen.country for c in group if c.chosen}) < 2:
+            continue
+        best = max(
+            group, key=lambda c: (countries.support(c.alias, c.chosen.country if c.chosen else None), -c.i)
+        )
+        for c in group:
+            if c.chosen is not None and best.chosen is not None and c.chosen.country != best.chosen.country:
+                c.chosen = best.chosen
+
+
 def _locate_locals(art: _Article, found: list[Candidate]) -> None:
     """A local place (حي الكرادة وسط بغداد) takes the coordinates and admin1 of the nearest town or
     region of its sentence in the same country: approximate, but on the map where it belongs."""
@@ -789,6 +812,7 @@ def places(doc: Doc) -> Doc:
             c.chosen = _named_street(art, c, c.chosen, accepted, countries.counts)
     found = [c for c in accepted + unknowns if c.chosen]
     found = sorted(found + _local_names(art, found, countries.counts), key=lambda c: c.nstart)
+    _one_country(found, countries)
     _locate_locals(art, found)
     for c in found:
         assert c.chosen is not None
