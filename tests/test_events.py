@@ -1683,3 +1683,22 @@ def test_then_dates_an_action_by_the_date_told_before_it() -> None:
     )
     evs = read_events(text, "2025-03-12")
     assert [(e["type"], e["date"]) for e in evs] == [("ASSAULT", "2022-07-20"), ("ACCUSE", "2022-07-20")]
+
+
+def test_a_woman_official_or_commissioner_condemns_by_office() -> None:
+    # دان is coded only with a party of its own: feminine offices are parties too
+    for text in (
+        "ودانت المسؤولة الأممية بأشد العبارات الهجمات على المدنيين.",
+        "ودانت المسؤولة الأوروبية اعتقال الصحفيين.",
+    ):
+        ev = only([e for e in read_events(text) if e["type"] == "ACCUSE"])
+        assert ev["mode"] == "disapprove" and ev["actor"] is not None, text
+
+
+def test_a_statement_after_a_relative_pronoun_is_its_antecedents() -> None:
+    text = "ورحب البيان بجهود قطر والسعودية، اللتين دعتا الطرفين إلى ضبط النفس وتغليب الحوار."
+    ev = only([e for e in read_events(text) if e["type"] == "REQUEST"])
+    assert ev["actor"]["text"] == "قطر والسعودية"
+    evs = read_events("وأشاد الوزير بالنقابة التي طالبت الحكومة بزيادة الأجور.")
+    ev = only([e for e in evs if e["type"] == "REQUEST"])
+    assert (ev["type"], ev["actor"]["text"], ev["target"]["text"]) == ("REQUEST", "النقابة", "الحكومة")

@@ -775,3 +775,8 @@ def test_a_name_read_in_two_countries_is_one_place_in_the_articles_country() -> 
 def test_no_place_is_read_inside_the_name_of_an_islamic_state_province() -> None:
     _, found = _places("وقال تنظيم ولاية سيناء إنه نفذ الهجوم في مدينة العريش.")
     assert [t for t, _ in found] == ["العريش"]
+
+
+def test_a_verb_joined_after_a_street_is_no_second_street() -> None:
+    _, found = _places("دهس رجل بسيارته عددا من المحتجين في شارع نيمانيينا وأصاب ثلاثة منهم.")
+    assert [t for t, _ in found] == ["شارع نيمانيينا"]

@@ -439,6 +439,11 @@ RELATIVES = frozenset(fold(w) for w in ("الذي", "التي", "الذين", "�
 def _relative_patient(ctx: Context, c: Candidate) -> Mention | None:
     """ناصر الزفزافي، الذي اعتقل يوم الاثنين: a transitive verb right after a relative
     pronoun, with no subject of its own, was done to the name before the pronoun."""
+    return _antecedent(ctx, c)
+
+
+def _antecedent(ctx: Context, c: Candidate) -> Mention | None:
+    """The party named right before the relative pronoun before ``c`` (a comma between)."""
     k = c.i - 1
     if k < 1 or ctx.norm(k) not in RELATIVES:
         return None
@@ -672,6 +677,13 @@ def find_actor(
         # وأدانت الوزارة الهجوم، وطالبت المجتمع الدولي بالتدخل: who is named after the joined
         # statement is whom it addresses; its speaker is the first statement's
         c.actor, c.actor_how = lead.actor, "inherited"  # type: ignore[union-attr]
+        return
+    if c.is_verb and c.type in VERBAL_TYPES and c.i > 0 and ctx.norm(c.i - 1) in RELATIVES:
+        # قطر والسعودية اللتين دعتا الطرفين إلى ضبط النفس: who speaks is named before the
+        # pronoun; the party after the verb is whom it addresses
+        ante = _antecedent(ctx, c)
+        if ante is not None:
+            c.actor, c.actor_how = _coordinated(ctx, ante, ante.j), "subject"
         return
     if c.is_verb and (c.j - c.i == 1 or c.tail is not None or pronoun_object) and not c.plural:
         subj = _subject_after(ctx, c, hi)

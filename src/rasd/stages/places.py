@@ -662,8 +662,8 @@ def _local_name_end(
         whole = toks[i].norm
         if len(core) < 3 or first in data.common_words or core in data.common_words or art.gaz.role(first):
             return None  # وقال، وفي: the clause goes on, no second name
-        if whole in data.common_words:
-            return None  # وقفة: a word of its own, not و + a name
+        if whole in data.common_words or art.gaz.rule(whole) == "never" or art.gaz.rule(first) == "never":
+            return None  # وقفة، وأصاب: a word of its own, not و + a name
     elif not _name_word(art, i, named, type_tok):
         return None
     if first.startswith("ال") or j >= n or j in covered:
