@@ -29,6 +29,7 @@ SETS = {
     "heldout3": (REPO / "eval" / "heldout3-gold.jsonl", REPO / "eval" / "heldout3-articles.jsonl"),
     "heldout4": (REPO / "eval" / "heldout4-gold.jsonl", REPO / "eval" / "heldout4-articles.jsonl"),
     "heldout5": (REPO / "eval" / "heldout5-gold.jsonl", REPO / "eval" / "heldout5-articles.jsonl"),
+    "heldout6": (REPO / "eval" / "heldout6-gold.jsonl", REPO / "eval" / "heldout6-articles.jsonl"),
     **{
         f"tune-{t}": (
             REPO / "eval" / "tuning" / f"tune-{t}-gold.jsonl",
@@ -78,9 +79,11 @@ def keeps_a_clitic(surface: str) -> bool:
 
     >>> keeps_a_clitic("ببغداد"), keeps_a_clitic("بغداد"), keeps_a_clitic("والخرطوم")
     (True, False, True)
+    >>> keeps_a_clitic("فالبارايسو")
+    False
     """
     if CLITIC_ON_ARTICLE.match(surface):
-        return True
+        return surface not in GAZETTEER  # فالبارايسو is Valparaíso's own name, not ف + البارايسو
     rest = surface[1:]
     return surface[:1] in PROCLITICS and len(rest) >= 3 and surface not in GAZETTEER and rest in GAZETTEER
 
