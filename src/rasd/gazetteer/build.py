@@ -455,10 +455,21 @@ def nisba_forms(form: str) -> list[str]:
 
     >>> nisba_forms("مصري")
     ['مصري', 'مصريه', 'مصريون', 'مصريين', 'مصريات', 'مصريان']
+    >>> nisba_forms("كوري شمالي")[:4]
+    ['كوري شمالي', 'كوري الشمالي', 'كوريه شماليه', 'كوريه الشماليه']
     """
     f = fold(form)
     if not f.endswith("ي"):
         return [f]
+    words = f.split()
+    if len(words) > 1 and all(w.endswith("ي") for w in words):
+        # كوري شمالي: both words agree (كوريون شماليون), and take the article together (الكورية
+        # الشمالية: the matcher strips the first word's ال, the others keep theirs)
+        out = []
+        for suffix in ("", "ه", "ون", "ين", "ات", "ان"):
+            first, *rest = (w + suffix for w in words)
+            out += [" ".join([first, *rest]), " ".join([first, *("ال" + w for w in rest)])]
+        return out
     return [f, f + "ه", f + "ون", f + "ين", f + "ات", f + "ان"]
 
 
