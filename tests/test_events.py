@@ -1702,3 +1702,24 @@ def test_a_statement_after_a_relative_pronoun_is_its_antecedents() -> None:
     evs = read_events("وأشاد الوزير بالنقابة التي طالبت الحكومة بزيادة الأجور.")
     ev = only([e for e in evs if e["type"] == "REQUEST"])
     assert (ev["type"], ev["actor"]["text"], ev["target"]["text"]) == ("REQUEST", "النقابة", "الحكومة")
+
+
+def test_the_date_in_a_dateline_and_a_weekday_in_a_place_name_date_no_action() -> None:
+    # the dateline's day is the report's; the toll was told for yesterday
+    text = (
+        "مقديشو 22 يناير (د ب أ)- قُتل ما لا يقل عن سبعة جنود وأصيب 12 آخرون، أمس السبت، "
+        "في هجوم انتحاري بسيارة مفخخة استهدف قاعدة عسكرية."
+    )
+    ev = only(read_events(text, published="2023-01-22"))
+    assert (ev["type"], ev["date"]) == ("ASSAULT", "2023-01-21")
+    # Bab El Had square in Rabat: الأحد names the square, not Sunday
+    text = "خاض آلاف المعلمين، صباح اليوم الخميس، مسيرة احتجاجية انطلقت من ساحة باب الأحد نحو البرلمان."
+    ev = only(read_events(text, published="2023-10-26"))
+    assert (ev["type"], ev["date"]) == ("PROTEST", "2023-10-26")
+
+
+def test_a_toll_met_by_a_counted_subject_is_an_attack() -> None:
+    # لقي ... مصرعهم: the counted dead stand between the verb and its noun
+    text = "لقي أربعة أشخاص مصرعهم وأصيب ستة آخرون، مساء أمس الثلاثاء، في تجدد خصومة ثأرية بين عائلتين."
+    ev = only(read_events(text, published="2026-10-14"))
+    assert (ev["type"], ev["date"], ev["counts"]["killed"]["value"]) == ("ASSAULT", "2026-10-13", 4)

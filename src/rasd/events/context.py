@@ -18,6 +18,7 @@ from rasd.doc import Doc, Span
 from rasd.events.lexicon import ActorTerm, CountNoun, Lexicons, ModalityCue, ModeCue, lexicons
 from rasd.matcher import Match
 from rasd.outlets import home_country
+from rasd.stages.places import DASHES, DATELINE_TOKENS
 
 # words that end a clause inside a sentence (folded)
 CLAUSE_WORDS = frozenset(fold(w) for w in ("بينما", "فيما", "حيث", "إذ", "كما", "بعدما", "عقب"))
@@ -595,6 +596,17 @@ def _main_country(ctx: Context) -> tuple[str | None, Span | None]:
     return country, place
 
 
+def _dateline_end(ctx: Context) -> int:
+    """The token of the dash that ends a dateline opened by its city (مقديشو 22 يناير (د ب أ)-),
+    or 0 when the text has none."""
+    if not any(s.data.get("dateline") for _, _, s in ctx.places):
+        return 0
+    for k, tok in enumerate(ctx.doc.tokens[:DATELINE_TOKENS]):
+        if tok.norm in DASHES:
+            return k
+    return 0
+
+
 def build(doc: Doc) -> Context:
     lex = lexicons()
     ctx = Context(doc, lex)
@@ -625,8 +637,14 @@ def build(doc: Doc) -> Context:
         i, j = ctx.tok_range(s.start, s.end)
         ctx.places.append((i, j, s))
     ctx.places.sort(key=lambda x: x[0])
+    in_place = {k for i, j, _ in ctx.places for k in range(i, j)}
+    dateline_end = _dateline_end(ctx)
     for s in doc.get("date"):
         i, j = ctx.tok_range(s.start, s.end)
+        if in_place.intersection(range(i, j)):
+            continue  # ساحة باب الأحد: a weekday in the name of a place is no date
+        if j <= dateline_end:
+            continue  # مقديشو 22 يناير (د ب أ)-: the day of the report, not of its actions
         ctx.dates.append((i, j, s))
         ctx.date_toks.update(range(i, j))
     for s in doc.get("demonym"):
