@@ -1723,3 +1723,30 @@ def test_a_toll_met_by_a_counted_subject_is_an_attack() -> None:
     text = "لقي أربعة أشخاص مصرعهم وأصيب ستة آخرون، مساء أمس الثلاثاء، في تجدد خصومة ثأرية بين عائلتين."
     ev = only(read_events(text, published="2026-10-14"))
     assert (ev["type"], ev["date"], ev["counts"]["killed"]["value"]) == ("ASSAULT", "2026-10-13", 4)
+
+
+def test_one_official_killed_or_wounded_is_counted_and_is_no_doer() -> None:
+    ev = only(read_events("قُتل والي ولاية غرب دارفور مساء الأربعاء في مدينة الجنينة."))
+    assert ev["counts"]["killed"]["value"] == 1
+    ev = only(read_events("وأصيب رئيس البلدية بجروح في الهجوم على مقر المجلس."))
+    assert ev["counts"]["injured"]["value"] == 1
+    # وقتل unvoweled is passive here: the one counted dead did not kill, nor set off the blast
+    ev = only(read_events("وقتل رئيس الوزراء السابق في انفجار."))
+    assert ev["actor"] is None and ev["target"]["text"] == "رئيس الوزراء"
+    ev = only(read_events("وقتل الجيش ثلاثة مسلحين في اشتباك."))
+    assert ev["actor"]["text"] == "الجيش"
+
+
+@pytest.mark.parametrize(
+    ("text", "threat"),
+    [
+        ("وحذرت المنظمة من تفشي الكوليرا بين الأطفال.", False),
+        ("وقالت الوكالة إن الوضع مأساوي، محذرة من أن المجاعة باتت وشيكة.", False),
+        ("وحذر وزير الدفاع من أن أي هجوم جديد سيقابل برد أقوى.", True),
+        ("ومن جهتها حذرت حماس إسرائيل من عواقب وخيمة.", True),
+        ("وحذر الرئيس من أن بلاده لن تقف مكتوفة الأيدي.", True),
+        ("وحذر الجيش من عواقب أي هجوم على مواقعه.", True),
+    ],
+)
+def test_a_warning_of_a_danger_is_no_threat(text: str, threat: bool) -> None:
+    assert any(e["type"] == "THREATEN" for e in read_events(text)) is threat

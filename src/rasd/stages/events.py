@@ -429,6 +429,41 @@ def _misread(ctx: Context, c: Candidate) -> bool:
 FORCE_KINDS = frozenset({"military", "police", "security"})
 
 
+WARN_LEMMAS = frozenset({"حذر", "مهددا|مهددة|مهددين|محذرا|محذرة|محذرين"})
+WARN_REACH = 12  # tokens from the warning word to its من
+FUTURE_REACH = 15  # tokens after من أن within which the warned action is told
+THREAT_NOUNS = frozenset(fold(w) for w in ("عواقب", "العواقب", "تبعات", "التبعات", "رد", "الرد"))
+
+
+def _warning_of_danger(ctx: Context, c: Candidate) -> bool:
+    """حذر من تفشي الكوليرا، محذرا من أن المجاعة باتت وشيكة: a warning of a danger is no threat.
+    A warning is a threat when it addresses a party (حذرت حماس إسرائيل من عواقب وخيمة), names
+    consequences (من عواقب، من رد), or says what someone will do (من أن أي هجوم سيقابل برد،
+    من أن بلاده لن تقف مكتوفة الأيدي)."""
+    if (
+        c.type != "THREATEN"
+        or c.entry.lemma not in WARN_LEMMAS
+        or not fold(ctx.doc.text[c.start : c.end]).lstrip("و").startswith(("حذر", "محذر", "يحذر", "تحذر"))
+    ):
+        return False
+    _, end = c.clause
+    toks = ctx.doc.tokens
+    k = next((x for x in range(c.j, min(c.j + WARN_REACH, len(toks))) if ctx.norm(x) == "من"), None)
+    if k is None or k + 1 >= len(toks):
+        return False
+    if any(m.i >= c.j and m.j <= k and m is not c.actor for m in ctx.mentions_in(c.j, k)):
+        return False  # حذرت حماس إسرائيل من: a party warned
+    nxt = ctx.norm(k + 1)
+    if nxt not in ("أن", "ان"):
+        return nxt not in THREAT_NOUNS
+    sent_end = ctx.sent_bounds[c.sent][1] if c.sent < len(ctx.sent_bounds) else len(toks)
+    for x in range(k + 2, min(k + 2 + FUTURE_REACH, sent_end)):
+        w = ctx.norm(x)
+        if w in ("لن", "سوف") or (len(w) >= 4 and w[0] == "س" and w[1] in "يتنا" and not w.endswith("ه")):
+            return False  # سيقابل، ستتعامل، لن تقف: what someone will do
+    return True
+
+
 def _anchored(c: Candidate) -> bool:
     """A weak or ambiguous trigger needs something concrete of its own: a count, a place below
     the country level, or a party that acts or suffers it by name or by office."""
@@ -648,6 +683,23 @@ def _marches_and_drones(ctx: Context, cands: list[Candidate]) -> None:
             c.dropped = "target"  # استهدف تجمعا للمواطنين
 
 
+HARMED = ("killed", "injured")
+
+
+def _victim_not_doer(c: Candidate) -> Mention | None:
+    """وقتل رئيس الوزراء السابق في انفجار: قتل unvoweled reads as passive when the party after it
+    is counted among the dead or wounded; that party is whom it was done to, not who did it
+    (returned when moved)."""
+    if c.actor is None or c.type != "ASSAULT" or c.actor_how != "subject":
+        return None
+    a = c.actor
+    if any(a.i <= q.i < a.j for key, q in c.counts.items() if key in HARMED):
+        c.target = c.target or a
+        c.actor, c.actor_how = None, ""
+        return a
+    return None
+
+
 def candidates(doc: Doc) -> tuple[Context, list[Candidate]]:
     """All trigger mentions with their frames and modality (before merging and filtering)."""
     ctx = build(doc)
@@ -689,6 +741,10 @@ def candidates(doc: Doc) -> tuple[Context, list[Candidate]]:
         _recode_counted(ctx, c)
     for s, group in by_sent.items():
         rest[s] = assign_counts(rest[s], group)  # a clash recoded as a riot takes its crowd
+    victims = [a for a in map(_victim_not_doer, cands) if a is not None]
+    for c in cands:
+        if c.actor_how == "inherited" and any(c.actor is v for v in victims):
+            c.actor, c.actor_how = None, ""  # the انفجار after it did not inherit a doer either
     apply_modality(ctx, cands)
     governs = {k: v.governs for k, v in ctx.lex.taxonomy.items()}
     apply_governing(ctx, cands, governs)
@@ -699,6 +755,8 @@ def candidates(doc: Doc) -> tuple[Context, list[Candidate]]:
             c.dropped = "anchor"
         elif not c.dropped and c.entry.anchor and _misread(ctx, c):
             c.dropped = "misread"
+        elif not c.dropped and _warning_of_danger(ctx, c):
+            c.dropped = "warning"
         c.evidence = _evidence(ctx, c)
     _carry_counts(ctx, rest, cands, named)
     _named_victims(ctx, cands)
