@@ -900,6 +900,9 @@ def test_a_deal_signed_in_a_named_city_is_set_in_that_citys_country() -> None:
     # a statement with no place of its own keeps its speaker's country
     said = "القاهرة - اتهمت وزارة الخارجية الإثيوبية الحكومة المصرية بعرقلة المفاوضات."
     assert [(t, c) for t, c, _ in _statements(said) if t == "ACCUSE"] == [("ACCUSE", "ET")]
+    # a sanction's place is the post recalled from: the state that recalls is its country
+    recalled = "وأعلنت باكستان استدعاء سفيرها من طهران."
+    assert [(t, c) for t, c, _ in _statements(recalled)] == [("SANCTION", "PK")]
 
 
 def test_ways_to_deliver_aid_are_a_topic_not_aid() -> None:

@@ -561,9 +561,11 @@ def _event(
         if place_obj.get("kind") not in ("country", "region", "city", "place"):
             place_obj["kind"] = "place"
     country = (place.data.get("country") if place is not None else None) or ctx.main_country
-    # a place the clause names (not the dateline) sets the country even of a statement or a deal
+    # a place the clause names (not the dateline) sets the country even of a statement or a deal;
+    # not of a sanction, whose place is often the post recalled from (سفيرها من طهران)
     stated = (
-        place is not None
+        c.type != "SANCTION"
+        and place is not None
         and c.place_source == "clause"
         and place.data.get("country")
         and not place.data.get("dateline")
