@@ -35,7 +35,7 @@ SETS = {
             REPO / "eval" / "tuning" / f"tune-{t}-gold.jsonl",
             REPO / "eval" / "tuning" / f"tune-{t}-articles.jsonl",
         )
-        for t in "abcdefghi"
+        for t in "abcdefghij"
     },
 }
 DESIGN = REPO.parent / "shared" / "DESIGN.md"
