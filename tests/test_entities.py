@@ -617,3 +617,19 @@ def test_a_head_before_a_plural_in_the_construct_state_is_a_name(text: str, org:
 
 def test_a_head_before_an_indefinite_nisba_adjective_is_no_name() -> None:
     assert named("وقالت جمعية خيرية محلية إن المساعدات وصلت.") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        # a first name shaped like a verbal noun (إيفان ~ إفعال) or a short imperfect (يان)
+        ("ودعا وزير الخارجية السلوفاكي إيفان كورتشوك إلى رد موحد.", "إيفان كورتشوك"),
+        ("وقال وزير الخارجية التشيكي يان هاماتشيك إن الأدلة واضحة.", "يان هاماتشيك"),
+    ],
+)
+def test_a_name_after_a_title_and_a_nationality_is_a_person(text: str, person: str) -> None:
+    assert (person, "PER") in named(text)
+
+
+def test_a_verb_after_a_title_and_a_nationality_is_no_name() -> None:
+    assert named("وقال الرئيس الأمريكي يزور المنطقة الأسبوع المقبل.") == set()

@@ -1753,3 +1753,8 @@ def test_one_official_killed_or_wounded_is_counted_and_is_no_doer() -> None:
 )
 def test_a_warning_of_a_danger_is_no_threat(text: str, threat: bool) -> None:
     assert any(e["type"] == "THREATEN" for e in read_events(text)) is threat
+
+
+def test_a_title_of_a_body_in_the_construct_state_leads_to_its_name() -> None:
+    ev = only(read_events("دان رئيس مفوضية الاتحاد الأفريقي موسى فقي محمد محاولة الانقلاب في مالي."))
+    assert ev["type"] == "ACCUSE" and ev["actor"]["text"].endswith("موسى فقي محمد")

@@ -455,6 +455,17 @@ def _posted_name(ctx: Context, title: Mention | None, m: Mention, nxt: Mention |
     return None
 
 
+def _construct_of(ctx: Context, i: int, j: int, body: Mention | None = None) -> bool:
+    """The words [i, j) are a noun in the construct state and a definite genitive, or the named
+    ``body`` after it: مفوضية + الاتحاد الأفريقي، خارجية + روسيا."""
+    toks = ctx.doc.tokens
+    if j - i < 2 or toks[i].kind != "word" or toks[i].norm.startswith("ال"):
+        return False
+    if body is not None:
+        return body.i == i + 1 and body.j == j
+    return all(t.kind == "word" for t in toks[i + 1 : j]) and _definite(ctx, i + 1, j)
+
+
 def _of_phrase(ctx: Context, title: Mention, j: int) -> bool:
     """The words from the end of an unnamed title to ``j`` are a phrase with ل: لحقوق الإنسان."""
     toks = ctx.doc.tokens[title.j : j]
@@ -493,6 +504,24 @@ def _appositions(ctx: Context, mentions: list[Mention]) -> list[Mention]:
             out[-1] = Mention(prev.i, name.j, prev.start, name.end, prev.kind, prev.country, True, "PER")
             skip = k + 1 if name is not m else -1
             continue
+        nxt = mentions[k + 1] if k + 1 < len(mentions) else None
+        if (
+            prev is not None
+            and _title(prev)
+            and not prev.named
+            and m.named
+            and m.etype in ("ORG", "LOC")
+            and nxt is not None
+            and nxt.etype == "PER"
+            and nxt.i == m.j
+            and _construct_of(ctx, prev.j, m.j, m)
+        ):
+            # رئيس مفوضية الاتحاد الأفريقي موسى فقي محمد: the title, its body, then the name
+            out[-1] = Mention(
+                prev.i, nxt.j, prev.start, nxt.end, prev.kind, m.country or prev.country, True, "PER"
+            )
+            skip = k + 1
+            continue
         if prev is not None and _officer_of(ctx, prev, m):
             # الأمين العام للأمم المتحدة، المبعوث الخاص للأمم المتحدة: a title of a body
             out[-1] = Mention(prev.i, m.j, prev.start, m.end, prev.kind, m.country or prev.country, False)
@@ -513,7 +542,11 @@ def _appositions(ctx: Context, mentions: list[Mention]) -> list[Mention]:
             described = (
                 0 < len(gap) <= 4
                 and m.etype == "PER"
-                and (_definite(ctx, prev.j, body) or _of_phrase(ctx, prev, body))
+                and (
+                    _definite(ctx, prev.j, body)
+                    or _of_phrase(ctx, prev, body)
+                    or _construct_of(ctx, prev.j, body)
+                )
             )
             # الرئيس الولايات المتحدة: a definite title takes no country as its genitive
             construct = not (m.etype == "LOC" and gap == [] and toks[prev.j - 1].norm.startswith("ال"))

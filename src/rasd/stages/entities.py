@@ -929,6 +929,10 @@ class Reader:
         ):
             return None
         end, parts = self.name_extent(k)
+        if not parts and not comma and skipped and self.is_nationality(k - 1) and self._foreign_first(k):
+            # وزير الخارجية السلوفاكي إيفان كورتشوك، التشيكي يان هاماتشيك: after a title and a
+            # nationality a name begins, though its first word looks like a verbal noun or a verb
+            end, parts = self.name_extent(k, started=True)
         if any(x in self.person_at for x in range(k + 1, end)):
             return None  # رئيس نيكاراغوا دانيال أورتيغا: the known name is the person
         if (
@@ -958,6 +962,14 @@ class Reader:
                 last, last + 1, "", "PER", self.person_latin(last, last + 1, ""), P_TITLE, "title"
             )
         return None
+
+    def _foreign_first(self, k: int) -> bool:
+        """Can token ``k``, right after a title and a nationality, open a foreign name? Not an
+        imperfect verb of four letters or more (الرئيس الأمريكي يزور), not a definite word."""
+        norm = self.toks[k].norm
+        if not self.namey(k, False) or norm.startswith("ال"):
+            return False
+        return not (norm[0] in "يت" and len(norm) >= 4 and norm[1:2] != "و")
 
     def _definite_surname(self, k: int) -> bool:
         tok = self.toks[k]
