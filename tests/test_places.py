@@ -784,3 +784,18 @@ def test_no_place_is_read_inside_the_name_of_an_islamic_state_province() -> None
 def test_a_verb_joined_after_a_street_is_no_second_street() -> None:
     _, found = _places("دهس رجل بسيارته عددا من المحتجين في شارع نيمانيينا وأصاب ثلاثة منهم.")
     assert [t for t, _ in found] == ["شارع نيمانيينا"]
+
+
+def test_a_nationality_after_a_name_says_its_country() -> None:
+    # no Tyler, Texas: the unknown state is Venezuela's, unlocated
+    _, found = _places("وعبرت الشاحنات إلى بلدة حدودية في ولاية تاتشيرا الفنزويلية.")
+    state = _find(found, "ولاية تاتشيرا")
+    assert (state["country"], state["kind"], state["name"]) == ("VE", "region", "Tachira")
+
+
+def test_a_district_named_like_a_big_city_abroad_is_local() -> None:
+    # Kowloon is written like Köln: a district of the article's country, not Germany's city
+    _, found = _places(
+        "هونغ كونغ - وفي حي كولون، تظاهر آلاف من السكان مساء الأحد. وقالت شرطة هونغ كونغ إنها اعتقلت عشرات."
+    )
+    assert _find(found, "كولون")["country"] == "HK"

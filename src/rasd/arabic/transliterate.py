@@ -69,6 +69,11 @@ _DROP = DIACRITICS | INVISIBLE | {TATWEEL}
 def _letters(word: str) -> list[str]:
     """Latin pieces for each letter of ``word`` (no vowel guessing yet)."""
     chars = [c for c in word if c not in _DROP]
+    # تش writes a foreign "ch" (تشاد Chad, كراتشي Karachi, تاتشيرا Tachira); not after س, where
+    # it is Arabic (مستشفى)
+    for k in range(len(chars) - 1, 0, -1):
+        if chars[k - 1] == "ت" and chars[k] == "ش" and (k < 2 or chars[k - 2] != "س"):
+            chars[k - 1 : k + 1] = ["چ"]
     out: list[str] = []
     n = len(chars)
     for k, ch in enumerate(chars):
@@ -168,6 +173,8 @@ def transliterate(text: str) -> str:
 
     >>> transliterate("كيرييلا")
     'Kiryila'
+    >>> transliterate("تاتشيرا"), transliterate("كراتشي")
+    ('Tachira', 'Karachi')
     """
     words = [_word(w) for w in text.split()]
     return " ".join(w for w in words if w)

@@ -71,6 +71,7 @@ class Candidate:
     chosen: Place | None = None
     unknown: bool = False  # no alias: a word to transliterate
     dateline: bool = False
+    told: str = ""  # the country of a nationality adjective right after it (طرابلس الليبية)
 
     def accepted(self) -> bool:
         if self.unknown:
@@ -400,7 +401,14 @@ def _choose(
     ]
     if not options:
         return None
-    return max(options, key=lambda p: _score(p, c, countries, admin1s))
+    told = [p for p in options if c.told and p.country == c.told]
+    return max(told or options, key=lambda p: _score(p, c, countries, admin1s))
+
+
+def _told(art: _Article, j: int) -> str:
+    """The country of a nationality adjective at token ``j`` (طرابلس الليبية), or ''."""
+    hit = art.demonym_hits.get(j)
+    return hit[2] if hit else ""
 
 
 def _guess(art: _Article, c: Candidate, countries: Counter[str]) -> None:
@@ -415,6 +423,10 @@ def _guess(art: _Article, c: Candidate, countries: Counter[str]) -> None:
             two = gaz.transliterate(f"{c.alias} {nxt.norm}", mentioned, strict=weak)
             if two and (not best or two[0][0] >= best[0][0] + 3):
                 best, c.j, c.nend = two, c.j + 1, nxt.nend
+                c.told = _told(art, c.j)
+    if best and c.told:
+        # ولاية تاتشيرا الفنزويلية: the nationality after the name says where it is
+        best = [(s, p) for s, p in best if p.country == c.told]
     if not best:
         return
     top = best[0][0]
@@ -474,10 +486,14 @@ def _local_facility(
         or p.kind not in ("city", "region")
         or p.capital
         or p.curated
-        or p.population >= SUPPORTED_POPULATION
+        or (
+            p.population >= SUPPORTED_POPULATION
+            and (countries.get(p.country or "", 0) > own or not countries)
+        )
     ):
         return p  # a curated town (بوكروفسك) is what the data says it is; منطقة صلاح الدين in
-        # Tripoli is no Iraqi province: a region abroad is checked like a small town
+        # Tripoli is no Iraqi province: a region abroad is checked like a small town, and so is
+        # a big city of a country the article names nowhere else (حي كولون in Hong Kong: no Köln)
     others = countries.copy()
     if p is not None:
         others[p.country or ""] -= own
@@ -493,7 +509,7 @@ def _local_facility(
         if end is not None and end > c.j:
             c.j, c.nend = end, art.toks[end - 1].nend
     # وفي مدينة السويداء، تجمعوا في ساحة الكرامة: the country of its sentence, else the article's
-    iso = _sentence_country(art, located, c) or others.most_common(1)[0][0]
+    iso = c.told or _sentence_country(art, located, c) or others.most_common(1)[0][0]
     return _local_place(_unclitic_text(art, c), iso, c.role)
 
 
@@ -791,6 +807,8 @@ def places(doc: Doc) -> Doc:
     place_tokens = {k for c in kept for k in range(c.i, c.j)}
     demonyms = [country for i, (_, _, country) in demonym_hits.items() if i not in place_tokens]
     accepted = [c for c in kept if c.accepted()]
+    for c in kept + unknowns:
+        c.told = _told(art, c.j)
     home = home_country(doc.outlet)  # القبس reports Kuwait without naming it
     countries = _Countries(gaz, accepted, demonyms + [home] * HOME_MENTIONS if home else demonyms)
     for c in unknowns:
@@ -803,6 +821,8 @@ def places(doc: Doc) -> Doc:
     for c in unknowns:
         if c.guesses:
             c.chosen = c.guesses[0][1]
+        elif c.told and c.type_tok is not None:
+            c.chosen = _local_place(_unclitic_text(art, c), c.told, c.role)  # ولاية تاتشيرا الفنزويلية
     own = Counter(c.alias for c in accepted)
     for c in accepted + unknowns:
         # the places read from the gazetteer locate local ones (their choices as they stand)
