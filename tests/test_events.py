@@ -1758,3 +1758,19 @@ def test_a_warning_of_a_danger_is_no_threat(text: str, threat: bool) -> None:
 def test_a_title_of_a_body_in_the_construct_state_leads_to_its_name() -> None:
     ev = only(read_events("دان رئيس مفوضية الاتحاد الأفريقي موسى فقي محمد محاولة الانقلاب في مالي."))
     assert ev["type"] == "ACCUSE" and ev["actor"]["text"].endswith("موسى فقي محمد")
+
+
+def test_tit_for_tat_expulsions_are_two_sanctions() -> None:
+    text = (
+        "براغ - أمرت روسيا، الأحد، 20 دبلوماسيا تشيكيا بمغادرة أراضيها، "
+        "ردا على قرار براغ طرد 18 دبلوماسيا روسيا."
+    )
+    evs = read_events(text, published="2021-04-19")
+    assert sorted(e["actor"]["text"] for e in evs if e["type"] == "SANCTION") == ["براغ", "روسيا"]
+    # an order to leave is an expulsion only of diplomats or officials
+    assert not [e for e in read_events("وأمر الرئيس الجيش بمغادرة الثكنات.") if e["type"] == "SANCTION"]
+
+
+def test_the_night_between_two_days_is_dated_by_the_first() -> None:
+    text = "شهدت عدة ولايات أعمال شغب خلال الليلة الفاصلة بين الأحد والاثنين."
+    assert only(read_events(text, published="2021-01-18"))["date"] == "2021-01-17"

@@ -153,7 +153,7 @@ def compatible(doc: Doc, a: Candidate, b: Candidate, same_sentence: bool | None 
             return False
     aa, ab = a.actor, b.actor
     if (
-        a.type in SPEECH_TYPES
+        a.type in SPEECH_TYPES | {"SANCTION"}  # أمرت روسيا ... ردا على قرار براغ طرد: tit for tat
         and aa is not None
         and ab is not None
         and aa.named

@@ -412,11 +412,14 @@ CASUALTY_REACH = 4  # tokens after استقبل within which the bodies or the w
 
 def _misread(ctx: Context, c: Candidate) -> bool:
     """A weak trigger in another sense: a hospital receiving bodies or wounded (استقبل المستشفى
-    27 جثة) is no visit; a gathering of a state's soldiers (قصفت تجمعا لجنود الاحتلال) or a
+    27 جثة) is no visit; an order to leave is an expulsion only of diplomats or officials; a gathering of a state's soldiers (قصفت تجمعا لجنود الاحتلال) or a
     summit bringing states together (قمة تجمع مصر والصومال) is no protest."""
     if c.type == "CONSULT":
         ahead = ctx.count_nouns_in(c.j, c.j + CASUALTY_REACH)
         return any(noun.key in CASUALTY_KEYS for _, (_, noun) in ahead)
+    if c.type == "SANCTION" and c.entry.lemma.startswith("أمر"):
+        # أمرت روسيا 20 دبلوماسيا بمغادرة أراضيها; not أمر الرئيس الجيش بمغادرة الثكنات
+        return c.target is None or c.target.kind != "officials"
     if c.type == "PROTEST":
         for m in ctx.mentions_in(c.j, c.j + 2)[:1]:
             if m.kind in FORCE_KINDS:
