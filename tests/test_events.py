@@ -1774,3 +1774,24 @@ def test_tit_for_tat_expulsions_are_two_sanctions() -> None:
 def test_the_night_between_two_days_is_dated_by_the_first() -> None:
     text = "شهدت عدة ولايات أعمال شغب خلال الليلة الفاصلة بين الأحد والاثنين."
     assert only(read_events(text, published="2021-01-18"))["date"] == "2021-01-17"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وأكد الوزيران دعم البلدين لجهود وقف إطلاق النار في غزة.",  # a goal, not a truce
+        "وقال إن الهجوم على البلدة انتهاك صارخ للهدنة.",  # a truce broken, not declared
+    ],
+)
+def test_a_truce_worked_for_or_broken_is_no_ceasefire(text: str) -> None:
+    assert not [e for e in read_events(text) if e["type"] == "RETREAT"]
+
+
+def test_an_expulsion_and_sanctions_are_two_measures_and_suspensions_and_visa_bans_are_sanctions() -> None:
+    evs = read_events("وأعلنت واشنطن طرد عشرة دبلوماسيين روس وفرض عقوبات على عشرات الكيانات والأفراد.")
+    assert sorted(str(e["mode"]) for e in evs if e["type"] == "SANCTION") == ["None", "expel"]
+    for text in (
+        "وقررت المجموعة الاقتصادية تعليق عضوية مالي في هيئاتها.",
+        "وأعلنت إستونيا فرض حظر دخول على 11 مسؤولا جورجيا.",
+    ):
+        assert [e["type"] for e in read_events(text)] == ["SANCTION"], text

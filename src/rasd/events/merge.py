@@ -116,6 +116,8 @@ def compatible(doc: Doc, a: Candidate, b: Candidate, same_sentence: bool | None 
         return False
     if a.type == "PROTEST" and a.mode and b.mode and a.mode != b.mode:
         return False  # a strike and a riot told together are two events
+    if a.type == "SANCTION" and a.mode != b.mode:
+        return False  # طرد دبلوماسيين وفرض عقوبات: an expulsion and sanctions are two measures
     if _old(doc, a) != _old(doc, b) and (_date_value(a) is None or _date_value(b) is None):
         return False  # the strike of 1979 is not today's strike
     if same_sentence is None:
