@@ -1795,3 +1795,16 @@ def test_an_expulsion_and_sanctions_are_two_measures_and_suspensions_and_visa_ba
         "وأعلنت إستونيا فرض حظر دخول على 11 مسؤولا جورجيا.",
     ):
         assert [e["type"] for e in read_events(text)] == ["SANCTION"], text
+
+
+def test_protesters_seizing_buildings_obstruct() -> None:
+    ev = only(read_events("سيطر محتجون على مقرات إدارية ومراكز للشرطة في مدينة لفيف."))
+    assert (ev["type"], ev["mode"]) == ("PROTEST", "obstruct")
+    ev = only(read_events("وسيطر الجيش على بلدة خان شيخون."))
+    assert (ev["type"], ev["mode"]) == ("COERCE", "seize")
+
+
+def test_a_participle_of_state_with_no_verb_of_saying_is_the_sentence_subjects() -> None:
+    text = "وكان المرشد علي خامنئي قد وصف المحتجين يوم الأحد بالأشرار، متهما أعداء البلاد بالوقوف وراء الاضطرابات."
+    ev = only([e for e in read_events(text) if e["type"] == "ACCUSE"])
+    assert ev["actor"]["text"].endswith("علي خامنئي")

@@ -22,7 +22,7 @@ from datetime import date
 from rasd.arabic.clitics import segmentations
 from rasd.arabic.normalise import fold
 from rasd.doc import Doc, Span
-from rasd.events.context import PREPOSITIONS, Context, Mention, Quantity
+from rasd.events.context import PREPOSITIONS, TITLE_KINDS, Context, Mention, Quantity
 from rasd.events.lexicon import CountNoun, TriggerEntry
 from rasd.matcher import PREPOSITION_PRONOUNS
 
@@ -581,7 +581,20 @@ def _participle_of_state(ctx: Context, c: Candidate, lo: int) -> bool:
 def _circumstantial(ctx: Context, c: Candidate, lo: int, speakers: set[int]) -> Mention | None:
     """وقال مسؤول إن "..."، ملوحا بالتصعيد؛ ذكرت الوزارة في بيان "..."، ومتوعدة بالرد: a
     participle of state after a comma says what the speaker of its sentence does."""
-    return _first_speaker(ctx, c, lo, speakers) if _participle_of_state(ctx, c, lo) else None
+    if not _participle_of_state(ctx, c, lo):
+        return None
+    return _first_speaker(ctx, c, lo, speakers) or _first_party(ctx, c, lo)
+
+
+def _first_party(ctx: Context, c: Candidate, lo: int) -> Mention | None:
+    """With no verb of saying (وكان المرشد علي خامنئي قد وصف المحتجين بالأشرار، متهما ...): the
+    first party of the sentence named or by office, the subject of its main verb."""
+    for m in ctx.mentions:
+        if m.i >= c.i:
+            break
+        if m.i >= lo and (m.etype in ("PER", "ORG") or m.kind in TITLE_KINDS):
+            return m
+    return None
 
 
 def _first_speaker(ctx: Context, c: Candidate, lo: int, speakers: set[int]) -> Mention | None:
