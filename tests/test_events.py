@@ -1808,3 +1808,10 @@ def test_a_participle_of_state_with_no_verb_of_saying_is_the_sentence_subjects()
     text = "وكان المرشد علي خامنئي قد وصف المحتجين يوم الأحد بالأشرار، متهما أعداء البلاد بالوقوف وراء الاضطرابات."
     ev = only([e for e in read_events(text) if e["type"] == "ACCUSE"])
     assert ev["actor"]["text"].endswith("علي خامنئي")
+
+
+def test_a_force_with_its_place_and_a_name_with_its_short_form_are_one_party() -> None:
+    ev = only(read_events("اعتقلت شرطة هونغ كونغ، اليوم الإثنين، عشرات المحتجين في الجامعة."))
+    assert (ev["actor"]["text"], ev["target"]["text"]) == ("شرطة هونغ كونغ", "المحتجين")
+    ev = only(read_events("عقد حلف شمال الأطلسي (الناتو) الجمعة اجتماعا طارئا في بروكسل."))
+    assert ev["actor"]["text"] == "حلف شمال الأطلسي"

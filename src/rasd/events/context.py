@@ -455,6 +455,12 @@ def _posted_name(ctx: Context, title: Mention | None, m: Mention, nxt: Mention |
     return None
 
 
+def _in_brackets_after(ctx: Context, prev: Mention, m: Mention) -> bool:
+    """``m`` is written in brackets right after ``prev``: حلف شمال الأطلسي (الناتو)."""
+    text = ctx.doc.text
+    return text[prev.end : m.start].strip() == "(" and text[m.end : m.end + 2].lstrip()[:1] == ")"
+
+
 def _construct_of(ctx: Context, i: int, j: int, body: Mention | None = None) -> bool:
     """The words [i, j) are a noun in the construct state and a definite genitive, or the named
     ``body`` after it: مفوضية + الاتحاد الأفريقي، خارجية + روسيا."""
@@ -503,6 +509,20 @@ def _appositions(ctx: Context, mentions: list[Mention]) -> list[Mention]:
             # المبعوث الأممي إلى اليمن هانس غروندبرغ، السفير الأمريكي لدى العراق ...
             out[-1] = Mention(prev.i, name.j, prev.start, name.end, prev.kind, prev.country, True, "PER")
             skip = k + 1 if name is not m else -1
+            continue
+        if prev is not None and prev.named and m.named and _in_brackets_after(ctx, prev, m):
+            continue  # حلف شمال الأطلسي (الناتو): the short name is the same party
+        if (
+            prev is not None
+            and not prev.named
+            and prev.kind in ("police", "military", "security")
+            and m.etype == "LOC"
+            and m.i == prev.j
+            and not toks[prev.j - 1].norm.startswith("ال")
+            and m.start == toks[m.i].start
+        ):
+            # شرطة هونغ كونغ، جيش ميانمار: a force in the construct state with its place is one party
+            out[-1] = Mention(prev.i, m.j, prev.start, m.end, prev.kind, m.country or prev.country, False)
             continue
         nxt = mentions[k + 1] if k + 1 < len(mentions) else None
         if (
