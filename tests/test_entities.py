@@ -633,3 +633,14 @@ def test_a_name_after_a_title_and_a_nationality_is_a_person(text: str, person: s
 
 def test_a_verb_after_a_title_and_a_nationality_is_no_name() -> None:
     assert named("وقال الرئيس الأمريكي يزور المنطقة الأسبوع المقبل.") == set()
+
+
+def test_ali_written_with_ya_before_a_family_name_is_a_name() -> None:
+    assert ("علي البياتي", "PER") in named("وقال عضو المفوضية علي البياتي إن الوضع خطير.")
+    # على misspelt علي before a common noun stays a preposition
+    assert named("وحصل علي الموافقة من الوزارة.") == set()
+
+
+def test_orders_after_a_title_are_no_name() -> None:
+    found = named("وأصدر المدعي العام العسكري في طرابلس أوامر بالقبض على حفتر.")
+    assert not [n for n, label in found if n.startswith("أوامر")]

@@ -1815,3 +1815,11 @@ def test_a_force_with_its_place_and_a_name_with_its_short_form_are_one_party() -
     assert (ev["actor"]["text"], ev["target"]["text"]) == ("شرطة هونغ كونغ", "المحتجين")
     ev = only(read_events("عقد حلف شمال الأطلسي (الناتو) الجمعة اجتماعا طارئا في بروكسل."))
     assert ev["actor"]["text"] == "حلف شمال الأطلسي"
+
+
+def test_a_warrant_is_an_investigation_not_an_arrest_or_a_verdict() -> None:
+    for text in (
+        "وأصدر المدعي العام العسكري أوامر بالقبض على حفتر وعدد من قادته.",
+        "وأصدرت المحكمة الجنائية الدولية مذكرة توقيف بحق الرئيس.",
+    ):
+        assert [(e["type"], e["mode"]) for e in read_events(text)] == [("ACCUSE", "investigate")], text

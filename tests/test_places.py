@@ -799,3 +799,8 @@ def test_a_district_named_like_a_big_city_abroad_is_local() -> None:
         "هونغ كونغ - وفي حي كولون، تظاهر آلاف من السكان مساء الأحد. وقالت شرطة هونغ كونغ إنها اعتقلت عشرات."
     )
     assert _find(found, "كولون")["country"] == "HK"
+
+
+def test_a_verb_with_its_object_joined_after_a_district_is_no_second_name() -> None:
+    _, found = _places("وطوق الجنود مقر إقامة الرئيس في حي سيبينيكورو واعتقلوه مع رئيس الوزراء.")
+    assert [t for t, _ in found] == ["سيبينيكورو"]

@@ -305,7 +305,17 @@ class Reader:
         tok = self.toks[k]
         if tok.text.endswith("ى") and tok.norm in self.lex.stop:
             return self.lex.stop[tok.norm]  # على, not علي
+        if tok.text.endswith("ي") and tok.norm in self.lex.given_single and self._surname_next(k):
+            return None  # علي البياتي: the name Ali, written with ي, before a family name
         return stop_kind(tok.norm)
+
+    def _surname_next(self, k: int) -> bool:
+        """Is the word after ``k`` a family name: a nisba (البياتي) or a known name word?"""
+        if k + 1 >= self.n or self.toks[k + 1].kind != "word":
+            return False
+        norm = self.toks[k + 1].norm
+        known = norm in self.lex.name_words or norm in self.lex.given_single
+        return known or (norm.startswith("ال") and norm.endswith("ي") and len(norm) >= 6)
 
     def namey(self, k: int, first: bool) -> bool:
         """Can token ``k`` be a part of a person's name?"""

@@ -705,6 +705,19 @@ def _victim_not_doer(c: Candidate) -> Mention | None:
     return None
 
 
+WARRANT_REACH = 3  # tokens from a court's verb to the warrant it issues
+
+
+def _warrants(cands: list[Candidate]) -> None:
+    """أصدرت المحكمة مذكرة توقيف بحق الرئيس: what the court issued is a warrant (ACCUSE
+    investigate), not a verdict."""
+    warrants = [d for d in cands if d.type == "ACCUSE" and d.mode == "investigate" and not d.dropped]
+    for c in cands:
+        if c.type == "SANCTION" and c.mode == "convict" and not c.dropped:
+            if any(0 <= d.i - c.j <= WARRANT_REACH for d in warrants):
+                c.dropped = "governed"
+
+
 def candidates(doc: Doc) -> tuple[Context, list[Candidate]]:
     """All trigger mentions with their frames and modality (before merging and filtering)."""
     ctx = build(doc)
@@ -755,6 +768,7 @@ def candidates(doc: Doc) -> tuple[Context, list[Candidate]]:
     apply_governing(ctx, cands, governs)
     _protest_demands(cands)
     _background(cands)
+    _warrants(cands)
     for c in cands:
         if not c.dropped and c.entry.anchor and not _anchored(c):
             c.dropped = "anchor"

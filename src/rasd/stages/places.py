@@ -435,6 +435,8 @@ def _guess(art: _Article, c: Candidate, countries: Counter[str]) -> None:
     c.guesses = [(top, tied[0])]
 
 
+# a past verb of a plural subject, or with an object pronoun: اعتقلوه، أحرقوها، فرّوا
+VERB_ENDINGS = ("وه", "وها", "وهم", "وهما", "وا")
 KNOWN_TOWN = 40_000  # a transliterated town this big in a country the article names may stand
 
 
@@ -680,6 +682,8 @@ def _local_name_end(
             return None  # وقال، وفي: the clause goes on, no second name
         if whole in data.common_words or art.gaz.rule(whole) == "never" or art.gaz.rule(first) == "never":
             return None  # وقفة، وأصاب: a word of its own, not و + a name
+        if len(first) >= 5 and first.endswith(VERB_ENDINGS):
+            return None  # حي سيبينيكورو واعتقلوه: a verb with its object, not a second name
     elif not _name_word(art, i, named, type_tok):
         return None
     if first.startswith("ال") or j >= n or j in covered:
