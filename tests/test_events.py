@@ -1823,3 +1823,25 @@ def test_a_warrant_is_an_investigation_not_an_arrest_or_a_verdict() -> None:
         "وأصدرت المحكمة الجنائية الدولية مذكرة توقيف بحق الرئيس.",
     ):
         assert [(e["type"], e["mode"]) for e in read_events(text)] == [("ACCUSE", "investigate")], text
+
+
+def test_an_action_across_the_country_is_set_in_the_country() -> None:
+    text = (
+        "كولومبو - قتل 290 شخصا في تفجيرات استهدفت كنيسة القديس أنطونيوس في سريلانكا. "
+        "وأعلن الرئيس حالة الطوارئ في البلاد اعتبارا من منتصف الليل."
+    )
+    ev = only([e for e in read_events(text) if e["type"] == "COERCE"])
+    assert (ev["place"]["text"], ev["country"]) == ("سريلانكا", "LK")
+
+
+@pytest.mark.parametrize(
+    ("text", "threat"),
+    [
+        ("وقال السراج إن الهجوم محاولة انقلاب، متعهدا بالرد عليه بقوة وحزم.", True),
+        ("وقال المتحدث إن التحالف سيتخذ إجراءات رادعة وحازمة ضد الحوثيين.", True),
+        ("وحذرت الشرطة من أنها قد تلجأ إلى الذخيرة الحية.", True),
+        ("وقالت الوزارة إنها ستتخذ إجراءات لتسهيل عودة النازحين.", False),
+    ],
+)
+def test_pledges_of_retaliation_and_measures_against_a_party_are_threats(text: str, threat: bool) -> None:
+    assert any(e["type"] == "THREATEN" for e in read_events(text)) is threat

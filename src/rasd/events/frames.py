@@ -1023,6 +1023,21 @@ HARM_TYPES = frozenset({"ASSAULT", "COERCE"})
 HOSPITALS = frozenset(fold(w) for w in ("مستشفى", "المستشفى", "مشفى", "المشفى", "مستشفيات"))
 
 
+NATION = frozenset(fold(w) for w in ("البلاد", "بالبلاد"))
+NATION_BEFORE = frozenset(fold(w) for w in ("في", "أنحاء", "انحاء", "عموم", "كافة", "مختلف", "جميع", "كل"))
+
+
+def _nationwide(ctx: Context, c: Candidate) -> bool:
+    """في البلاد، في جميع أنحاء البلاد، بالبلاد in the clause: the action covers the country."""
+    lo, hi = c.clause
+    for k in range(lo, hi):
+        if ctx.norm(k) in NATION and (
+            ctx.norm(k) == fold("بالبلاد") or (k > lo and ctx.norm(k - 1) in NATION_BEFORE)
+        ):
+            return True
+    return False
+
+
 def _inside(m: Mention | None, i: int) -> bool:
     return m is not None and m.i <= i < m.j
 
@@ -1044,6 +1059,20 @@ def find_place(ctx: Context, c: Candidate) -> None:
             return False  # نقلوا إلى مستشفى ناصر: where the wounded went, not where they were hit
         return k not in origins and not used.intersection(range(i, j))
 
+    if _nationwide(ctx, c) and not any(
+        usable(k) and ctx.places[k][2].data.get("kind") != "country" for k in ctx.place_indexes_in(*c.clause)
+    ):
+        # أعلن الرئيس حالة الطوارئ في البلاد: the whole country, not a town told before
+        country = next(
+            (
+                s
+                for _, _, s in ctx.places
+                if s.data.get("kind") == "country" and s.data.get("country") == ctx.main_country
+            ),
+            None,
+        )
+        c.places, c.place_source = ([country] if country is not None else []), "nation"
+        return
     if not any(usable(k) for k in ctx.place_indexes_in(*c.clause)):
         back = _anaphoric_place(ctx, c, usable)
         if back is not None:  # احتجز الجنود المواطنين في ساحة مدرسة البلدة: the town told before

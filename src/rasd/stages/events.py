@@ -435,6 +435,7 @@ FORCE_KINDS = frozenset({"military", "police", "security"})
 WARN_LEMMAS = frozenset({"حذر", "مهددا|مهددة|مهددين|محذرا|محذرة|محذرين"})
 WARN_REACH = 12  # tokens from the warning word to its من
 FUTURE_REACH = 15  # tokens after من أن within which the warned action is told
+THAT_FORMS = frozenset(fold(w) for w in ("أن", "أنه", "أنها", "أنهم", "أنهما"))  # من أن، من أنها
 THREAT_NOUNS = frozenset(fold(w) for w in ("عواقب", "العواقب", "تبعات", "التبعات", "رد", "الرد"))
 
 
@@ -457,13 +458,15 @@ def _warning_of_danger(ctx: Context, c: Candidate) -> bool:
     if any(m.i >= c.j and m.j <= k and m is not c.actor for m in ctx.mentions_in(c.j, k)):
         return False  # حذرت حماس إسرائيل من: a party warned
     nxt = ctx.norm(k + 1)
-    if nxt not in ("أن", "ان"):
+    if nxt not in THAT_FORMS:
         return nxt not in THREAT_NOUNS
     sent_end = ctx.sent_bounds[c.sent][1] if c.sent < len(ctx.sent_bounds) else len(toks)
     for x in range(k + 2, min(k + 2 + FUTURE_REACH, sent_end)):
         w = ctx.norm(x)
         if w in ("لن", "سوف") or (len(w) >= 4 and w[0] == "س" and w[1] in "يتنا" and not w.endswith("ه")):
             return False  # سيقابل، ستتعامل، لن تقف: what someone will do
+        if w == "قد" and x + 1 < sent_end and ctx.norm(x + 1)[:1] in "يتن":
+            return False  # من أنها قد تلجأ إلى الذخيرة الحية: what it may do
     return True
 
 
