@@ -1845,3 +1845,16 @@ def test_an_action_across_the_country_is_set_in_the_country() -> None:
 )
 def test_pledges_of_retaliation_and_measures_against_a_party_are_threats(text: str, threat: bool) -> None:
     assert any(e["type"] == "THREATEN" for e in read_events(text)) is threat
+
+
+def test_an_old_blast_and_the_toll_it_led_to_are_one_event() -> None:
+    text = (
+        "وأكد الوزير تورط ضباط روس في انفجار مستودع للذخيرة في بلدة شرقي البلاد عام 2014، أسفر عن مقتل شخصين."
+    )
+    ev = only(read_events(text, published="2021-04-19"))
+    assert (ev["type"], ev["date"], ev["counts"]["killed"]["value"]) == ("ASSAULT", "2014", 2)
+
+
+def test_the_violence_of_those_sanctioned_for_it_is_no_new_attack() -> None:
+    text = "وقرر الاتحاد في اجتماعه في بروكسل فرض عقوبات على المسؤولين عن أعمال العنف."
+    assert [e["type"] for e in read_events(text)] == ["SANCTION"]

@@ -118,10 +118,17 @@ def compatible(doc: Doc, a: Candidate, b: Candidate, same_sentence: bool | None 
         return False  # a strike and a riot told together are two events
     if a.type == "SANCTION" and a.mode != b.mode:
         return False  # طرد دبلوماسيين وفرض عقوبات: an expulsion and sanctions are two measures
-    if _old(doc, a) != _old(doc, b) and (_date_value(a) is None or _date_value(b) is None):
-        return False  # the strike of 1979 is not today's strike
     if same_sentence is None:
         same_sentence = a.sent == b.sent
+    consequence = same_sentence and (_outcome_verb(a) or _outcome_verb(b))
+    if (
+        _old(doc, a) != _old(doc, b)
+        and (_date_value(a) is None or _date_value(b) is None)
+        and not consequence
+    ):
+        return (
+            False  # the strike of 1979 is not today's strike; but انفجار عام 2014 أسفر عن مقتل شخصين is one
+        )
     if not same_sentence and a.type == "ASSAULT" and not (b.definite or b.is_verb or b.passive):
         # an indefinite noun in a later sentence (اشتباكات مسلحة) introduces a new attack,
         # unless it only adds the casualties of one already told (قتل 15 في هجوم)
@@ -176,6 +183,11 @@ def compatible(doc: Doc, a: Candidate, b: Candidate, same_sentence: bool | None 
         ):
             return False
     return True
+
+
+def _outcome_verb(c: Candidate) -> bool:
+    """A toll told as what an action led to (أسفر عن مقتل، أدى إلى مقتل، أوقع)."""
+    return c.type == "ASSAULT" and c.entry.lemma.startswith("أسفر عن مقتل")
 
 
 def _same_party(a: str, b: str) -> bool:
