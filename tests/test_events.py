@@ -1858,3 +1858,18 @@ def test_an_old_blast_and_the_toll_it_led_to_are_one_event() -> None:
 def test_the_violence_of_those_sanctioned_for_it_is_no_new_attack() -> None:
     text = "وقرر الاتحاد في اجتماعه في بروكسل فرض عقوبات على المسؤولين عن أعمال العنف."
     assert [e["type"] for e in read_events(text)] == ["SANCTION"]
+
+
+def test_the_same_night_or_during_the_meeting_dates_an_action_by_the_occasion_told_before() -> None:
+    text = (
+        "أغلق محتجون الطريق العام بالإطارات المحترقة، الليلة الماضية، "
+        "واعتقلت قوة أمنية ستة منهم في الموقع ذاته خلال الليلة نفسها."
+    )
+    ev = only([e for e in read_events(text, published="2023-11-06") if e["type"] == "COERCE"])
+    assert ev["date"] == "2023-11-05"
+    text = (
+        "وعقد وزراء الخارجية العرب اجتماعا طارئا في عمان يوم السبت. "
+        "وطالب الوزراء خلال الاجتماع الولايات المتحدة بالعمل من أجل وقف إطلاق النار."
+    )
+    ev = only([e for e in read_events(text, published="2023-11-06") if e["type"] == "REQUEST"])
+    assert ev["date"] == "2023-11-04"

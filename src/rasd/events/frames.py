@@ -1271,7 +1271,7 @@ def _then_date(ctx: Context, c: Candidate) -> Span | None:
     """حينها، آنذاك، وقتها in the clause: the action is dated by the last date told before it
     in its sentence or the one before (هجوم في 20 تموز 2022 ... واستدعت الخارجية حينها)."""
     lo, hi = c.clause
-    if not any(ctx.norm(k) in THEN for k in range(lo, hi)):
+    if not any(ctx.norm(k) in THEN or _same_occasion(ctx, k, lo) for k in range(lo, hi)):
         return None
     before = _previous_sentence_start(ctx, c.i)
     dates = [
@@ -1281,6 +1281,22 @@ def _then_date(ctx: Context, c: Candidate) -> Span | None:
 
 
 THEN = frozenset(fold(w) for w in ("حينها", "حينئذ", "آنذاك", "انذاك", "وقتها", "يومها", "حينذاك"))
+SAME = frozenset(fold(w) for w in ("نفسه", "نفسها", "ذاته", "ذاتها"))
+OCCASIONS = frozenset(
+    fold(w) for w in ("اليوم", "الليلة", "الاجتماع", "المؤتمر", "اللقاء", "القمة", "الجلسة", "الزيارة")
+)
+
+
+def _same_occasion(ctx: Context, k: int, lo: int) -> bool:
+    """خلال الليلة نفسها، في المؤتمر ذاته، خلال القمة: an occasion told before dates the action."""
+    if ctx.norm(k) in SAME:
+        return k > lo and ctx.norm(k - 1) in OCCASIONS
+    return (
+        ctx.norm(k) in OCCASIONS
+        and k > lo
+        and ctx.norm(k - 1) == fold("خلال")
+        and ctx.norm(k) != fold("اليوم")
+    )
 
 
 STORY_DAYS = 7  # a story date is a day this close before the report
