@@ -1873,3 +1873,16 @@ def test_the_same_night_or_during_the_meeting_dates_an_action_by_the_occasion_to
     )
     ev = only([e for e in read_events(text, published="2023-11-06") if e["type"] == "REQUEST"])
     assert ev["date"] == "2023-11-04"
+
+
+def test_an_internet_left_cut_is_censorship() -> None:
+    ev = only(read_events("وبقيت خدمة الإنترنت مقطوعة لليوم الرابع على التوالي في العاصمة."))
+    assert (ev["type"], ev["mode"]) == ("COERCE", "censor")
+
+
+def test_a_split_trigger_reaches_past_a_name_in_quotes() -> None:
+    text = (
+        "وحمّل وزير الصحة والمتحدث باسم الحكومة راجيتا سيناراتني جماعة «التوحيد الوطنية» "
+        "المحلية المسؤولية عن الهجمات."
+    )
+    assert [(e["type"], e["mode"]) for e in read_events(text)] == [("ACCUSE", "allege")]

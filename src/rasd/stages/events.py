@@ -175,6 +175,7 @@ def _triggers(ctx: Context) -> list[Candidate]:
 
 
 SPLIT_GAP = 7  # tokens allowed between a split trigger's head and its tail
+QUOTE_MARKS = frozenset({'"', "«", "»", "“", "”", "'"})
 
 
 ASIDE_SPAN = 5  # tokens a date set off by commas may take
@@ -193,6 +194,22 @@ def _dated_aside(ctx: Context, k: int) -> int | None:
     return None
 
 
+QUOTED_NAME = 4  # words a quoted name may have
+
+
+def _quoted_name(ctx: Context, k: int) -> int | None:
+    """The closing mark when the quotation mark at ``k`` opens a short quoted name."""
+    n = len(ctx.doc.tokens)
+    if k >= n or ctx.norm(k) not in QUOTE_MARKS:
+        return None
+    for x in range(k + 1, min(n, k + QUOTED_NAME + 2)):
+        if ctx.norm(x) in QUOTE_MARKS:
+            return x if x > k + 1 else None
+        if ctx.doc.tokens[x].kind != "word":
+            return None
+    return None
+
+
 def _split_tail(ctx: Context, m: Match, tails: dict[int, Match]) -> tuple[int, TriggerEntry] | None:
     _, hi = ctx.clause_range(m.i, m.j)
     reach = m.j + SPLIT_GAP + 1
@@ -200,10 +217,15 @@ def _split_tail(ctx: Context, m: Match, tails: dict[int, Match]) -> tuple[int, T
     if close is not None:  # وقع البلدان، أمس الاثنين، مذكرة تفاهم: a date set off by commas
         reach += close + 1 - hi
         hi = ctx.clause_range(close + 1, close + 1)[1]
+    close = _quoted_name(ctx, hi)
+    if close is not None:  # حمّل ... جماعة "التوحيد الوطنية" المحلية المسؤولية: a name in quotes
+        hi = ctx.clause_range(close + 1, close + 1)[1]
     # a name between counts as one word: وقع مركز الملك سلمان للإغاثة والأعمال الإنسانية اتفاقية
     for x in ctx.mentions_in(m.j, reach):
         if x.named and x.j <= hi:
             reach += x.j - x.i - 1
+    # and quotation marks count for nothing: حمّل ... جماعة "التوحيد الوطنية" المحلية المسؤولية
+    reach += sum(1 for k in range(m.j, min(hi, reach)) if ctx.norm(k) in QUOTE_MARKS)
     for k in range(m.j, min(hi, reach)):
         t = tails.get(k)
         if t is None:
