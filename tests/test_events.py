@@ -1886,3 +1886,11 @@ def test_a_split_trigger_reaches_past_a_name_in_quotes() -> None:
         "المحلية المسؤولية عن الهجمات."
     )
     assert [(e["type"], e["mode"]) for e in read_events(text)] == [("ACCUSE", "allege")]
+
+
+def test_a_deadline_to_leave_after_a_break_of_relations_is_a_second_measure() -> None:
+    text = "وأعلن مادورو قطع العلاقات الدبلوماسية مع كولومبيا، وأمهل دبلوماسييها 24 ساعة لمغادرة البلاد."
+    assert sorted(str(e["mode"]) for e in read_events(text) if e["type"] == "SANCTION") == [
+        "expel",
+        "withdraw",
+    ]

@@ -155,7 +155,12 @@ def apply_governing(
             ]
         if kind == "object":
             # علقت النقابة إضرابها، انسحب الوفد من المفاوضات: the object is not an action
-            inner = [c for c in inner if c.i - g.last <= 3]
+            # not past a comma: قطع العلاقات مع كولومبيا، وأمهل دبلوماسييها is a second measure
+            inner = [
+                c
+                for c in inner
+                if c.i - g.last <= 3 and not any(ctx.norm(k) in ("،", ",") for k in range(g.last, c.i))
+            ]
         for c in inner:
             if kind == "weak" and (c.counts or c.place_source == "clause"):
                 continue

@@ -439,7 +439,7 @@ def _misread(ctx: Context, c: Candidate) -> bool:
     if c.type == "CONSULT":
         ahead = ctx.count_nouns_in(c.j, c.j + CASUALTY_REACH)
         return any(noun.key in CASUALTY_KEYS for _, (_, noun) in ahead)
-    if c.type == "SANCTION" and c.entry.lemma.startswith("أمر"):
+    if c.type == "SANCTION" and ctx.norm(c.i).lstrip("وف").startswith(("امر", "يامر", "تامر")):
         # أمرت روسيا 20 دبلوماسيا بمغادرة أراضيها; not أمر الرئيس الجيش بمغادرة الثكنات
         return c.target is None or c.target.kind != "officials"
     if c.type == "PROTEST":
