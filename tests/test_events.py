@@ -1894,3 +1894,12 @@ def test_a_deadline_to_leave_after_a_break_of_relations_is_a_second_measure() ->
         "expel",
         "withdraw",
     ]
+
+
+def test_closing_an_embassy_or_consulates_is_a_sanction() -> None:
+    for text in (
+        "وأمرت الحكومة بإغلاق القنصليتين الإثيوبيتين في المدينتين.",
+        "وأغلقت الولايات المتحدة سفارتها في كابل.",
+    ):
+        assert [e["type"] for e in read_events(text)] == ["SANCTION"], text
+    assert [e["type"] for e in read_events("وأغلقت الشرطة الطريق المؤدي إلى السفارة.")] == ["COERCE"]
