@@ -1903,3 +1903,12 @@ def test_closing_an_embassy_or_consulates_is_a_sanction() -> None:
     ):
         assert [e["type"] for e in read_events(text)] == ["SANCTION"], text
     assert [e["type"] for e in read_events("وأغلقت الشرطة الطريق المؤدي إلى السفارة.")] == ["COERCE"]
+
+
+def test_a_protest_noun_takes_the_crowd_named_next_to_it() -> None:
+    text = (
+        "تتواصل الاحتجاجات المستمرة في نيكاراغوا منذ خمسة أسابيع. "
+        "ويطالب الطلبة برحيل الرئيس وإجراء انتخابات مبكرة."
+    )
+    ev = only([e for e in read_events(text) if e["type"] == "PROTEST"])
+    assert ev["actor"]["text"] == "الطلبة"

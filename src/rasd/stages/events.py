@@ -675,6 +675,29 @@ def _crowd_named_later(cands: list[Candidate]) -> None:
             a.actor, a.actor_how = b.actor, "inherited"
 
 
+CROWD_REACH = 1  # sentences before and after a protest within which its crowd may be named
+PROTEST_CROWD = frozenset({"protesters", "workers", "students", "rioters"})
+
+
+def _crowd_nearby(ctx: Context, cands: list[Candidate]) -> None:
+    """الاحتجاجات المستمرة في نيكاراغوا ... ويطالب الطلبة: a protest noun told without its crowd
+    takes the crowd named nearest to it, in its sentence or the one before or after."""
+    for c in cands:
+        if c.type != "PROTEST" or c.actor is not None or c.is_verb or c.dropped:
+            continue
+        near = [
+            m
+            for m in ctx.mentions
+            if m.kind in PROTEST_CROWD
+            and not m.named
+            and abs(ctx.doc.tokens[m.i].sentence - c.sent) <= CROWD_REACH
+            and not (c.i <= m.i < c.j)
+        ]
+        if near:
+            c.actor = min(near, key=lambda m: abs(m.i - c.i))
+            c.actor_how = "inherited"
+
+
 # verbs that strike: what they take as object is a target, not an action of its own
 STRIKE_VERBS = frozenset(
     fold(w)
@@ -771,6 +794,7 @@ def candidates(doc: Doc) -> tuple[Context, list[Candidate]]:
             c.mode = "disapprove"  # أدان: a condemnation, unless a court convicts (mode cues)
         _recode(ctx, c)
     _crowd_named_later(cands)
+    _crowd_nearby(ctx, cands)
     by_sent: dict[int, list[Candidate]] = {}
     for c in cands:
         by_sent.setdefault(c.sent, []).append(c)
