@@ -434,8 +434,9 @@ CASUALTY_REACH = 4  # tokens after استقبل within which the bodies or the w
 
 def _misread(ctx: Context, c: Candidate) -> bool:
     """A weak trigger in another sense: a hospital receiving bodies or wounded (استقبل المستشفى
-    27 جثة) is no visit; an order to leave is an expulsion only of diplomats or officials; a gathering of a state's soldiers (قصفت تجمعا لجنود الاحتلال) or a
-    summit bringing states together (قمة تجمع مصر والصومال) is no protest."""
+    27 جثة) is no visit; an order to leave is an expulsion only of diplomats or officials; a
+    gathering of a state's soldiers (قصفت تجمعا لجنود الاحتلال) or a summit bringing states
+    together (قمة تجمع مصر والصومال) is no protest."""
     if c.type == "CONSULT":
         ahead = ctx.count_nouns_in(c.j, c.j + CASUALTY_REACH)
         return any(noun.key in CASUALTY_KEYS for _, (_, noun) in ahead)
@@ -472,7 +473,6 @@ def _warning_of_danger(ctx: Context, c: Candidate) -> bool:
         or not fold(ctx.doc.text[c.start : c.end]).lstrip("و").startswith(("حذر", "محذر", "يحذر", "تحذر"))
     ):
         return False
-    _, end = c.clause
     toks = ctx.doc.tokens
     k = next((x for x in range(c.j, min(c.j + WARN_REACH, len(toks))) if ctx.norm(x) == "من"), None)
     if k is None or k + 1 >= len(toks):
