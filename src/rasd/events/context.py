@@ -18,7 +18,7 @@ from rasd.doc import Doc, Span
 from rasd.events.lexicon import ActorTerm, CountNoun, Lexicons, ModalityCue, ModeCue, lexicons
 from rasd.matcher import Match
 from rasd.outlets import home_country
-from rasd.stages.places import DASHES, DATELINE_TOKENS
+from rasd.stages.places import dateline_dash
 
 # words that end a clause inside a sentence (folded)
 CLAUSE_WORDS = frozenset(fold(w) for w in ("بينما", "فيما", "حيث", "إذ", "كما", "بعدما", "عقب"))
@@ -650,14 +650,9 @@ def _main_country(ctx: Context) -> tuple[str | None, Span | None]:
 
 
 def _dateline_end(ctx: Context) -> int:
-    """The token of the dash that ends a dateline opened by its city (مقديشو 22 يناير (د ب أ)-),
-    or 0 when the text has none."""
-    if not any(s.data.get("dateline") for _, _, s in ctx.places):
-        return 0
-    for k, tok in enumerate(ctx.doc.tokens[:DATELINE_TOKENS]):
-        if tok.norm in DASHES:
-            return k
-    return 0
+    """The token that ends a dateline opened by its city (مقديشو 22 يناير (د ب أ)-), or 0 when
+    the places stage found none."""
+    return dateline_dash(ctx.doc) if any(s.data.get("dateline") for _, _, s in ctx.places) else 0
 
 
 def build(doc: Doc) -> Context:

@@ -436,14 +436,10 @@ def _armed_genitive(ctx: Context, c: Candidate, hi: int) -> Mention | None:
 RELATIVES = frozenset(fold(w) for w in ("الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان"))
 
 
-def _relative_patient(ctx: Context, c: Candidate) -> Mention | None:
-    """ناصر الزفزافي، الذي اعتقل يوم الاثنين: a transitive verb right after a relative
-    pronoun, with no subject of its own, was done to the name before the pronoun."""
-    return _antecedent(ctx, c)
-
-
 def _antecedent(ctx: Context, c: Candidate) -> Mention | None:
-    """The party named right before the relative pronoun before ``c`` (a comma between)."""
+    """The party named right before the relative pronoun before ``c`` (a comma between): whom
+    a transitive verb with no subject of its own was done to (ناصر الزفزافي، الذي اعتقل), or
+    who makes a statement (قطر والسعودية، اللتين دعتا)."""
     k = c.i - 1
     if k < 1 or ctx.norm(k) not in RELATIVES:
         return None
@@ -706,7 +702,7 @@ def find_actor(
             c.actor, c.actor_how = subj, "subject"
             return
         if c.entry.args == "trans" and c.target is None:
-            c.target = _relative_patient(ctx, c)
+            c.target = _antecedent(ctx, c)
             if c.target is not None:
                 return  # الذي اعتقل: done to him by someone the clause does not name
         if c.i > 0 and ctx.norm(c.i - 1) in RELATIVES and not any(m.j == c.i - 1 for m in ctx.mentions):
@@ -1282,21 +1278,19 @@ def _then_date(ctx: Context, c: Candidate) -> Span | None:
 
 THEN = frozenset(fold(w) for w in ("حينها", "حينئذ", "آنذاك", "انذاك", "وقتها", "يومها", "حينذاك"))
 SAME = frozenset(fold(w) for w in ("نفسه", "نفسها", "ذاته", "ذاتها"))
-OCCASIONS = frozenset(
-    fold(w) for w in ("اليوم", "الليلة", "الاجتماع", "المؤتمر", "اللقاء", "القمة", "الجلسة", "الزيارة")
-)
+# occasions told again after خلال (خلال القمة); اليوم only with نفسه or ذاته (اليوم ذاته)
+DURING = frozenset(fold(w) for w in ("الليلة", "الاجتماع", "المؤتمر", "اللقاء", "القمة", "الجلسة", "الزيارة"))
+OCCASIONS = DURING | {fold("اليوم")}
+KHILAL = fold("خلال")
 
 
 def _same_occasion(ctx: Context, k: int, lo: int) -> bool:
     """خلال الليلة نفسها، في المؤتمر ذاته، خلال القمة: an occasion told before dates the action."""
+    if k <= lo:
+        return False
     if ctx.norm(k) in SAME:
-        return k > lo and ctx.norm(k - 1) in OCCASIONS
-    return (
-        ctx.norm(k) in OCCASIONS
-        and k > lo
-        and ctx.norm(k - 1) == fold("خلال")
-        and ctx.norm(k) != fold("اليوم")
-    )
+        return ctx.norm(k - 1) in OCCASIONS
+    return ctx.norm(k) in DURING and ctx.norm(k - 1) == KHILAL
 
 
 STORY_DAYS = 7  # a story date is a day this close before the report

@@ -120,15 +120,14 @@ def compatible(doc: Doc, a: Candidate, b: Candidate, same_sentence: bool | None 
         return False  # طرد دبلوماسيين وفرض عقوبات: an expulsion and sanctions are two measures
     if same_sentence is None:
         same_sentence = a.sent == b.sent
+    # the strike of 1979 is not today's strike; but انفجار عام 2014، أسفر عن مقتل شخصين is one
     consequence = same_sentence and (_outcome_verb(a) or _outcome_verb(b))
     if (
         _old(doc, a) != _old(doc, b)
         and (_date_value(a) is None or _date_value(b) is None)
         and not consequence
     ):
-        return (
-            False  # the strike of 1979 is not today's strike; but انفجار عام 2014 أسفر عن مقتل شخصين is one
-        )
+        return False
     if not same_sentence and a.type == "ASSAULT" and not (b.definite or b.is_verb or b.passive):
         # an indefinite noun in a later sentence (اشتباكات مسلحة) introduces a new attack,
         # unless it only adds the casualties of one already told (قتل 15 في هجوم)

@@ -132,6 +132,14 @@ def _dateline_end(gaz: Gazetteer, doc: Doc) -> int:
     first = gaz.word(toks[0])
     if toks[0].norm in gaz.data.common or first.role or not (first.places or first.unknown):
         return 0  # قال مسؤول في بغداد - ...: a dateline opens with a name
+    return dateline_dash(doc)
+
+
+def dateline_dash(doc: Doc) -> int:
+    """Token index of the dash that ends the first few tokens of the text (or of the token after
+    a tatweel used as one), or 0 when a sentence or a line ends first: where a dateline would
+    end. The events stage reads it for articles whose dateline the places stage found."""
+    toks = doc.tokens
     for k, tok in enumerate(toks[:DATELINE_TOKENS]):
         if tok.norm in DASHES:
             return k
