@@ -461,7 +461,7 @@ def test_public_figures_format() -> None:
 def test_org_patterns_format() -> None:
     roles = {
         "head", "weak_head", "outlet_head", "generic", "generic_adj", "trailing", "cue", "nationality",
-        "ordinal", "unit", "breaker",
+        "ordinal", "unit", "breaker", "function",
     }  # fmt: skip
     rows = read_tsv("org_patterns.tsv")
     assert all(r["role"] in roles and ARABIC.search(r["word"]) for r in rows)
@@ -644,3 +644,19 @@ def test_ali_written_with_ya_before_a_family_name_is_a_name() -> None:
 def test_orders_after_a_title_are_no_name() -> None:
     found = named("وأصدر المدعي العام العسكري في طرابلس أوامر بالقبض على حفتر.")
     assert not [n for n, label in found if n.startswith("أوامر")]
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        ("ضبط جهاز مكافحة الهجرة غير الشرعية في سبها 140 مهاجرا.", "جهاز مكافحة الهجرة غير الشرعية"),
+        ("وأعلنت إدارة مكافحة المخدرات ضبط شحنة كبيرة.", "إدارة مكافحة المخدرات"),
+        ("وانتشر جهاز حماية المنشآت النفطية حول الحقل.", "جهاز حماية المنشآت النفطية"),
+    ],
+)
+def test_a_weak_head_with_a_task_and_its_object_is_a_name(text: str, org: str) -> None:
+    assert (org, "ORG") in named(text)
+
+
+def test_a_weak_head_before_a_plain_definite_noun_stays_a_description() -> None:
+    assert named("وقال الجهاز إن قوة الأمن انتشرت في الشوارع.") == set()

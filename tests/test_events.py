@@ -1912,3 +1912,18 @@ def test_a_protest_noun_takes_the_crowd_named_next_to_it() -> None:
     )
     ev = only([e for e in read_events(text) if e["type"] == "PROTEST"])
     assert ev["actor"]["text"] == "الطلبة"
+
+
+def test_a_description_that_opens_with_a_partitive_is_the_subject() -> None:
+    for text, actor in (
+        ("أزالت وحدات من الحرس الوطني، صباح أمس، مخيما للمهاجرين قرب الميناء.", "وحدات من الحرس الوطني"),
+        ("واعتقلت قوة من الشرطة ثلاثة مطلوبين في حي الزهور.", "قوة من الشرطة"),
+    ):
+        ev = only(read_events(text))
+        assert ev["type"] == "COERCE" and ev["actor"]["text"] == actor, text
+
+
+def test_an_armed_party_in_the_genitive_before_a_counted_object_does_the_action() -> None:
+    ev = only(read_events("وأكد مصدر أمني اعتقال قوات الأمن المئات من الشبان في المدينة."))
+    assert (ev["actor"]["text"], ev["target"]["text"]) == ("قوات الأمن", "الشبان")
+    assert ev["counts"]["arrested"]["qualifier"] == "hundreds"

@@ -106,6 +106,7 @@ class Context:
     origins: tuple[int, set[int]] | None = None  # (number of places, places named as origins)
     _starts_memo: dict[int, tuple[list, list[int] | None]] = field(default_factory=dict)
     _place_reach: tuple[list[tuple[int, int, Span]] | None, list[int]] = (None, [])
+    _mention_ends: tuple[list[Mention] | None, dict[int, int], int] = (None, {}, 0)
     main_country: str | None = None
     main_place: Span | None = None
     dateline_country: str | None = None  # the country of the place the story is reported from
@@ -193,9 +194,22 @@ class Context:
         return self.doc.tokens[i].norm
 
     def past_partitive(self, k: int) -> int:
-        """The position after a partitive at ``k`` (عدد من، مجموعة من، بعض) and its من, or ``k``."""
+        """The position after a partitive at ``k`` (عدد من، مجموعة من، بعض) and its من, or ``k``;
+        ``k`` when a party's own name begins there (وحدات من الحرس الوطني is one description)."""
         end = self.cue_at(k, "partitive")
-        return k if end is None else self.past_min(end)
+        if end is None or self.mention_from(k) > end:
+            return k
+        return self.past_min(end)
+
+    def mention_from(self, k: int) -> int:
+        """The end of the longest mention that starts at token ``k``, or ``k``."""
+        memo = self._mention_ends
+        if memo[0] is not self.mentions or memo[2] != len(self.mentions):
+            ends: dict[int, int] = {}
+            for m in self.mentions:
+                ends[m.i] = max(ends.get(m.i, m.j), m.j)
+            memo = self._mention_ends = (self.mentions, ends, len(self.mentions))
+        return memo[1].get(k, k)
 
     def past_min(self, k: int, hi: int | None = None) -> int:
         """``k``, or one past it when من stands there before ``hi`` (the end of the text by

@@ -406,6 +406,8 @@ def _genitive_subject(ctx: Context, c: Candidate, hi: int) -> Mention | None:
     if not c.definite and not c.prefix.strip("و") and ctx.norm(comp.j - 1).endswith("ون"):
         return comp  # خطف مسلحون 25 طالبة: a nominative plural after the bare word is its subject
     obj = _first_mention_from(ctx, comp.j, comp.j + 1, sites=True)
+    if obj is None and comp.kind in ARMED_KINDS and ctx.quantity_at(comp.j) is not None:
+        return comp  # اعتقال قوات الأمن المئات من الشبان: an armed doer, then the counted object
     if obj is None or not _l_prefixed(ctx, obj):
         return None
     c.target = obj

@@ -91,6 +91,7 @@ class Lexicon:
     nationality: set[str] = field(default_factory=set)
     ordinals: set[str] = field(default_factory=set)
     units: set[str] = field(default_factory=set)
+    functions: set[str] = field(default_factory=set)
     # letter abbreviations (ا ف ب، د.ب.ا) without spaces or dots -> their lexicon phrase key
     abbreviations: dict[str, str] = field(default_factory=dict)
     cues: set[tuple[str, ...]] = field(default_factory=set)
@@ -180,6 +181,8 @@ def _load_patterns(lex: Lexicon) -> None:
             lex.ordinals.update({word, word + "ه"})
         elif role == "unit":
             lex.units.add(word)
+        elif role == "function":
+            lex.functions.add(word)
 
 
 def _load_stopwords(lex: Lexicon) -> None:
@@ -606,6 +609,10 @@ class Reader:
             if tok.kind != "word":
                 break
             norm = tok.norm
+            if norm == "غير" and last_definite and self._negated_adjective(k + 1):
+                words.extend((k, k + 1))  # الهجرة غير الشرعية، المنظمات غير الحكومية
+                k += 2
+                continue
             kind = self.is_stop(k)
             if kind in STRICT_STOP:
                 break
@@ -657,6 +664,13 @@ class Reader:
                 break
             k += 1
         return words, inner
+
+    def _negated_adjective(self, k: int) -> bool:
+        """A definite adjective after غير in the same sentence: غير الشرعية، غير النظامية."""
+        if k >= self.n or not self.same_sentence(k - 1, k):
+            return False
+        norm = self.toks[k].norm
+        return self.toks[k].kind == "word" and norm.startswith("ال") and norm.endswith(("ي", "يه"))
 
     def preposition_on(self, k: int) -> bool:
         """Does token ``k`` carry a ب or ك proclitic on a definite word or a place (بالإسكندرية)?"""
@@ -744,6 +758,16 @@ class Reader:
                     return True
         return False
 
+    def _function_of(self, first: int, words: list[int]) -> bool:
+        """A task noun with a definite object opens the complement: جهاز مكافحة الإرهاب،
+        إدارة حماية المنشآت (not جهاز الأمن، a description)."""
+        nxt = first + 1
+        return (
+            self.toks[first].norm in self.lex.functions
+            and nxt in words
+            and self.toks[nxt].norm.startswith("ال")
+        )
+
     def _of_place(self, words: list[int], inner: set[int]) -> bool:
         """A weak head's complement that ends in a place, after at most one bare noun, names the
         place's own body: حكومة إقليم كردستان، دائرة صحة البصرة، قيادة عمليات بغداد."""
@@ -784,7 +808,8 @@ class Reader:
         if definite and not self._distinctive(words, inner):
             return None
         if not self.toks[first].norm.startswith("ال") and first not in inner:
-            if (self._adjective_like(first) and not self._construct(first, words)) or (
+            task = self._function_of(first, words)
+            if (self._adjective_like(first) and not self._construct(first, words) and not task) or (
                 self.toks[first].norm.endswith("ه") and len(words) == 1
             ):
                 return None
@@ -794,9 +819,11 @@ class Reader:
         if role == "weak_head" and not (
             not definite and strip not in NOT_OF_PLACE and self._of_place(words, inner)
         ):
-            if first not in inner and not self.toks[first].norm.startswith("ال"):
+            if self._function_of(first, words):
+                pass  # جهاز مكافحة الهجرة غير الشرعية: a task with its object names the body
+            elif first not in inner and not self.toks[first].norm.startswith("ال"):
                 return None
-            if not self._distinctive(words, inner):
+            elif not self._distinctive(words, inner):
                 return None
         end = words[-1] + 1
         text = self.doc.text[self.toks[first].start : self.toks[end - 1].end]
