@@ -125,6 +125,7 @@ def test_actor_kinds_and_argument_cue_roles_are_known() -> None:
         "pronoun",
         "own_forces",
         "claim",
+        "demonstrative",
     }
     for r in read_tsv("argument_cues.tsv"):
         assert all(a.strip() for a in r["cue"].split("|")), r["cue"]
@@ -1927,3 +1928,27 @@ def test_an_armed_party_in_the_genitive_before_a_counted_object_does_the_action(
     ev = only(read_events("وأكد مصدر أمني اعتقال قوات الأمن المئات من الشبان في المدينة."))
     assert (ev["actor"]["text"], ev["target"]["text"]) == ("قوات الأمن", "الشبان")
     assert ev["counts"]["arrested"]["qualifier"] == "hundreds"
+
+
+def test_a_curfew_told_with_tajwal_after_lam_is_a_curfew() -> None:
+    ev = only(read_events("وفرضت قيادة عمليات بغداد حظراً للتجوال في قضاء الطارمية."))
+    assert (ev["type"], ev["mode"]) == ("COERCE", "curfew")
+
+
+def test_a_security_directorate_closing_a_road_restricts_it() -> None:
+    ev = only(read_events("وأغلقت مديرية أمن الزاوية الطريق الساحلي المار بالمدينة."))
+    assert (ev["type"], ev["mode"]) == ("COERCE", "restrict")
+
+
+def test_an_action_pointed_back_to_is_the_one_told_before() -> None:
+    text = (
+        "اندلعت اشتباكات عنيفة في حي الأندلس بطرابلس أمس. "
+        "وتعد هذه الاشتباكات الأعنف في طرابلس منذ أغسطس 2022."
+    )
+    ev = only(read_events(text, published="2024-05-01"))
+    assert (ev["type"], ev["place"]["text"], ev["date"]) == ("ASSAULT", "الأندلس", "2024-04-30")
+    text = "فرضت واشنطن حظر دخول على 11 مسؤولا. وقالت الحكومة إن تلك العقوبات غير قانونية."
+    assert [e["type"] for e in read_events(text)] == ["SANCTION"]
+    # with nothing told before, the action stands
+    ev = only(read_events("وتعد هذه الاشتباكات الأعنف في طرابلس منذ أشهر."))
+    assert ev["type"] == "ASSAULT"

@@ -104,6 +104,7 @@ class Candidate:
     sides: list[Mention] = field(default_factory=list)  # the sides of two-sided violence
     background: bool = False  # a verbal noun after إثر، تنديدا ب، على خلفية: a cause, told before
     revises: bool = False  # ارتفعت حصيلة الغارة إلى تسعة: a revised toll of an action told before
+    pointed: bool = False  # هذه الاشتباكات، تلك الغارات: an action told before, pointed back to
 
     @property
     def is_verb(self) -> bool:

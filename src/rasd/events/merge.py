@@ -256,6 +256,8 @@ def merge(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
         same = [e for e in events if c.sent in told[id(e)] and compatible(doc, e, c, same_sentence=True)]
         other = [e for e in events if c.sent not in told[id(e)] and compatible(doc, e, c)]
         target = same[0] if same else (other[-1] if other else None)
+        if target is None and c.pointed:
+            target = _pointed_to(events, c)
         if target is None:
             events.append(c)
             told[id(c)] = {c.sent}
@@ -263,3 +265,21 @@ def merge(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
             absorb(doc, target, c)
             told[id(target)].add(c.sent)
     return events
+
+
+def _pointed_to(events: list[Candidate], c: Candidate) -> Candidate | None:
+    """The action that هذه الاشتباكات، تلك الغارات points back to: the latest event of its
+    type. Only its parties and counts carry over; the place and date said around the pointer
+    (الأعنف في طرابلس منذ 2022) describe it, they do not move it."""
+    earlier = [
+        e
+        for e in events
+        if e.type == c.type
+        and e.negated == c.negated
+        and (e.type == "ASSAULT" or modes_compatible(e.mode, c.mode))
+        and (e.type != "SANCTION" or e.mode == c.mode)
+    ]
+    if not earlier:
+        return None
+    c.places, c.place_source, c.date, c.date_source = [], "", None, ""
+    return earlier[-1]

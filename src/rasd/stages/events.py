@@ -61,6 +61,7 @@ def _candidate(ctx: Context, m: Match, entry: TriggerEntry) -> Candidate:
     c.clause = ctx.clause_range(m.i, m.j)
     c.weight = entry.weight
     c.definite = fold(m.text).startswith("ال") or m.prefix.endswith("لل")
+    c.pointed = c.definite and not m.prefix and ctx.cue_ending(m.i, "demonstrative") is not None
     if entry.pos == "verb":
         words = fold(m.text).split()
         head = words[0] if words else ""
