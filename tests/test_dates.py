@@ -71,6 +71,9 @@ CASES: list[tuple[str, str | None, list[tuple[str, str | None, str | None, str |
         PUB,
         [("6 كانون الثاني/يناير 2022", "2022-01-06", "day", None)],
     ),
+    # the two names of a month with no mark between them
+    ("قتل العشرات في احتجاجات أبريل نيسان 2010.", PUB, [("أبريل نيسان 2010", "2010-04", "month", None)]),
+    ("وقعت الاشتباكات في 12 أيار مايو 2019.", PUB, [("12 أيار مايو 2019", "2019-05-12", "day", None)]),
     (
         "أغلق المطار حتى العاشر من الشهر الجاري.",
         PUB,

@@ -425,6 +425,7 @@ def test_titles_format() -> None:
         "minister",
         "royal",
         "military",
+        "rank",
         "diplomat",
         "spokesperson",
         "official",

@@ -1952,3 +1952,14 @@ def test_an_action_pointed_back_to_is_the_one_told_before() -> None:
     # with nothing told before, the action stands
     ev = only(read_events("وتعد هذه الاشتباكات الأعنف في طرابلس منذ أشهر."))
     assert ev["type"] == "ASSAULT"
+
+
+def test_a_tanker_held_is_seized() -> None:
+    ev = only(read_events("واحتجزت القوات البحرية ناقلة نفط أجنبية قرب مضيق هرمز."))
+    assert (ev["type"], ev["mode"]) == ("COERCE", "seize")
+
+
+def test_a_military_rank_between_a_title_and_a_name_joins_them() -> None:
+    text = "ورحب رئيس المجلس العسكري الفريق أول عبد الفتاح البرهان بالمبادرة، وأعلن إطلاق سراح المعتقلين."
+    speaker = "رئيس المجلس العسكري الفريق أول عبد الفتاح البرهان"
+    assert {e["actor"]["text"] for e in read_events(text)} == {speaker}

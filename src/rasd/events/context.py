@@ -16,6 +16,7 @@ from typing import Any
 from rasd.arabic.normalise import fold
 from rasd.doc import Doc, Span
 from rasd.events.lexicon import ActorTerm, CountNoun, Lexicons, ModalityCue, ModeCue, lexicons
+from rasd.lexicons import read_tsv
 from rasd.matcher import Match
 from rasd.outlets import home_country
 from rasd.stages.places import dateline_dash
@@ -441,6 +442,20 @@ def _title_words() -> frozenset[str]:
     return frozenset(lexicon().title_words)
 
 
+@cache
+def _ranks() -> frozenset[tuple[str, ...]]:
+    """Military ranks of the titles lexicon (العقيد، الفريق أول), as folded word tuples."""
+    return frozenset(tuple(fold(r["title"]).split()) for r in read_tsv("titles.tsv") if r["kind"] == "rank")
+
+
+def _rank_before(gap: list[str]) -> int:
+    """The number of words of a military rank that ends ``gap`` (0 if none)."""
+    for n in (2, 1):
+        if len(gap) >= n and tuple(gap[-n:]) in _ranks():
+            return n
+    return 0
+
+
 def _officer_of(ctx: Context, title: Mention, m: Mention) -> bool:
     """A title and the named body after it with ل ("of"): الأمين العام للأمم المتحدة."""
     if not _title(title) or title.named or m.i != title.j or not m.named or m.etype not in ("ORG", "LOC"):
@@ -569,10 +584,13 @@ def _appositions(ctx: Context, mentions: list[Mention]) -> list[Mention]:
             # المفوض السامي لحقوق الإنسان فولكر تورك: or a phrase with ل ("of")
             # وزير المصالحة الوطنية، العقيد إسماعيل واغي: the complements, a comma, the name
             body = m.i
+            rank = _rank_before(gap)
             if len(gap) > 2 and gap[-1] in _title_words() and gap[-2] in ("،", ","):
                 body = m.i - 2  # ، العقيد إسماعيل واغي
             elif len(gap) > 1 and gap[-1] in ("،", ","):
                 body = m.i - 1
+            elif rank:
+                body = m.i - rank  # رئيس المجلس الفريق أول عبد الفتاح البرهان: a rank before the name
             described = (
                 0 < len(gap) <= 4
                 and m.etype == "PER"

@@ -421,10 +421,14 @@ class _Grammar:
         return None
 
     def twin(self, j: int, atom: Atom) -> int:
-        """Skip the same month in the other tradition: كانون الثاني/يناير، يناير (كانون الثاني)."""
-        if self.kind(j) != "punct" or self.items[j].norm not in "/(-":
+        """Skip the same month in the other tradition: كانون الثاني/يناير، يناير (كانون الثاني),
+        أبريل نيسان (written with no mark between them)."""
+        if self.kind(j) == "month":
+            k = j  # أبريل نيسان 2010
+        elif self.kind(j) != "punct" or self.items[j].norm not in "/(-":
             return j
-        k = j + 1
+        else:
+            k = j + 1
         other = self.items[k].atom if self.kind(k) == "month" else None
         if (
             other is None
