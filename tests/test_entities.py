@@ -661,3 +661,19 @@ def test_a_weak_head_with_a_task_and_its_object_is_a_name(text: str, org: str) -
 
 def test_a_weak_head_before_a_plain_definite_noun_stays_a_description() -> None:
     assert named("وقال الجهاز إن قوة الأمن انتشرت في الشوارع.") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("وقال وزير الداخلية يان هاماتشيك إن الأدلة واضحة.", "يان هاماتشيك"),
+        ("وقال نائب رئيس الوزراء إيفان كورتشوك إن الأدلة واضحة.", "إيفان كورتشوك"),
+    ],
+)
+def test_two_foreign_name_words_after_a_title_and_its_complement_are_a_person(text: str, person: str) -> None:
+    assert (person, "PER") in named(text)
+
+
+def test_a_verb_or_a_day_after_a_title_and_its_complement_is_no_name() -> None:
+    assert named("وقال وزير الخارجية يزور المنطقة غدا.") == set()
+    assert named("وقال وزير الخارجية يوم الأحد إن الأدلة واضحة.") == set()

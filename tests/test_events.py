@@ -1963,3 +1963,51 @@ def test_a_military_rank_between_a_title_and_a_name_joins_them() -> None:
     text = "ورحب رئيس المجلس العسكري الفريق أول عبد الفتاح البرهان بالمبادرة، وأعلن إطلاق سراح المعتقلين."
     speaker = "رئيس المجلس العسكري الفريق أول عبد الفتاح البرهان"
     assert {e["actor"]["text"] for e in read_events(text)} == {speaker}
+
+
+def test_a_counted_crowd_that_holds_a_stand_or_closes_a_road_takes_part() -> None:
+    ev = only(read_events("نظم العشرات وقفة سلمية أمام مقر الولاية صباح اليوم."))
+    assert (ev["type"], ev["counts"]["participants"]["qualifier"]) == ("PROTEST", "tens")
+    ev = only(read_events("أغلق عشرات من المعطلين عن العمل، لليوم الثالث على التوالي، الطريق الوطني."))
+    assert (ev["type"], ev["mode"], ev["counts"]["participants"]["qualifier"]) == (
+        "PROTEST",
+        "obstruct",
+        "tens",
+    )
+    # a count of actions is no crowd
+    assert only(read_events("نفذت الطائرات ثلاث غارات على المدينة."))["counts"] == {}
+
+
+def test_an_office_and_a_spokesmanship_before_one_name_are_one_speaker() -> None:
+    text = "وحمّل وزير الصحة والمتحدث باسم الحكومة راجيتا سيناراتني جماعة التوحيد المسؤولية عن الهجمات."
+    ev = only(read_events(text))
+    assert ev["actor"]["text"] == "وزير الصحة والمتحدث باسم الحكومة راجيتا سيناراتني"
+
+
+def test_the_far_end_of_a_road_is_no_place_of_its_closing() -> None:
+    text = (
+        "وفي قضاء الزبير غربي المحافظة، قطع عشرات المحتجين الطريق الرابط بين المدينة "
+        "وميناء أم قصر لساعات صباح اليوم."
+    )
+    ev = only(read_events(text))
+    assert (ev["type"], ev["place"]["text"]) == ("PROTEST", "قضاء الزبير")
+    ev = only(read_events("وقطع محتجون الطريق الرابط بين البصرة وبغداد."))
+    assert ev["place"]["text"] == "البصرة"
+
+
+def test_a_hospital_the_wounded_were_taken_to_is_no_place_of_the_attack() -> None:
+    text = (
+        "قُتل أربعة مدنيين مساء اليوم عندما استهدفت مسيرة سيارتهم قرب بلدة عيترون، فيما أصيب "
+        "سائق السيارة بجروح بالغة نُقل على أثرها إلى مستشفى صلاح غندور في بنت جبيل."
+    )
+    places = [e["place"]["text"] for e in read_events(text)]
+    assert "عيترون" in places and "مستشفى صلاح غندور" not in places
+
+
+def test_the_port_refers_back_to_the_port_town_told_before() -> None:
+    text = (
+        "وقال العاملون في أم قصر إن جميع العمليات قد توقفت صباح الخميس بعد أن سد المتظاهرون "
+        "مدخل الميناء، وحال ذلك دون دخول الشاحنات. وسد المحتجون أيضا الطريق السريع بين البصرة وبغداد."
+    )
+    found = {(e["type"], e["place"]["text"]) for e in read_events(text)}
+    assert found == {("PROTEST", "أم قصر"), ("PROTEST", "البصرة")}

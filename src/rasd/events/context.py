@@ -391,7 +391,7 @@ def _actor_mentions(ctx: Context) -> list[Mention]:
         out.append(Mention(m.i, j, m.start, end, term.kind, country, False))
         taken.update(range(m.i, j))
     out.sort(key=lambda x: x.i)
-    return _spokesmen(ctx, _appositions(ctx, out))
+    return _shared_names(ctx, _spokesmen(ctx, _appositions(ctx, out)))
 
 
 TITLE_KINDS = frozenset({"government", "officials", "judiciary", "opposition", "media", "international"})
@@ -622,6 +622,31 @@ def _appositions(ctx: Context, mentions: list[Mention]) -> list[Mention]:
                     merged.country = m.country
                 out[-1] = merged
                 continue
+        out.append(m)
+    return out
+
+
+def _shared_names(ctx: Context, mentions: list[Mention]) -> list[Mention]:
+    """An office and the spokesmanship joined to it by و before one name are one person:
+    وزير الصحة والمتحدث باسم الحكومة راجيتا سيناراتني (not وزير الخارجية ووزير الدفاع X, two
+    people)."""
+    toks = ctx.doc.tokens
+    out: list[Mention] = []
+    for m in mentions:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and _title(prev)
+            and not prev.named
+            and m.named
+            and m.etype == "PER"
+            and 0 <= m.i - prev.j <= 2
+            and _definite(ctx, prev.j, m.i)
+            and toks[m.i].norm.startswith("و")
+            and ctx.cue_at(m.i, "spokesman") is not None
+        ):
+            out[-1] = Mention(prev.i, m.j, prev.start, m.end, m.kind, m.country or prev.country, True, "PER")
+            continue
         out.append(m)
     return out
 

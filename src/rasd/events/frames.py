@@ -909,6 +909,20 @@ def _between(ctx: Context, i: int) -> bool:
     )
 
 
+def _far_road_end(ctx: Context, i: int) -> bool:
+    """The place at token ``i`` is the far end of a road (الطريق الرابط بين المدينة وميناء أم
+    قصر): a landmark the road leads to, not where the road was cut."""
+    if not ctx.doc.tokens[i].norm.startswith("و"):
+        return False
+    for k in range(i - 1, max(0, i - 5) - 1, -1):
+        norm = ctx.norm(k)
+        if norm in BETWEEN:
+            return any(ctx.norm(x) in ROADS for x in range(max(0, k - 2), k))
+        if norm in ("،", ",", ".", "؛"):
+            return False
+    return False
+
+
 def _origins(ctx: Context) -> set[int]:
     """Indexes of places named as where someone comes from (من روسيا وقيرغيزستان), as an envoy's
     post (سفيرها لدى أديس أبابا) or as where people flee to (نحو مخيم زمزم): not where the
@@ -931,7 +945,12 @@ def _fronted_place(ctx: Context, c: Candidate) -> tuple[int, int] | None:
     if lo >= hi or ctx.norm(lo) not in ("في", "وفي"):
         return None
     for i, j, _ in ctx.places:
-        if i == lo + 1 and j < hi and ctx.norm(j) in ("،", ",") and j < c.i:
+        if i != lo + 1:
+            continue
+        end = j
+        if end < hi and ctx.norm(end) in BEARINGS:  # وفي قضاء الزبير غربي المحافظة، قطع محتجون
+            end = next((k for k in range(end + 1, min(hi, end + 4)) if ctx.norm(k) in ("،", ",")), end)
+        if end < hi and ctx.norm(end) in ("،", ",") and end < c.i:
             return (i, j)
     return None
 
@@ -962,6 +981,7 @@ ANAPHORS = {
         ("المدينة", ("city",)),
         ("المخيم", ("place",)),
         ("الحي", ("place",)),
+        ("الميناء", ("place", "city")),
     )
 }
 
@@ -1054,8 +1074,14 @@ def find_place(ctx: Context, c: Candidate) -> None:
         i, j, s = ctx.places[k]
         if s.data.get("kind") == "country" and ctx.modifier(i):
             return False  # دبلوماسيا روسيا، سفير روسيا: a nationality, not where it happened
-        if c.type in HARM_TYPES and ctx.norm(i) in HOSPITALS and not _inside(c.target, i):
+        if (
+            c.type in HARM_TYPES
+            and ctx.norm(i) in HOSPITALS
+            and (not _inside(c.target, i) or ctx.norm(i - 1) == TO)
+        ):
             return False  # نقلوا إلى مستشفى ناصر: where the wounded went, not where they were hit
+        if _far_road_end(ctx, i):
+            return False
         return k not in origins and not used.intersection(range(i, j))
 
     if _nationwide(ctx, c) and not any(
@@ -1072,7 +1098,7 @@ def find_place(ctx: Context, c: Candidate) -> None:
         )
         c.places, c.place_source = ([country] if country is not None else []), "nation"
         return
-    if not any(usable(k) for k in ctx.place_indexes_in(*c.clause)):
+    if not any(usable(k) for k in ctx.place_indexes_in(*c.clause)) and _fronted_place(ctx, c) is None:
         back = _anaphoric_place(ctx, c, usable)
         if back is not None:  # احتجز الجنود المواطنين في ساحة مدرسة البلدة: the town told before
             c.places, c.place_source = [back], "clause"
@@ -1466,12 +1492,14 @@ def _key_of(
         # مواجهات بين مئات الشبان: a side of the clash, not its toll; a crowd is its participants
         return "participants" if _crowd_after(ctx, q, PROTEST_KINDS) else None
     if key is None and after is None:
-        if q.dual or any(c.i == q.j for c in triggers):
+        definite = ctx.norm(q.i).startswith("ال")  # نظم العشرات وقفة: a crowd, not a count of stands
+        if q.dual or (not definite and any(c.i == q.j for c in triggers)):
             return None  # داهموا منزلين، نفذت ثلاث غارات: a count of things or of actions
         # اعتقلت 12 ناشطا، قتلت 5 إرهابيين: the trigger right before counts its people with its
-        # own key (دمرت 23 هدفا counts no one)
+        # own key (دمرت 23 هدفا counts no one); a road closed by a crowd (أغلق عشرات من
+        # المعطلين) counts those who protest
         adjacent = [c for c in triggers if c.j == q.i or c.j + 1 == q.i]
-        if adjacent and q.j < hi:
+        if adjacent and q.j < hi and (adjacent[-1].entry.count or adjacent[-1].type != "PROTEST"):
             return adjacent[-1].entry.count
     if key is None or key == "person":
         return _participants(ctx, q, after, triggers) if not (q.dual and after is None) else None

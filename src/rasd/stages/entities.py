@@ -966,10 +966,20 @@ class Reader:
         ):
             return None
         end, parts = self.name_extent(k)
-        if not parts and not comma and skipped and self.is_nationality(k - 1) and self._foreign_first(k):
+        if not parts and not comma and (skipped or m.j - m.i >= 2) and self._foreign_first(k):
             # وزير الخارجية السلوفاكي إيفان كورتشوك، التشيكي يان هاماتشيك: after a title and a
-            # nationality a name begins, though its first word looks like a verbal noun or a verb
-            end, parts = self.name_extent(k, started=True)
+            # nationality a name begins, though its first word looks like a verbal noun or a verb;
+            # after a definite complement (وزير الداخلية يان هاماتشيك) when two name words follow
+            started = self.name_extent(k, started=True)
+            foreign = (
+                m.payload not in ("profession", "honorific")
+                and started[1] >= 2
+                and not any(
+                    self.toks[x].norm.startswith("ال") or self.is_stop(x) for x in range(k, started[0])
+                )
+            )  # not بمحاسبة الجناة
+            if self.is_nationality(k - 1) or (self.toks[k - 1].norm.startswith("ال") and foreign):
+                end, parts = started
         if any(x in self.person_at for x in range(k + 1, end)):
             return None  # رئيس نيكاراغوا دانيال أورتيغا: the known name is the person
         if (
@@ -1006,6 +1016,8 @@ class Reader:
         norm = self.toks[k].norm
         if not self.namey(k, False) or norm.startswith("ال"):
             return False
+        if norm[:1] in "بلك" and (verbal_noun_shape(norm[1:]) or stop_kind(norm[1:])):
+            return False  # تعهد الرئيس بملاحقة منفذي الهجوم: a preposition and a verbal noun
         return not (norm[0] in "يت" and len(norm) >= 4 and norm[1:2] != "و")
 
     def _definite_surname(self, k: int) -> bool:
