@@ -30,12 +30,13 @@ SETS = {
     "heldout4": (REPO / "eval" / "heldout4-gold.jsonl", REPO / "eval" / "heldout4-articles.jsonl"),
     "heldout5": (REPO / "eval" / "heldout5-gold.jsonl", REPO / "eval" / "heldout5-articles.jsonl"),
     "heldout6": (REPO / "eval" / "heldout6-gold.jsonl", REPO / "eval" / "heldout6-articles.jsonl"),
+    "heldout7": (REPO / "eval" / "heldout7-gold.jsonl", REPO / "eval" / "heldout7-articles.jsonl"),
     **{
         f"tune-{t}": (
             REPO / "eval" / "tuning" / f"tune-{t}-gold.jsonl",
             REPO / "eval" / "tuning" / f"tune-{t}-articles.jsonl",
         )
-        for t in "abcdefghij"
+        for t in "abcdefghijk"
     },
 }
 DESIGN = REPO.parent / "shared" / "DESIGN.md"
