@@ -2011,3 +2011,8 @@ def test_the_port_refers_back_to_the_port_town_told_before() -> None:
     )
     found = {(e["type"], e["place"]["text"]) for e in read_events(text)}
     assert found == {("PROTEST", "أم قصر"), ("PROTEST", "البصرة")}
+
+
+def test_a_town_is_more_specific_than_the_province_it_lies_in() -> None:
+    ev = only(read_events("وأحرق محتجون مركزا للشرطة في بلدة كيكويو بمقاطعة كيامبو في كينيا."))
+    assert ev["place"]["text"] == "كيكويو"

@@ -600,6 +600,15 @@ LOCAL_PLACES = [
     # foreign names that end like an Arabic adjective (ـي) are names when their stem is no word
     ("أصابت قذيفة السوق الأسبوعي في بلدة نيافونكي شمال مالي", "نيافونكي", "ML", "city"),
     ("أطلقت الشرطة الغاز على المحتجين في حي كانغيمي بالعاصمة نيروبي", "كانغيمي", "KE", "city"),
+    # a list after a plural place-type word; a province; a locality and a roundabout
+    ("هاجم مسلحو التنظيم قرى الشبكي والشريحي ورامي وطربا في ريف السويداء", "طربا", "SY", "city"),
+    (
+        "أوقف زعيم الاتحاد قرب بلدة باستوكالي في مقاطعة كوتوباكسي في الإكوادور",
+        "مقاطعة كوتوباكسي",
+        "EC",
+        "region",
+    ),
+    ("وأطلق قناصة النار على المتظاهرين عند مستديرة الطيونة في بيروت", "مستديرة الطيونة", "LB", "place"),
 ]
 
 
@@ -631,6 +640,7 @@ LOCAL_NOT_PLACES = [
     "أعادت المنظمة 147 مهاجراً غامبياً إلى بلادهم",
     "ونظم العشرات من الأهالي وقفة مساء أمس",
     "صلى المصلون في مسجد صغير",
+    "دعت المعارضة إلى مقاطعة الانتخابات",
 ]
 
 
@@ -804,3 +814,19 @@ def test_a_district_named_like_a_big_city_abroad_is_local() -> None:
 def test_a_verb_with_its_object_joined_after_a_district_is_no_second_name() -> None:
     _, found = _places("وطوق الجنود مقر إقامة الرئيس في حي سيبينيكورو واعتقلوه مع رئيس الوزراء.")
     assert [t for t, _ in found] == ["سيبينيكورو"]
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        # a plural place-type word takes a feminine adjective; مقاطعة is also a boycott
+        ("داهمت قوات الأمن منازل في أحياء متفرقة من جانب الكرخ ببغداد", ["الكرخ", "بغداد"]),
+        ("اتهمت قوات الدعم السريع الجيش بقصف أحياء مدنية في الخرطوم", ["الخرطوم"]),
+        ("نفذ المحامون في تونس مقاطعة شاملة للجلسات", ["تونس"]),
+    ],
+)
+def test_an_adjective_after_a_plural_place_word_or_a_boycott_is_no_place(
+    text: str, places: list[str]
+) -> None:
+    _, found = _places(text)
+    assert [t for t, _ in found] == places

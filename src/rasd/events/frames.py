@@ -872,16 +872,25 @@ def _most_specific(ctx: Context, k: int, pool: set[int]) -> int:
                 landmarks.add(x + 1 if step > 0 else x)
             x += step
             chain.append(x)
-    return max(chain, key=lambda x: (x not in landmarks, _rank(places[x][2]), -abs(x - k)))
+    return max(chain, key=lambda x: (x not in landmarks, _rank(ctx, places[x][2]), -abs(x - k)))
 
 
-def _rank(s: Span) -> float:
+def _rank(ctx: Context, s: Span) -> float:
     """How specific a place is; a local district no gazetteer knows (مديرية المنصورة، قضاء
     الزبير) lies within a city: between a city and a street."""
     kind = s.data.get("kind") or ""
-    if kind == "region" and s.data.get("local"):
+    if (
+        kind == "region"
+        and s.data.get("local")
+        and fold(ctx.doc.text[s.start : s.end].split()[0]) not in PROVINCES
+    ):
         return 2.5
     return KIND_RANK.get(kind, 0)
+
+
+# a local region named with one of these words is a province, wider than a town: بلدة كيكويو
+# بمقاطعة كيامبو
+PROVINCES = frozenset(fold(w) for w in ("مقاطعة", "بمقاطعة", "ومقاطعة", "لمقاطعة", "مقاطعات"))
 
 
 def _group(ctx: Context, places: list[tuple[int, int, Span]], k: int) -> tuple[int, int]:

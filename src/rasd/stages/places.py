@@ -286,6 +286,8 @@ def _unknowns(art: _Article, cands: list[Candidate]) -> list[Candidate]:
         )
         if not near:
             continue  # no context word before it and no place beside it: the common case
+        if not prefix and i > 0 and _local_word(art, i - 1) and _agrees(art, toks[i].norm, i - 1):
+            continue  # أحياء متفرقة، مقاطعة شاملة: an adjective, no name
         level, role, type_tok = art.context(i, prefix)
         dateline = i == 0 and art.dateline_end > 0
         if dateline:
@@ -589,6 +591,8 @@ def _name_word(art: _Article, i: int, named: bool = False, type_tok: int | None 
     rule = art.gaz.rule(form)
     if len(core) < 2 or rule == "generic" or art.gaz.is_demonym(form) or form.startswith("ل"):
         return False  # منطقة للتنقيب: a preposition, not a name
+    if form.startswith(("بال", "كال")) and form[1:] in art.gaz.data.common_words:
+        return False  # مدن بالإقليم: a preposition and a common noun
     definite = form.startswith("ال")
     if (not named or not definite) and (
         form in data.common_words or core in data.common_words or rule == "never"
@@ -603,6 +607,22 @@ def _name_word(art: _Article, i: int, named: bool = False, type_tok: int | None 
     return not _adjective(art, form, type_tok)
 
 
+BROKEN_PLURAL_TYPES = frozenset(fold(w) for w in ("مدن", "قرى", "أحياء"))
+BOYCOTT = fold("مقاطعة")  # a province, and a boycott
+
+
+def _agrees(art: _Article, form: str, type_tok: int) -> bool:
+    """An indefinite feminine word that agrees with the place-type word before it as its
+    adjective: after a plural (أحياء متفرقة، مدن ميتة، مقاطعات عدة), or a فاعلة participle
+    after مقاطعة (مقاطعة شاملة: a boycott, not a province; but منطقة ساقية سيدي يوسف)."""
+    if not form.endswith("ه") or form.startswith("ال"):
+        return False
+    word = _type_word(art, type_tok)
+    if word.endswith("ات") or word in BROKEN_PLURAL_TYPES:
+        return True
+    return word == BOYCOTT and len(form) == 5 and form[1] == "ا"
+
+
 def _adjective(art: _Article, form: str, type_tok: int | None) -> bool:
     """An indefinite nisba adjective after a place-type word: its stem is a common word (حي
     سكني، سوق شعبي، مستشفى ميداني), or it is feminine after a feminine word (قرية نائية، بلدة
@@ -610,6 +630,8 @@ def _adjective(art: _Article, form: str, type_tok: int | None) -> bool:
     data = art.gaz.data
     if form.endswith("ه") and form[:-1] in data.common_words:
         return True  # بلدة قريبة من المدينة: the feminine of a common word
+    if type_tok is not None and _agrees(art, form, type_tok):
+        return True
     for ending in ("يه", "ي"):
         if form.endswith(ending):
             stem = form[: -len(ending)]
