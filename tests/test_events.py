@@ -2016,3 +2016,49 @@ def test_the_port_refers_back_to_the_port_town_told_before() -> None:
 def test_a_town_is_more_specific_than_the_province_it_lies_in() -> None:
     ev = only(read_events("وأحرق محتجون مركزا للشرطة في بلدة كيكويو بمقاطعة كيامبو في كينيا."))
     assert ev["place"]["text"] == "كيكويو"
+
+
+@pytest.mark.parametrize(
+    ("text", "coded"),
+    [
+        # the Tunisian word for a curfew
+        (
+            "وقررت السلطات الجهوية فرض حظر الجولان بمدينة بن قردان من الساعة السابعة مساء.",
+            ("COERCE", "curfew"),
+        ),
+        # an inquiry set up, an interrogation begun
+        ("ووجه الرئيس بتشكيل لجنة تحقيق عاجلة في الهجوم.", ("ACCUSE", "investigate")),
+        ("وقال المحامي إن نيابة أمن الدولة بدأت التحقيق مع عشرات الموقوفين.", ("ACCUSE", "investigate")),
+        # حجز: the Maghrebi word for a seizure
+        ("وحجزت الوحدات الأمنية 4 قوارب حديدية ومحركات بحرية.", ("COERCE", "seize")),
+    ],
+)
+def test_maghrebi_and_inquiry_words_are_coded(text: str, coded: tuple[str, str]) -> None:
+    ev = only(read_events(text))
+    assert (ev["type"], ev["mode"]) == coded
+
+
+def test_trigger_flags_are_known() -> None:
+    known = {"anchor", "adverbial", "people", "forces", "state"}
+    for r in read_tsv("triggers.tsv"):
+        for flag in filter(None, (r.get("flags") or "").split(",")):
+            name = flag.split("=")[0]
+            assert name in known | {"protest", "persons"}, (r["lemma"], flag)
+
+
+def test_a_booking_by_citizens_is_no_seizure() -> None:
+    assert read_events("حجز المواطنون تذاكر السفر إلى تونس.") == []
+    ev = only(read_events("وحجزت الشرطة بنادق صيد في مدينة غرداية."))
+    assert (ev["type"], ev["mode"]) == ("COERCE", "seize")
+
+
+def test_protesters_holding_police_officers_take_hostages() -> None:
+    ev = only(read_events("كما احتجز محتجون ستة من عناصر الشرطة لساعات في بلدة كايامبي."))
+    assert (ev["type"], ev["mode"], ev["actor"]["text"]) == ("ASSAULT", "abduct", "محتجون")
+    assert ev["counts"]["kidnapped"]["value"] == 6
+
+
+def test_people_counted_before_a_plural_verb_of_arrest_are_arrested() -> None:
+    text = "وقالت وزارة الداخلية إن 37 شخصا أوقفوا منذ بدء الإضراب الاثنين."
+    ev = only([e for e in read_events(text, published="2022-06-15") if e["type"] == "COERCE"])
+    assert ev["counts"]["arrested"]["value"] == 37

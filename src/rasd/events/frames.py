@@ -241,6 +241,7 @@ def _subject_after(ctx: Context, c: Candidate, hi: int) -> Mention | None:
                 and m.kind in VICTIM_KINDS
                 and not m.named
                 and _may_be_passive(ctx, c, m)
+                and ctx.quantity_at(m.j) is None  # احتجز محتجون ستة من عناصر الشرطة: an object follows
             ):
                 c.target = m  # قتل مدنيون، قتل متظاهر: the victims of a killing, not its agent
                 return None
@@ -1662,13 +1663,18 @@ def assign_counts(
                 [c for c in fit if c.type == "PROTEST"],
             )
             fit = next((t for t in tiers if t), fit)
+        key = b.key
+        if key == "arrested" and not fit:
+            # احتجز محتجون ستة من عناصر الشرطة: those held by a party not the state's are hostages
+            fit = [c for c in cands if c.type == "ASSAULT" and c.mode == "abduct" and not c.dropped]
+            key = "kidnapped"
         if not fit:
             rest.append(b)
             continue
         c = min(fit, key=lambda c: abs(c.i - b.pos))
-        old = c.counts.get(b.key)
+        old = c.counts.get(key)
         if old is not None and _conjoined_figures(ctx, old, b.q):
-            c.counts[b.key] = Quantity(old.i, b.q.j, old.start, b.q.end, old.value + b.q.value, "exact")
+            c.counts[key] = Quantity(old.i, b.q.j, old.start, b.q.end, old.value + b.q.value, "exact")
             continue
-        c.counts[b.key] = b.q if old is None else better_quantity(old, b.q)
+        c.counts[key] = b.q if old is None else better_quantity(old, b.q)
     return rest

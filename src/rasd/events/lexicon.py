@@ -51,6 +51,7 @@ class TriggerEntry:
     adverbial: bool = False  # احتجاجا على: qualifies the action before it
     protest_mode: str | None = None  # the PROTEST mode when protesters do it (flag protest=MODE)
     people: bool = False  # coded only when people are counted or a person is its object
+    forces: bool = False  # not coded when a party other than the state's does it (حجز المواطنون تذاكر)
     state: bool = False  # a participle of state (داعيا، مهددة): what its sentence's speaker does
     persons: str | None = None  # the key of people counted by a noun of people after it (flag persons=KEY)
     tail: tuple[str, ...] = ()  # a split trigger's second part (أفرج ... عن): folded words
@@ -149,6 +150,7 @@ def _entry(r: dict[str, str], tail: tuple[str, ...] = ()) -> TriggerEntry:
         anchor="anchor" in names,
         adverbial="adverbial" in names,
         people="people" in names,
+        forces="forces" in names,
         state="state" in names,
         protest_mode=_flag(flags, "protest"),
         persons=_flag(flags, "persons"),

@@ -343,8 +343,12 @@ def _recode(ctx: Context, c: Candidate) -> None:
             c.type, c.mode = "PROTEST", "obstruct"
         elif c.type == "ASSAULT" and c.mode in ("destroy", "primitive") and not c.passive:
             c.type, c.mode = "PROTEST", "riot"
-    if c.type == "COERCE" and c.mode == "arrest" and kind in NON_STATE_ARMED:
-        c.type, c.mode = "ASSAULT", "abduct"
+    if (
+        c.type == "COERCE"
+        and c.mode == "arrest"
+        and (kind in NON_STATE_ARMED or (kind in PROTEST_KINDS and c.actor_how == "subject"))
+    ):
+        c.type, c.mode = "ASSAULT", "abduct"  # احتجز محتجون ستة من عناصر الشرطة: hostages
     if c.type == "PROTEST" and c.mode == "obstruct" and kind in STATE_KINDS and c.actor_how == "subject":
         c.type, c.mode = "COERCE", "restrict"  # أغلقت السلطات الطرق: the state closing roads
     if c.mode == "crowd-control" and kind in PROTEST_KINDS and c.actor_how == "subject":
@@ -383,6 +387,8 @@ def _recode_counted(ctx: Context, c: Candidate) -> None:
         c.dropped = "no captive"
     if c.entry.people and not c.counts and not _person(c.target):
         c.dropped = "no person"  # إيقاف الصادرات، إيقاف الحرب: not an arrest
+    if c.entry.forces and c.actor is not None and c.actor.kind not in STATE_KINDS:
+        c.dropped = "not the state"  # حجز المواطنون تذاكر السفر: a booking, not a seizure
     held = c.counts.get("arrested")
     if (
         c.type == "COERCE"
