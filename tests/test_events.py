@@ -2062,3 +2062,10 @@ def test_people_counted_before_a_plural_verb_of_arrest_are_arrested() -> None:
     text = "وقالت وزارة الداخلية إن 37 شخصا أوقفوا منذ بدء الإضراب الاثنين."
     ev = only([e for e in read_events(text, published="2022-06-15") if e["type"] == "COERCE"])
     assert ev["counts"]["arrested"]["value"] == 37
+
+
+def test_describing_something_as_a_lie_or_laying_the_blame_are_accusations() -> None:
+    text = "وقال الوزير إن الجيش قصف المدينة، واصفاً الرواية الإسرائيلية بأنها أكاذيب مكشوفة."
+    assert ("ACCUSE", "disapprove") in {(e["type"], e["mode"]) for e in read_events(text)}
+    text = "وأصدرت الحركة بيانا، محملة الحكومة الإسرائيلية المسؤولية عن إرهاب المستوطنين."
+    assert [(e["type"], e["mode"]) for e in read_events(text)] == [("ACCUSE", "allege")]

@@ -830,3 +830,48 @@ def test_an_adjective_after_a_plural_place_word_or_a_boycott_is_no_place(
 ) -> None:
     _, found = _places(text)
     assert [t for t, _ in found] == places
+
+
+def test_the_tunisian_curfew_word_is_no_golan() -> None:
+    _, found = _places("وقررت السلطات الجهوية فرض حظر الجولان بالمدينة من الساعة السابعة مساء")
+    assert [t for t, _ in found] == []
+    _, found = _places("قصفت إسرائيل مواقع في الجولان السوري المحتل")
+    assert [t for t, _ in found] == ["إسرائيل", "الجولان"]
+
+
+def test_a_country_after_a_city_keeps_its_country_reading() -> None:
+    text = (
+        "قرطاجنة، كولومبيا (CNN)-- وقع الرئيس اتفاق السلام. وحضر المراسم وزير الخارجية الأمريكي "
+        "جون كيري القادم من واشنطن، وقال إن الولايات المتحدة ستدعم الاتفاق."
+    )
+    _, found = _places(text)
+    got = {t: (d["kind"], d["country"]) for t, d in found}
+    assert got["كولومبيا"] == ("country", "CO")
+
+
+def test_a_word_with_a_preposition_ends_a_local_name() -> None:
+    _, found = _places("أوقف الزعيم قرب بلدة باستوكالي في مقاطعة كوتوباكسي بتهمة تعطيل الخدمات في الإكوادور")
+    assert "مقاطعة كوتوباكسي" in [t for t, _ in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "geonameid", "country"),
+    [
+        # towns of the Arab world that GeoNames names in Latin letters only (places_extra.tsv)
+        ("قتل مسلحون عشرة من الأمنيين في بن قردان فجر الاثنين", "بن قردان", 2472431, "TN"),
+        ("تظاهر المئات في برشيد احتجاجا على غلاء الأسعار", "برشيد", 2556272, "MA"),
+        ("أغلق محتجون الطريق في العلمة شرق البلاد", "العلمة", 2498392, "DZ"),
+        ("قتل شخصان في حادث بمدينة كوم أمبو جنوب مصر", "كوم أمبو", 353802, "EG"),
+    ],
+)
+def test_arab_towns_named_only_in_latin_by_geonames(
+    text: str, surface: str, geonameid: int, country: str
+) -> None:
+    _, found = _places(text)
+    place = _find(found, surface)
+    assert (place["geonameid"], place["country"]) == (geonameid, country)
+
+
+def test_a_sheet_of_paper_is_no_raqqa() -> None:
+    _, found = _places("واتهم الحوثيين باستخدام ملف الأسرى ورقة للابتزاز السياسي")
+    assert found == []

@@ -230,9 +230,11 @@ def _propagate(doc: Doc, cands: list[Candidate], gaz: Gazetteer | None = None) -
                 continue
             if a.accepted() and b.type_tok is None and a.level > b.level:
                 cap = 1 if gaz is not None and gaz.is_common(b.alias) else a.level
+                # قرطاجنة، كولومبيا: a country after a city keeps its own reading, not the city's role
+                country = gaz is not None and any(gaz.place(idx).kind == "country" for idx, _ in b.entries)
                 b.level, b.role = (
                     max(b.level, min(a.level, cap)),
-                    a.role if a.role in ("city", "region") else b.role,
+                    a.role if a.role in ("city", "region") and not country else b.role,
                 )
             elif a.accepted() and b.type_tok is None and b.prefix.startswith("و"):
                 b.level = max(b.level, 1)  # النيجر وبوركينا فاسو ومالي: a list of places
@@ -591,8 +593,8 @@ def _name_word(art: _Article, i: int, named: bool = False, type_tok: int | None 
     rule = art.gaz.rule(form)
     if len(core) < 2 or rule == "generic" or art.gaz.is_demonym(form) or form.startswith("ل"):
         return False  # منطقة للتنقيب: a preposition, not a name
-    if form.startswith(("بال", "كال")) and form[1:] in art.gaz.data.common_words:
-        return False  # مدن بالإقليم: a preposition and a common noun
+    if form[:1] in "بك" and form[1:] in art.gaz.data.common_words:
+        return False  # مدن بالإقليم، مقاطعة كوتوباكسي بتهمة: a preposition and a common noun
     definite = form.startswith("ال")
     if (not named or not definite) and (
         form in data.common_words or core in data.common_words or rule == "never"
