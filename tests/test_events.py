@@ -2069,3 +2069,12 @@ def test_describing_something_as_a_lie_or_laying_the_blame_are_accusations() -> 
     assert ("ACCUSE", "disapprove") in {(e["type"], e["mode"]) for e in read_events(text)}
     text = "وأصدرت الحركة بيانا، محملة الحكومة الإسرائيلية المسؤولية عن إرهاب المستوطنين."
     assert [(e["type"], e["mode"]) for e in read_events(text)] == [("ACCUSE", "allege")]
+
+
+def test_a_state_statement_voiced_by_its_named_official_is_the_official_s() -> None:
+    text = "وقال وزير الخارجية الأمريكي أنتوني بلينكن إن الولايات المتحدة تدين العنف البغيض لقوات الأمن."
+    ev = only(read_events(text))
+    assert ev["actor"]["text"] == "وزير الخارجية الأمريكي أنتوني بلينكن"
+    # another state named after إن is the subject of its own verb
+    ev = only(read_events("وقال وزير الخارجية الأمريكي أنتوني بلينكن إن روسيا هددت أوكرانيا."))
+    assert (ev["actor"]["text"], ev["target"]["text"]) == ("روسيا", "أوكرانيا")

@@ -482,6 +482,22 @@ def _resumptive(ctx: Context, c: Candidate, hi: int) -> Mention | None:
     return None
 
 
+THAT = frozenset(fold(w) for w in ("إن", "أن", "بأن", "لأن", "وأن", "وإن"))
+
+
+def _subject_after_that(ctx: Context, c: Candidate) -> Mention | None:
+    """The party between إن/أن and a verb is its subject (قال إن روسيا هددت أوكرانيا: not
+    أوكرانيا after the verb)."""
+    if not c.is_verb or c.prefix:
+        return None
+    for m in ctx.mentions:
+        if m.i >= c.i:
+            break
+        if m.j == c.i and m.i > 0 and ctx.norm(m.i - 1) in THAT and m.kind != "site" and not _in_pp(ctx, m):
+            return m
+    return None
+
+
 def _adjacent_subject(ctx: Context, c: Candidate, prev: Candidate | None) -> Mention | None:
     """A bare verbal noun (no article, no clitic) right after a definite or named party reads
     as its verb or its object after the subject: أن الجيش قصف مواقع، فرضت الحكومة حظر التجول.
@@ -607,6 +623,17 @@ def _first_speaker(ctx: Context, c: Candidate, lo: int, speakers: set[int]) -> M
     return None
 
 
+def speaking_for_a_state(ctx: Context, c: Candidate, speakers: set[int]) -> None:
+    """وقال وزير الخارجية الأمريكي أنتوني بلينكن إن الولايات المتحدة تدين العنف: a statement of
+    a state voiced by a named official of that state is the official's (the speaker before it)."""
+    a = c.actor
+    if c.type not in VERBAL_TYPES or a is None or a.etype != "LOC" or c.actor_how != "subject":
+        return
+    speaker = _first_speaker(ctx, c, ctx.sentence_range(c.i)[0], speakers)
+    if speaker is not None and speaker.etype == "PER" and speaker.j <= a.i and speaker.country == a.country:
+        c.actor = speaker
+
+
 def _reporting_speaker(ctx: Context, c: Candidate, lo: int, speakers: set[int]) -> Mention | None:
     """The speaker is the actor of a verb whose subject is the speaker itself: a pronoun (قالت
     الشرطة إنها اعتقلت، أعلن الجيش أنه قتل) or the speaker's own force (قال الجيش إن طائراته
@@ -697,6 +724,10 @@ def find_actor(
         ante = _antecedent(ctx, c)
         if ante is not None:
             c.actor, c.actor_how = _coordinated(ctx, ante, ante.j), "subject"
+        return
+    fronted = _subject_after_that(ctx, c)
+    if fronted is not None:
+        c.actor, c.actor_how = fronted, "subject"  # إن روسيا هددت أوكرانيا: SVO after إن
         return
     if c.is_verb and (c.j - c.i == 1 or c.tail is not None or pronoun_object) and not c.plural:
         subj = _subject_after(ctx, c, hi)

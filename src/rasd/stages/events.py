@@ -37,6 +37,7 @@ from rasd.events.frames import (
     find_target,
     inherit_dates,
     inherit_places,
+    speaking_for_a_state,
 )
 from rasd.events.lexicon import ModeCue, TriggerEntry
 from rasd.events.merge import merge
@@ -786,6 +787,7 @@ def candidates(doc: Doc) -> tuple[Context, list[Candidate]]:
         if lead is not None and lead.sent != c.sent:
             lead = None
         find_actor(ctx, c, prev, speakers, announcers, lead)
+        speaking_for_a_state(ctx, c, speakers)
         if lead is None and c.is_verb and c.type in VERBAL_TYPES and c.actor_how == "subject":
             lead = c
         find_target(ctx, c)
