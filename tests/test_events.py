@@ -1634,13 +1634,17 @@ def test_a_title_with_a_year_like_word_still_leads_to_its_name() -> None:
     # العام in المفوض العام is no year counted before an object
     text = "اتهم المفوض العام للوكالة فيليب لازاريني إسرائيل بعرقلة دخول المساعدات."
     evs = read_events(text)
-    assert [(e["type"], e["actor"]["text"]) for e in evs] == [("ACCUSE", "فيليب لازاريني")]
+    assert [(e["type"], e["actor"]["text"]) for e in evs] == [
+        ("ACCUSE", "المفوض العام للوكالة فيليب لازاريني")
+    ]
 
 
 def test_a_title_s_body_after_li_does_not_hide_the_name_that_follows() -> None:
     text = "وأدان المفوض العام لأونروا فيليب لازاريني قصف المدرسة."
     evs = read_events(text)
-    assert [(e["type"], e["actor"]["text"]) for e in evs] == [("ACCUSE", "فيليب لازاريني")]
+    assert [(e["type"], e["actor"]["text"]) for e in evs] == [
+        ("ACCUSE", "المفوض العام لأونروا فيليب لازاريني")
+    ]
 
 
 def test_demands_by_two_named_speakers_are_two_events_but_a_state_and_its_ministry_one() -> None:
@@ -2078,3 +2082,29 @@ def test_a_state_statement_voiced_by_its_named_official_is_the_official_s() -> N
     # another state named after إن is the subject of its own verb
     ev = only(read_events("وقال وزير الخارجية الأمريكي أنتوني بلينكن إن روسيا هددت أوكرانيا."))
     assert (ev["actor"]["text"], ev["target"]["text"]) == ("روسيا", "أوكرانيا")
+
+
+def test_a_threat_of_a_state_voiced_by_its_known_minister_is_his() -> None:
+    text = "وقال وزير الخارجية مايك بومبيو إن الولايات المتحدة ستتخذ إجراءات ضد من يعارضون العودة السلمية للديمقراطية."
+    ev = only(read_events(text))
+    assert (ev["type"], ev["actor"]["text"]) == ("THREATEN", "وزير الخارجية مايك بومبيو")
+
+
+def test_a_commissioner_with_her_body_and_its_adjective_before_her_name_is_one_speaker() -> None:
+    text = "ودانت مفوضة الأمم المتحدة السامية لحقوق الإنسان ميشيل باشليه العنف، وطالبت بتحقيق مستقل."
+    actors = {e["actor"]["text"] for e in read_events(text)}
+    assert actors == {"مفوضة الأمم المتحدة السامية لحقوق الإنسان ميشيل باشليه"}
+
+
+def test_supporters_holding_officers_with_a_counted_object_are_its_subject() -> None:
+    ev = only(read_events("واحتجز أنصار الرئيس السابق ستة من عناصر القوات الخاصة."))
+    assert (ev["type"], ev["actor"]["text"], ev["counts"]["kidnapped"]["value"]) == ("ASSAULT", "أنصار", 6)
+
+
+def test_the_attack_a_statement_condemns_is_the_attack_told_before() -> None:
+    text = (
+        "قتل شخصان في هجوم بقنبلة على تجمع في ساحة مسقل بأديس أبابا أمس. "
+        "ودانت سفارة الولايات المتحدة في أديس أبابا الهجوم."
+    )
+    types = [e["type"] for e in read_events(text, published="2018-06-24")]
+    assert types.count("ASSAULT") == 1 and "ACCUSE" in types

@@ -875,3 +875,8 @@ def test_arab_towns_named_only_in_latin_by_geonames(
 def test_a_sheet_of_paper_is_no_raqqa() -> None:
     _, found = _places("واتهم الحوثيين باستخدام ملف الأسرى ورقة للابتزاز السياسي")
     assert found == []
+
+
+def test_a_local_name_stops_before_the_city_it_lies_in() -> None:
+    _, found = _places("تجمع الآلاف في ساحة مسقل بأديس أبابا")
+    assert [t for t, _ in found] == ["ساحة مسقل", "أديس أبابا"]

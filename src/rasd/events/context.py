@@ -513,6 +513,13 @@ def _of_phrase(ctx: Context, title: Mention, j: int) -> bool:
     )
 
 
+def _described_body(ctx: Context, j: int, k: int) -> bool:
+    """The words between a title's body and the name, at most three: none, or an adjective of
+    the title and its ل phrase (مفوضة الأمم المتحدة السامية لحقوق الإنسان ميشيل باشليه)."""
+    words = [ctx.norm(x) for x in range(j, k)]
+    return len(words) <= 3 and all(w.startswith(("ال", "ل")) for w in words)
+
+
 def _joinable(ctx: Context, prev: Mention, m: Mention) -> bool:
     """Not a country then another party (كندا للولايات المتحدة), nor a name after a preposition."""
     if prev.named and m.etype != "PER":
@@ -562,7 +569,7 @@ def _appositions(ctx: Context, mentions: list[Mention]) -> list[Mention]:
             and m.etype in ("ORG", "LOC")
             and nxt is not None
             and nxt.etype == "PER"
-            and nxt.i == m.j
+            and _described_body(ctx, m.j, nxt.i)
             and _construct_of(ctx, prev.j, m.j, m)
         ):
             # رئيس مفوضية الاتحاد الأفريقي موسى فقي محمد: the title, its body, then the name
@@ -598,6 +605,7 @@ def _appositions(ctx: Context, mentions: list[Mention]) -> list[Mention]:
                     _definite(ctx, prev.j, body)
                     or _of_phrase(ctx, prev, body)
                     or _construct_of(ctx, prev.j, body)
+                    or _described_body(ctx, prev.j, body)
                 )
             )
             # الرئيس الولايات المتحدة: a definite title takes no country as its genitive

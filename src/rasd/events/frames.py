@@ -241,7 +241,7 @@ def _subject_after(ctx: Context, c: Candidate, hi: int) -> Mention | None:
                 and m.kind in VICTIM_KINDS
                 and not m.named
                 and _may_be_passive(ctx, c, m)
-                and ctx.quantity_at(m.j) is None  # احتجز محتجون ستة من عناصر الشرطة: an object follows
+                and not _counted_object(ctx, m.j)  # احتجز محتجون ستة من عناصر الشرطة
             ):
                 c.target = m  # قتل مدنيون، قتل متظاهر: the victims of a killing, not its agent
                 return None
@@ -314,6 +314,17 @@ def _counted_crowd(ctx: Context, c: Candidate, lo: int) -> Mention | None:
         m = _first_mention_from(ctx, after, after + 1)
         return m if m is not None else _crowd(ctx, c, q, after, c.i)
     return None
+
+
+def _counted_object(ctx: Context, j: int) -> bool:
+    """A counted object follows the party ending at ``j`` (after at most two definite words of
+    its own: أنصار الرئيس السابق ستة من عناصر القوات): the verb is active, the party its subject."""
+    for k in range(j, min(j + 3, len(ctx.doc.tokens))):
+        if ctx.quantity_at(k) is not None:
+            return True
+        if not ctx.norm(k).startswith("ال"):
+            return False
+    return False
 
 
 def _may_be_passive(ctx: Context, c: Candidate, m: Mention) -> bool:
@@ -488,8 +499,8 @@ THAT = frozenset(fold(w) for w in ("إن", "أن", "بأن", "لأن", "وأن",
 def _subject_after_that(ctx: Context, c: Candidate) -> Mention | None:
     """The party between إن/أن and a verb is its subject (قال إن روسيا هددت أوكرانيا: not
     أوكرانيا after the verb)."""
-    if not c.is_verb or c.prefix:
-        return None
+    if not c.is_verb or c.prefix.strip("س"):
+        return None  # وقصفت: a new clause; but ستتخذ: a future
     for m in ctx.mentions:
         if m.i >= c.i:
             break
@@ -627,7 +638,12 @@ def speaking_for_a_state(ctx: Context, c: Candidate, speakers: set[int]) -> None
     """وقال وزير الخارجية الأمريكي أنتوني بلينكن إن الولايات المتحدة تدين العنف: a statement of
     a state voiced by a named official of that state is the official's (the speaker before it)."""
     a = c.actor
-    if c.type not in VERBAL_TYPES or a is None or a.etype != "LOC" or c.actor_how != "subject":
+    if (
+        c.type not in VERBAL_TYPES
+        or a is None
+        or a.etype != "LOC"
+        or c.actor_how not in ("subject", "backward")
+    ):
         return
     speaker = _first_speaker(ctx, c, ctx.sentence_range(c.i)[0], speakers)
     if speaker is not None and speaker.etype == "PER" and speaker.j <= a.i and speaker.country == a.country:

@@ -774,6 +774,28 @@ def _warrants(cands: list[Candidate]) -> None:
                 c.dropped = "governed"
 
 
+CONDEMNED_REACH = 6  # tokens from a condemnation to the attack it names: أدانت سفارة X في Y الهجوم
+
+
+def _condemned(ctx: Context, cands: list[Candidate]) -> None:
+    """ودانت السفارة الهجوم: an attack named bare and definite as what a statement condemns is
+    the attack told before, not a new one (it points back, like هذا الهجوم)."""
+    for p in cands:
+        if p.type != "ACCUSE" or p.dropped:
+            continue
+        for c in cands:
+            if (
+                c.type == "ASSAULT"
+                and c.definite
+                and not c.is_verb
+                and not c.counts
+                and c.sent == p.sent
+                and 0 <= c.i - p.j <= CONDEMNED_REACH
+                and not any(ctx.doc.tokens[k].kind == "punct" for k in range(p.j, c.i))
+            ):
+                c.pointed = True
+
+
 def candidates(doc: Doc) -> tuple[Context, list[Candidate]]:
     """All trigger mentions with their frames and modality (before merging and filtering)."""
     ctx = build(doc)
@@ -827,6 +849,7 @@ def candidates(doc: Doc) -> tuple[Context, list[Candidate]]:
     _protest_demands(cands)
     _background(cands)
     _warrants(cands)
+    _condemned(ctx, cands)
     for c in cands:
         if not c.dropped and c.entry.anchor and not _anchored(c):
             c.dropped = "anchor"

@@ -723,6 +723,9 @@ def _local_name_end(
     second = toks[j].norm
     if second.startswith("و"):
         return j  # حمروين ودينيلي: a second place joined by و, not a second word of this one
+    data = art.gaz.data
+    if second[:1] in "بل" and (second[1:] in data.aliases or second[1:] in data.multi_first):
+        return j  # ساحة مسقل بأديس أبابا: the city it lies in, after ب
     if not second.startswith("ال"):
         return j + 1 if _name_word(art, j, named, type_tok) else j  # حي حمر ججب، بلدة مير علي
     if _name_word(art, j, True, type_tok) and not second.endswith(("يه", "ي")):
