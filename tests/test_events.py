@@ -2108,3 +2108,13 @@ def test_the_attack_a_statement_condemns_is_the_attack_told_before() -> None:
     )
     types = [e["type"] for e in read_events(text, published="2018-06-24")]
     assert types.count("ASSAULT") == 1 and "ACCUSE" in types
+
+
+def test_a_crowd_going_out_into_the_streets_protests_past_an_aside_on_who_they_are() -> None:
+    for text in (
+        "وخرج آلاف المحتجين إلى شوارع العاصمة.",
+        "وخرج آلاف المحتجين، معظمهم من الشباب، إلى شوارع العاصمة انجامينا.",
+    ):
+        ev = only(read_events(text))
+        assert (ev["type"], ev["counts"]["participants"]["qualifier"]) == ("PROTEST", "thousands"), text
+    assert read_events("وخرج الرئيس من المستشفى إلى منزله.") == []

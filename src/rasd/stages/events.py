@@ -183,8 +183,13 @@ QUOTE_MARKS = frozenset({'"', "«", "»", "“", "”", "'"})
 ASIDE_SPAN = 5  # tokens a date set off by commas may take
 
 
+# an aside that says who a crowd is: خرج آلاف المحتجين، معظمهم من الشباب، إلى شوارع العاصمة
+CROWD_ASIDES = frozenset(fold(w) for w in ("معظمهم", "أغلبهم", "غالبيتهم", "بينهم", "منهم", "وبينهم"))
+
+
 def _dated_aside(ctx: Context, k: int) -> int | None:
-    """The closing comma when the comma at ``k`` opens a short aside holding a date."""
+    """The closing comma when the comma at ``k`` opens a short aside holding a date, or one
+    that says who a crowd is (، معظمهم من الشباب،)."""
     if k >= len(ctx.doc.tokens):
         return None
     _, end = ctx.sentence_range(k)
@@ -192,7 +197,8 @@ def _dated_aside(ctx: Context, k: int) -> int | None:
         return None
     for x in range(k + 1, min(end, k + ASIDE_SPAN + 1)):
         if ctx.norm(x) in ("،", ","):
-            return x if any(ctx.in_date(y) for y in range(k + 1, x)) else None
+            dated = any(ctx.in_date(y) for y in range(k + 1, x))
+            return x if dated or ctx.norm(k + 1) in CROWD_ASIDES else None
     return None
 
 
