@@ -2118,3 +2118,17 @@ def test_a_crowd_going_out_into_the_streets_protests_past_an_aside_on_who_they_a
         ev = only(read_events(text))
         assert (ev["type"], ev["counts"]["participants"]["qualifier"]) == ("PROTEST", "thousands"), text
     assert read_events("وخرج الرئيس من المستشفى إلى منزله.") == []
+
+
+def test_an_agreement_signed_past_an_aside_on_who_attended() -> None:
+    text = "وفي وقت لاحق الأحد، وقع زعماء القبيلتين، بحضور الوفد، اتفاق هدنة يقضي بوقف الاقتتال."
+    assert "AGREE" in [e["type"] for e in read_events(text)]
+
+
+def test_a_foreign_minister_s_call_is_made_in_his_country_not_at_the_story_s_place() -> None:
+    text = (
+        "وقال المتحدث باسم الخارجية الصينية غينغ شوانغ إن الحكومة تدعم شرطة هونغ كونغ. "
+        "كما دعا وزير الخارجية البريطاني دومينيك راب السلطات إلى فتح تحقيق مستقل في تعامل الشرطة مع المحتجين."
+    )
+    ev = only([e for e in read_events(text, published="2019-11-18") if e["type"] == "REQUEST"])
+    assert (ev["country"], ev["place"]) == ("GB", None)

@@ -539,6 +539,8 @@ def _appositions(ctx: Context, mentions: list[Mention]) -> list[Mention]:
             continue
         prev = out[-1] if out else None
         if prev is not None and _described(ctx, prev, mentions, k):
+            if prev.country is None:
+                prev.country = m.country  # وزير الخارجية البريطاني: the complement's nationality
             continue  # absorbed by the title when the name comes
         name = _posted_name(ctx, prev, m, mentions[k + 1] if k + 1 < len(mentions) else None)
         if prev is not None and name is not None:

@@ -183,8 +183,11 @@ QUOTE_MARKS = frozenset({'"', "«", "»", "“", "”", "'"})
 ASIDE_SPAN = 5  # tokens a date set off by commas may take
 
 
-# an aside that says who a crowd is: خرج آلاف المحتجين، معظمهم من الشباب، إلى شوارع العاصمة
-CROWD_ASIDES = frozenset(fold(w) for w in ("معظمهم", "أغلبهم", "غالبيتهم", "بينهم", "منهم", "وبينهم"))
+# an aside that says who a crowd is or in whose presence something was done: خرج آلاف
+# المحتجين، معظمهم من الشباب، إلى شوارع العاصمة؛ وقع زعماء القبيلتين، بحضور الوفد، اتفاق هدنة
+CROWD_ASIDES = frozenset(
+    fold(w) for w in ("معظمهم", "أغلبهم", "غالبيتهم", "بينهم", "منهم", "وبينهم", "بحضور", "برعاية", "بوساطة")
+)
 
 
 def _dated_aside(ctx: Context, k: int) -> int | None:
@@ -614,6 +617,8 @@ def _event(
     )
     if c.type in VERBAL_TYPES | {"SANCTION"} and c.actor is not None and c.actor.country and not stated:
         country = c.actor.country
+        if place is not None and place.data.get("country") != country:
+            place_obj = None  # said in its own country, not at a place of the story told before
     elif c.type in VERBAL_TYPES and c.place_source == "article" and ctx.dateline_country:
         # a statement with no place of its own was made where the story is reported from
         country = ctx.dateline_country
