@@ -1958,11 +1958,6 @@ def test_an_action_pointed_back_to_is_the_one_told_before() -> None:
     assert ev["type"] == "ASSAULT"
 
 
-def test_a_tanker_held_is_seized() -> None:
-    ev = only(read_events("واحتجزت القوات البحرية ناقلة نفط أجنبية قرب مضيق هرمز."))
-    assert (ev["type"], ev["mode"]) == ("COERCE", "seize")
-
-
 def test_a_military_rank_between_a_title_and_a_name_joins_them() -> None:
     text = "ورحب رئيس المجلس العسكري الفريق أول عبد الفتاح البرهان بالمبادرة، وأعلن إطلاق سراح المعتقلين."
     speaker = "رئيس المجلس العسكري الفريق أول عبد الفتاح البرهان"
