@@ -2127,3 +2127,9 @@ def test_a_foreign_minister_s_call_is_made_in_his_country_not_at_the_story_s_pla
     )
     ev = only([e for e in read_events(text, published="2019-11-18") if e["type"] == "REQUEST"])
     assert (ev["country"], ev["place"]) == ("GB", None)
+
+
+def test_an_agreement_signed_past_two_asides_set_off_by_commas() -> None:
+    text = "ووقع الرئيس سانتوس وزعيم فارك، المعروف باسم تيموشينكو، مساء الاثنين، اتفاق السلام."
+    ev = only(read_events(text, published="2016-09-27"))
+    assert (ev["type"], ev["date"]) == ("AGREE", "2016-09-26")

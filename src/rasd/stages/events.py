@@ -177,6 +177,7 @@ def _triggers(ctx: Context) -> list[Candidate]:
 
 
 SPLIT_GAP = 7  # tokens allowed between a split trigger's head and its tail
+MAX_ASIDES = 2  # asides set off by commas that a split trigger reaches past
 QUOTE_MARKS = frozenset({'"', "«", "»", "“", "”", "'"})
 
 
@@ -186,7 +187,9 @@ ASIDE_SPAN = 5  # tokens a date set off by commas may take
 # an aside that says who a crowd is or in whose presence something was done: خرج آلاف
 # المحتجين، معظمهم من الشباب، إلى شوارع العاصمة؛ وقع زعماء القبيلتين، بحضور الوفد، اتفاق هدنة
 CROWD_ASIDES = frozenset(
-    fold(w) for w in ("معظمهم", "أغلبهم", "غالبيتهم", "بينهم", "منهم", "وبينهم", "بحضور", "برعاية", "بوساطة")
+    fold(w)
+    for w in ("معظمهم", "أغلبهم", "غالبيتهم", "بينهم", "منهم", "وبينهم", "بحضور", "برعاية", "بوساطة")
+    + ("المعروف", "المعروفة")  # زعيم فارك رودريغو لوندونيو، المعروف باسم تيموشينكو،
 )
 
 
@@ -224,10 +227,15 @@ def _quoted_name(ctx: Context, k: int) -> int | None:
 def _split_tail(ctx: Context, m: Match, tails: dict[int, Match]) -> tuple[int, TriggerEntry] | None:
     _, hi = ctx.clause_range(m.i, m.j)
     reach = m.j + SPLIT_GAP + 1
-    close = _dated_aside(ctx, hi)
-    if close is not None:  # وقع البلدان، أمس الاثنين، مذكرة تفاهم: a date set off by commas
-        reach += close + 1 - hi
-        hi = ctx.clause_range(close + 1, close + 1)[1]
+    k = hi
+    for _ in range(MAX_ASIDES):
+        close = _dated_aside(ctx, k)
+        if close is None:
+            break  # وقع البلدان، أمس الاثنين، مذكرة تفاهم: a date set off by commas
+        reach += close + 1 - k
+        k = close
+    if k != hi:
+        hi = ctx.clause_range(k + 1, k + 1)[1]
     close = _quoted_name(ctx, hi)
     if close is not None:  # حمّل ... جماعة "التوحيد الوطنية" المحلية المسؤولية: a name in quotes
         hi = ctx.clause_range(close + 1, close + 1)[1]
