@@ -107,7 +107,6 @@ class Context:
     origins: tuple[int, set[int]] | None = None  # (number of places, places named as origins)
     _starts_memo: dict[int, tuple[list, list[int] | None]] = field(default_factory=dict)
     _place_reach: tuple[list[tuple[int, int, Span]] | None, list[int]] = (None, [])
-    _mention_ends: tuple[list[Mention] | None, dict[int, int], int] = (None, {}, 0)
     main_country: str | None = None
     main_place: Span | None = None
     dateline_country: str | None = None  # the country of the place the story is reported from
@@ -203,14 +202,9 @@ class Context:
         return self.past_min(end)
 
     def mention_from(self, k: int) -> int:
-        """The end of the longest mention that starts at token ``k``, or ``k``."""
-        memo = self._mention_ends
-        if memo[0] is not self.mentions or memo[2] != len(self.mentions):
-            ends: dict[int, int] = {}
-            for m in self.mentions:
-                ends[m.i] = max(ends.get(m.i, m.j), m.j)
-            memo = self._mention_ends = (self.mentions, ends, len(self.mentions))
-        return memo[1].get(k, k)
+        """The end of the longest mention that starts at token ``k``, or ``k`` (a scan, as in
+        ``mentions_in``: it runs only where a partitive cue stands)."""
+        return max((m.j for m in self.mentions if m.i == k), default=k)
 
     def past_min(self, k: int, hi: int | None = None) -> int:
         """``k``, or one past it when من stands there before ``hi`` (the end of the text by

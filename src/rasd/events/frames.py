@@ -501,10 +501,14 @@ def _subject_after_that(ctx: Context, c: Candidate) -> Mention | None:
     أوكرانيا after the verb)."""
     if not c.is_verb or c.prefix.strip("س"):
         return None  # وقصفت: a new clause; but ستتخذ: a future
+    m = _party_before(ctx, c.i)
+    return m if m is not None and m.i > 0 and ctx.norm(m.i - 1) in THAT else None
+
+
+def _party_before(ctx: Context, i: int) -> Mention | None:
+    """The party that ends right before token ``i``, not a site and not after a preposition."""
     for m in ctx.mentions:
-        if m.i >= c.i:
-            break
-        if m.j == c.i and m.i > 0 and ctx.norm(m.i - 1) in THAT and m.kind != "site" and not _in_pp(ctx, m):
+        if m.j == i and m.kind != "site" and not _in_pp(ctx, m):
             return m
     return None
 
@@ -516,13 +520,11 @@ def _adjacent_subject(ctx: Context, c: Candidate, prev: Candidate | None) -> Men
     word = fold(ctx.doc.text[c.start : c.end])
     if c.is_verb or c.prefix or word.startswith("ال") or word[1:3] == "ال":
         return None  # الاعتقال، بالحجارة: a noun of its own phrase
-    for m in ctx.mentions:
-        if m.j == c.i and m.kind != "site" and not _in_pp(ctx, m):
-            if prev is not None and prev.type in VERBAL_TYPES and prev.j <= m.i and m.i - prev.j <= 1:
-                return None
-            definite = m.named or fold(ctx.doc.text[m.start : m.end]).split()[-1].startswith("ال")
-            return m if definite else None
-    return None
+    m = _party_before(ctx, c.i)
+    if m is None or (prev is not None and prev.type in VERBAL_TYPES and prev.j <= m.i and m.i - prev.j <= 1):
+        return None
+    definite = m.named or fold(ctx.doc.text[m.start : m.end]).split()[-1].startswith("ال")
+    return m if definite else None
 
 
 STATE_KINDS = frozenset({"police", "security", "military", "government", "judiciary"})
@@ -938,7 +940,7 @@ def _rank(ctx: Context, s: Span) -> float:
 
 # a local region named with one of these words is a province, wider than a town: بلدة كيكويو
 # بمقاطعة كيامبو
-PROVINCES = frozenset(fold(w) for w in ("مقاطعة", "بمقاطعة", "ومقاطعة", "لمقاطعة", "مقاطعات"))
+PROVINCES = frozenset(fold(w) for w in ("مقاطعة", "مقاطعات"))  # a place's span has no proclitic
 
 
 def _group(ctx: Context, places: list[tuple[int, int, Span]], k: int) -> tuple[int, int]:

@@ -807,8 +807,9 @@ class Reader:
             return self._outlet(i, prefix, words, inner, definite)
         if definite and not self._distinctive(words, inner):
             return None
+        # جهاز مكافحة الهجرة غير الشرعية: a task noun with its object names the body
+        task = self._function_of(first, words)
         if not self.toks[first].norm.startswith("ال") and first not in inner:
-            task = self._function_of(first, words)
             if (self._adjective_like(first) and not self._construct(first, words) and not task) or (
                 self.toks[first].norm.endswith("ه") and len(words) == 1
             ):
@@ -816,14 +817,14 @@ class Reader:
             if len(words) == 1 and self.is_stop(first):
                 return None
         strip = strip_def(strip_clitic_head(self.toks[i].norm, prefix))
-        if role == "weak_head" and not (
-            not definite and strip not in NOT_OF_PLACE and self._of_place(words, inner)
+        if (
+            role == "weak_head"
+            and not task
+            and not (not definite and strip not in NOT_OF_PLACE and self._of_place(words, inner))
         ):
-            if self._function_of(first, words):
-                pass  # جهاز مكافحة الهجرة غير الشرعية: a task with its object names the body
-            elif first not in inner and not self.toks[first].norm.startswith("ال"):
+            if first not in inner and not self.toks[first].norm.startswith("ال"):
                 return None
-            elif not self._distinctive(words, inner):
+            if not self._distinctive(words, inner):
                 return None
         end = words[-1] + 1
         text = self.doc.text[self.toks[first].start : self.toks[end - 1].end]

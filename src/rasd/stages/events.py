@@ -703,7 +703,6 @@ def _crowd_named_later(cands: list[Candidate]) -> None:
 
 
 CROWD_REACH = 1  # sentences before and after a protest within which its crowd may be named
-PROTEST_CROWD = frozenset({"protesters", "workers", "students", "rioters"})
 
 
 def _crowd_nearby(ctx: Context, cands: list[Candidate]) -> None:
@@ -715,7 +714,7 @@ def _crowd_nearby(ctx: Context, cands: list[Candidate]) -> None:
         near = [
             m
             for m in ctx.mentions
-            if m.kind in PROTEST_CROWD
+            if m.kind in PROTEST_KINDS
             and not m.named
             and abs(ctx.doc.tokens[m.i].sentence - c.sent) <= CROWD_REACH
             and not (c.i <= m.i < c.j)

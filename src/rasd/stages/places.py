@@ -593,7 +593,7 @@ def _name_word(art: _Article, i: int, named: bool = False, type_tok: int | None 
     rule = art.gaz.rule(form)
     if len(core) < 2 or rule == "generic" or art.gaz.is_demonym(form) or form.startswith("ل"):
         return False  # منطقة للتنقيب: a preposition, not a name
-    if form[:1] in "بك" and form[1:] in art.gaz.data.common_words:
+    if form[:1] in "بك" and form[1:] in data.common_words:
         return False  # مدن بالإقليم، مقاطعة كوتوباكسي بتهمة: a preposition and a common noun
     definite = form.startswith("ال")
     if (not named or not definite) and (
@@ -696,17 +696,17 @@ def _local_name_end(
     """The end of a local name starting at token ``i`` (after ``prefix``, a و), or None: one
     word, or two after a name head (أم التينة) or for two indefinite name words (حمر ججب)."""
     toks, words, n = art.toks, art.words, len(art.toks)
+    data = art.gaz.data
     if i in covered or toks[i].kind != "word":
         return None
     first = toks[i].norm[len(prefix) :]
     j = i + 1
-    if first in art.gaz.data.name_heads:
+    if first in data.name_heads:
         if j >= n or j in covered or toks[j].kind != "word" or words[j].role or j in art.demonym_hits:
             return None  # a head alone (قرية أم) is no name
         return j + 1
     if prefix:
         core = first[2:] if first.startswith("ال") else first
-        data = art.gaz.data
         if art.gaz.context_with_pronoun(first):
             return None  # مدينة جنين ومخيمها: "and its camp"
         whole = toks[i].norm
@@ -723,7 +723,6 @@ def _local_name_end(
     second = toks[j].norm
     if second.startswith("و"):
         return j  # حمروين ودينيلي: a second place joined by و, not a second word of this one
-    data = art.gaz.data
     if second[:1] in "بل" and (second[1:] in data.aliases or second[1:] in data.multi_first):
         return j  # ساحة مسقل بأديس أبابا: the city it lies in, after ب
     if not second.startswith("ال"):
