@@ -126,6 +126,7 @@ def test_actor_kinds_and_argument_cue_roles_are_known() -> None:
         "own_forces",
         "claim",
         "demonstrative",
+        "contraband",
     }
     for r in read_tsv("argument_cues.tsv"):
         assert all(a.strip() for a in r["cue"].split("|")), r["cue"]
@@ -2133,3 +2134,22 @@ def test_an_agreement_signed_past_two_asides_set_off_by_commas() -> None:
     text = "ووقع الرئيس سانتوس وزعيم فارك، المعروف باسم تيموشينكو، مساء الاثنين، اتفاق السلام."
     ev = only(read_events(text, published="2016-09-27"))
     assert (ev["type"], ev["date"]) == ("AGREE", "2016-09-26")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "داهمت قوات الأمن منزلا في بلدة الرمثا واعتقلت شابين. وضبطت بحوزتهما ثلاثة مسدسات وكمية من الذخيرة.",
+        "وأعلنت الشرطة توقيف أربعة أشخاص. وحجزت كميات من المخدرات ومبلغا ماليا.",
+        "وتمكنت الوحدات من إحباط عملية هجرة سرية. وحجزت 4 قوارب ومحركات بحرية.",
+    ],
+)
+def test_a_seizure_of_weapons_drugs_or_boats_needs_nothing_else(text: str) -> None:
+    seizures = [e for e in read_events(text) if (e["type"], e["mode"]) == ("COERCE", "seize")]
+    assert len(seizures) == 1, [e["evidence"]["text"] for e in read_events(text)]
+    assert seizures[0]["evidence"]["text"].startswith(("وضبطت", "وحجزت"))
+
+
+def test_a_bare_seizure_word_with_other_goods_stays_uncoded() -> None:
+    evs = read_events("وأعلنت الشرطة توقيف أربعة أشخاص. وحجزت الأوراق والوثائق.")
+    assert [(e["type"], e["mode"]) for e in evs] == [("COERCE", "arrest")]

@@ -517,10 +517,11 @@ def _warning_of_danger(ctx: Context, c: Candidate) -> bool:
     return True
 
 
-def _anchored(c: Candidate) -> bool:
+def _anchored(ctx: Context, c: Candidate) -> bool:
     """A weak or ambiguous trigger needs something concrete of its own: a count, a place below
-    the country level, or a party that acts or suffers it by name or by office."""
-    if c.counts:
+    the country level, a party that acts or suffers it by name or by office, or for a seizure,
+    goods that only the state seizes (وضبطت بحوزتهم خمس بنادق)."""
+    if c.counts or _seizes_contraband(ctx, c):
         return True
     stated = ("clause", "sentence", "linked")  # linked: the place of the action it is part of
     if c.place_source in stated and c.places and c.places[0].data.get("kind") != "country":
@@ -537,12 +538,23 @@ def _anchored(c: Candidate) -> bool:
     return c.target is not None and c.target.named
 
 
-def _confidence(c: Candidate) -> float:
+CONTRABAND_REACH = 5  # tokens after a seizure word within which its goods are named
+
+
+def _seizes_contraband(ctx: Context, c: Candidate) -> bool:
+    """ضبطت بحوزتهم خمس بنادق، حجز كميات من المخدرات: a seizure of weapons, drugs or boats."""
+    if c.type != "COERCE" or c.mode != "seize":
+        return False
+    end = min(ctx.segment_range(c.i)[1], c.j + CONTRABAND_REACH)
+    return any(ctx.cue_at(x, "contraband") is not None for x in range(c.j, end))
+
+
+def _confidence(ctx: Context, c: Candidate) -> float:
     conf = c.weight
     conf += 0.05 * (c.actor is not None) + 0.05 * (c.place_source == "clause")
     conf += 0.05 * (c.date_source in ("clause", "sentence")) + 0.05 * bool(c.counts)
     conf += 0.03 * min(c.merged - 1, 3)
-    if not _anchored(c):
+    if not _anchored(ctx, c):
         conf -= 0.15
     return round(max(0.0, min(0.99, conf)), 2)
 
@@ -869,7 +881,7 @@ def candidates(doc: Doc) -> tuple[Context, list[Candidate]]:
     _warrants(cands)
     _condemned(ctx, cands)
     for c in cands:
-        if not c.dropped and c.entry.anchor and not _anchored(c):
+        if not c.dropped and c.entry.anchor and not _anchored(ctx, c):
             c.dropped = "anchor"
         elif not c.dropped and c.entry.anchor and _misread(ctx, c):
             c.dropped = "misread"
@@ -950,7 +962,7 @@ def events(doc: Doc) -> Doc:
     merged = merge(doc, kept)
     source = _credit(ctx) if merged else None
     for c in merged:
-        c.confidence = _confidence(c)
+        c.confidence = _confidence(ctx, c)
         if c.confidence < MIN_CONFIDENCE:
             continue
         places = c.places or [None]  # type: ignore[list-item]
