@@ -677,3 +677,25 @@ def test_two_foreign_name_words_after_a_title_and_its_complement_are_a_person(te
 def test_a_verb_or_a_day_after_a_title_and_its_complement_is_no_name() -> None:
     assert named("وقال وزير الخارجية يزور المنطقة غدا.") == set()
     assert named("وقال وزير الخارجية يوم الأحد إن الأدلة واضحة.") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "orgs"),
+    [
+        (
+            "واتهمت وزارة الخارجية قوات الدعم السريع بارتكاب مجازر في الفاشر.",
+            {("وزارة الخارجية", "ORG"), ("قوات الدعم السريع", "ORG")},
+        ),
+        (
+            "وقالت وزارة الدفاع قوات سوريا الديمقراطية مسؤولة عن الهجوم.",
+            {("وزارة الدفاع", "ORG"), ("قوات سوريا الديمقراطية", "ORG")},
+        ),
+    ],
+)
+def test_a_name_told_after_a_definite_genitive_starts_a_new_name(text: str, orgs: set) -> None:
+    assert orgs <= named(text)
+
+
+def test_a_name_joined_by_a_preposition_still_completes_its_head() -> None:
+    found = named("وقال أمين سر اللجنة التنفيذية لمنظمة التحرير الفلسطينية إن القرار نهائي.")
+    assert ("اللجنة التنفيذية لمنظمة التحرير الفلسطينية", "ORG") in found

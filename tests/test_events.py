@@ -2153,3 +2153,32 @@ def test_a_seizure_of_weapons_drugs_or_boats_needs_nothing_else(text: str) -> No
 def test_a_bare_seizure_word_with_other_goods_stays_uncoded() -> None:
     evs = read_events("وأعلنت الشرطة توقيف أربعة أشخاص. وحجزت الأوراق والوثائق.")
     assert [(e["type"], e["mode"]) for e in evs] == [("COERCE", "arrest")]
+
+
+def test_one_party_before_the_charge_is_the_accused() -> None:
+    evs = read_events(
+        "ودانت الخارجية السورية المجزرة في حمص. واتهمت الولايات المتحدة بتسهيل تنقل عناصر التنظيم."
+    )
+    ev = next(e for e in evs if e["mode"] == "allege")
+    assert ev["target"]["text"] == "الولايات المتحدة"
+    assert ev["actor"] is None or ev["actor"]["text"] != "الولايات المتحدة"
+    assert ev["country"] == "SY"
+    # two parties: the first accuses the second
+    ev = next(e for e in read_events("واتهمت روسيا أوكرانيا بقصف محطة الكهرباء.") if e["type"] == "ACCUSE")
+    assert (ev["actor"]["text"], ev["target"]["text"]) == ("روسيا", "أوكرانيا")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وقضت محكمة الجنايات يوم الأحد بسجن ثلاثة متهمين لمدة 15 عاماً، بعد إدانتهم بتهريب أسلحة ومتفجرات.",
+        "وقالت المصادر إن محكمة الاستئناف أيدت الحكم على الناشط، بعد إدانته بالإساءة إلى دولة شقيقة.",
+    ],
+)
+def test_a_conviction_of_the_one_named_by_a_pronoun_is_no_condemnation(text: str) -> None:
+    assert [(e["type"], e["mode"]) for e in read_events(text)] == [("SANCTION", "convict")]
+
+
+def test_a_condemnation_with_a_manner_stays_one() -> None:
+    ev = only(read_events("وأعربت الوزارة عن إدانتها بشدة للاعتداء على السفارة."))
+    assert (ev["type"], ev["mode"]) == ("ACCUSE", "disapprove")

@@ -538,6 +538,15 @@ def _counted_captives(ctx: Context, c: Candidate, m: Mention) -> bool:
     return ctx.quantity_at(m.i - 1) is not None or any(q.j == m.i for q in ctx.quantities_in(c.j, m.i))
 
 
+def _charged(ctx: Context, c: Candidate, m: Mention) -> bool:
+    """اتهم X بـ: the one party between an accusation and its charge (ب) is the accused; the
+    accuser is named before or in the sentences before (واتهمت الولايات المتحدة بتسهيل)."""
+    if c.type != "ACCUSE" or c.mode != "allege" or c.tail is not None or m.j >= len(ctx.doc.tokens):
+        return False
+    nxt = ctx.norm(m.j)
+    return nxt.startswith("ب") and not any(x.i == m.j for x in ctx.mentions_in(m.j, m.j + 1))
+
+
 def _pluperfect_subject(ctx: Context, c: Candidate) -> Mention | None:
     """وكانت الشرطة قد أغلقت، وكان الجيش قد قصف: the party between كان and قد is the subject of
     the verb after قد."""
@@ -749,8 +758,10 @@ def find_actor(
         return
     if c.is_verb and (c.j - c.i == 1 or c.tail is not None or pronoun_object) and not c.plural:
         subj = _subject_after(ctx, c, hi)
-        if subj is not None and _counted_captives(ctx, c, subj):
-            c.target = subj  # وضبطت ثلاثة عناصر إجرامية: whom the forces took, not who took them
+        if subj is not None and (_counted_captives(ctx, c, subj) or _charged(ctx, c, subj)):
+            # وضبطت ثلاثة عناصر إجرامية: whom the forces took, not who took them;
+            # واتهمت الولايات المتحدة بتسهيل: one party and then the charge is the accused
+            c.target = subj
         elif subj is not None:
             c.actor, c.actor_how = subj, "subject"
             return

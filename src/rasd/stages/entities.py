@@ -599,6 +599,9 @@ class Reader:
             if span is not None:
                 if (last_definite or (definite_head and not words)) and self.place_at.get(k) is span:
                     break  # القوات حي الشجاعية: a definite head takes no place as its complement
+                bare = span.ns == self.toks[k].nstart  # no clitic: قوات, not لمنظمة or بحكومة
+                if last_definite and span.j - k > 1 and bare and not self.toks[k].norm.startswith("ال"):
+                    break  # وزارة الخارجية قوات الدعم السريع: a definite genitive ends the name
                 words.extend(range(k, span.j))
                 inner.update(range(k, span.j))
                 after_place = self.place_at.get(k) is span

@@ -333,6 +333,23 @@ def _mode_cues(ctx: Context, c: Candidate) -> None:
             return
 
 
+MANNER = frozenset(fold(w) for w in ("بشدة", "بأشد", "بأقوى", "بأقسى", "بقوة", "بالكامل", "بدورها", "بدوره"))
+OBJECT_PRONOUNS = ("ه", "ها", "هم", "هما", "هن")
+
+
+def _convicts(ctx: Context, c: Candidate) -> bool:
+    """إدانتهم بتهريب أسلحة، أدانه القضاء بالتخابر: ب and a charge after the one it names by a
+    pronoun is a conviction, not a condemnation (إدانتها بشدة is one)."""
+    word = ctx.norm(c.j - 1)
+    if not word.endswith(OBJECT_PRONOUNS) or c.j >= len(ctx.doc.tokens):
+        return False
+    k = c.j
+    if c.is_verb and ctx.doc.tokens[k].kind == "word" and not ctx.norm(k).startswith("ب"):
+        k += 1  # أدانه القضاء بـ: past its subject
+    nxt = ctx.norm(k) if k < len(ctx.doc.tokens) else ""
+    return len(nxt) > 3 and nxt.startswith("ب") and nxt not in MANNER
+
+
 CAUSES = frozenset(fold(w) for w in ("إثر", "بعد", "عقب", "بسبب"))  # إثر وفاة شاب: a cause
 
 
@@ -851,6 +868,8 @@ def candidates(doc: Doc) -> tuple[Context, list[Candidate]]:
     claimed_attacks(ctx, cands)
     for c in cands:
         _mode_cues(ctx, c)
+        if c.type == "ACCUSE" and c.mode is None and _convicts(ctx, c):
+            c.type, c.mode = "SANCTION", "convict"
         if c.type == "ACCUSE" and c.mode is None:
             c.mode = "disapprove"  # أدان: a condemnation, unless a court convicts (mode cues)
         _recode(ctx, c)
