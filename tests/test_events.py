@@ -2182,3 +2182,21 @@ def test_a_conviction_of_the_one_named_by_a_pronoun_is_no_condemnation(text: str
 def test_a_condemnation_with_a_manner_stays_one() -> None:
     ev = only(read_events("وأعربت الوزارة عن إدانتها بشدة للاعتداء على السفارة."))
     assert (ev["type"], ev["mode"]) == ("ACCUSE", "disapprove")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "توصلت الحكومة والحركة، يوم الأحد في الدوحة، إلى اتفاق لتبادل الأسرى.",
+        "وتوصل الجيش وقادة العشائر إلى اتفاق ينهي الاشتباكات في المدينة.",
+        "وأبرمت الحكومة والمتمردون اتفاقا لتقاسم السلطة في أديس أبابا.",
+        "وأعلن الطرفان الاتفاق على تبادل جثامين القتلى في إسطنبول.",
+    ],
+)
+def test_agreements_reached_or_concluded_past_their_parties(text: str) -> None:
+    assert "AGREE" in [e["type"] for e in read_events(text)]
+
+
+def test_an_agreement_asked_for_is_no_agreement() -> None:
+    evs = read_events("ودعا وزير الخارجية الطرفين إلى التوصل إلى اتفاق في أسرع وقت.")
+    assert [e["type"] for e in evs] == ["REQUEST"]

@@ -152,6 +152,8 @@ def apply_governing(
                 for c in inner
                 if (governs.get((c.type, c.mode)) or governs.get((c.type, None))) in (None, "weak")
                 and not (kind == "weak" and c.type == g.type)
+                # دعا إلى التوصل إلى اتفاق: an agreement named by its noun is what is asked for
+                or (g.type == "REQUEST" and c.type == "AGREE" and not c.is_verb)
             ]
         if kind == "object":
             # علقت النقابة إضرابها، انسحب الوفد من المفاوضات: the object is not an action
