@@ -145,6 +145,21 @@ def test_a_street_named_for_a_place_abroad_is_a_local_street() -> None:
     assert dict(found)["ساحة الكرامة"]["country"] == "SY"
 
 
+@pytest.mark.parametrize(
+    ("text", "surface", "country"),
+    [
+        ("وفي أم درمان، سقطت قذائف على سوق ليبيا غربي المدينة.", "سوق ليبيا", "SD"),
+        ("وفي مدينة حلب، نزح السكان إلى مخيم فلسطين شرقي المدينة.", "مخيم فلسطين", "SY"),
+    ],
+)
+def test_a_market_or_camp_named_for_a_country_lies_where_its_sentence_is(
+    text: str, surface: str, country: str
+) -> None:
+    _, found = _places(text)
+    place = dict(found)[surface]
+    assert (place["country"], place["geonameid"]) == (country, None)
+
+
 def test_a_local_name_takes_the_country_of_its_sentence_not_a_namesake_abroad() -> None:
     # GeoNames has a Leeds that ليدو transliterates to; the beach is in Mogadishu
     _, found = _places("فجر انتحاري نفسه في مطعم على شاطئ ليدو في العاصمة مقديشو.")

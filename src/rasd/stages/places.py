@@ -536,10 +536,14 @@ def _unclitic_text(art: _Article, c: Candidate) -> str:
 
 def _street_named_for(art: _Article, c: Candidate, p: Place | None) -> bool:
     """A street, square or bridge word (شارع، ساحة، جسر) before the name of a country or a
-    city: the name may honour it (شارع الجزائر، ساحة بغداد) rather than locate it."""
+    city, or a market, camp or other local facility before a country's: the name may honour it
+    (شارع الجزائر، ساحة بغداد، سوق ليبيا in Omdurman) rather than locate it."""
     if p is None or p.kind not in ("city", "country") or c.type_tok is None:
         return False
-    return _type_word(art, c.type_tok) in art.gaz.data.named
+    word = _type_word(art, c.type_tok)
+    if p.kind == "country" and art.words[c.type_tok].role == "facility":
+        return word in art.gaz.data.local
+    return word in art.gaz.data.named
 
 
 def _named_street(
