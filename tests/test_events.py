@@ -2200,3 +2200,14 @@ def test_agreements_reached_or_concluded_past_their_parties(text: str) -> None:
 def test_an_agreement_asked_for_is_no_agreement() -> None:
     evs = read_events("ودعا وزير الخارجية الطرفين إلى التوصل إلى اتفاق في أسرع وقت.")
     assert [e["type"] for e in evs] == ["REQUEST"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وعثرت القوة على كدس للعتاد يضم قذائف هاون وأحزمة ناسفة معدة للتفجير في قضاء الطارمية.",
+        "وقالت الشرطة إن السيارة المستخدمة في الهجوم سرقت قبل أسبوع من مدينة الموصل.",
+    ],
+)
+def test_weapons_made_ready_or_used_name_no_new_attack(text: str) -> None:
+    assert [e for e in read_events(text) if e["type"] == "ASSAULT"] == []
