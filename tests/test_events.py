@@ -127,6 +127,7 @@ def test_actor_kinds_and_argument_cue_roles_are_known() -> None:
         "claim",
         "demonstrative",
         "contraband",
+        "similar",
     }
     for r in read_tsv("argument_cues.tsv"):
         assert all(a.strip() for a in r["cue"].split("|")), r["cue"]
@@ -2211,3 +2212,14 @@ def test_an_agreement_asked_for_is_no_agreement() -> None:
 )
 def test_weapons_made_ready_or_used_name_no_new_attack(text: str) -> None:
     assert [e for e in read_events(text) if e["type"] == "ASSAULT"] == []
+
+
+def test_clashes_like_those_told_before_are_coded_as_they_were() -> None:
+    text = (
+        "اندلعت مواجهات عنيفة بين مئات المحتجين وقوات الأمن في مدينة القصرين مساء الأحد. "
+        "كما سجلت مواجهات مماثلة في مدن سوسة وسليانة وبنزرت."
+    )
+    evs = read_events(text, published="2021-01-18")
+    similar = [e for e in evs if "مماثلة" in e["evidence"]["text"]]
+    assert len(similar) == 3
+    assert {(e["type"], e["mode"]) for e in similar} == {("PROTEST", "riot")}

@@ -714,6 +714,30 @@ def _subject_carried(ctx: Context, cands: list[Candidate], by_sent: dict[int, li
             c.actor, c.actor_how = before[0].actor, "inherited"
 
 
+def _similar(ctx: Context, cands: list[Candidate]) -> None:
+    """سجلت مواجهات مماثلة في مدن سوسة والقصرين: an action "like" one told before by a word of
+    the same kind (argument cue role ``similar`` right after it) is coded as that one was, a
+    riot as a riot, and has its party when it names none."""
+    for n, c in enumerate(cands):
+        if c.j >= len(ctx.doc.tokens) or ctx.cue_at(c.j, "similar") is None:
+            continue
+        like = next(
+            (
+                p
+                for p in reversed(cands[:n])
+                if (p.entry.type, p.entry.mode) == (c.entry.type, c.entry.mode)
+                and not p.dropped
+                and p.sent < c.sent
+            ),
+            None,
+        )
+        if like is None:
+            continue
+        c.type, c.mode = like.type, like.mode
+        if c.actor is None and like.actor is not None:
+            c.actor, c.actor_how = like.actor, "inherited"
+
+
 def _crowd_named_later(cands: list[Candidate]) -> None:
     """تجددت المظاهرات ...، وأحرق المتظاهرون الإطارات: a protest told without its crowd takes the
     crowd that acts in the same sentence right after it."""
@@ -886,6 +910,7 @@ def candidates(doc: Doc) -> tuple[Context, list[Candidate]]:
         rest[s] = assign_counts(bind_counts(ctx, lo, hi, group, named), group, ctx)
     for c in cands:
         _recode_counted(ctx, c)
+    _similar(ctx, cands)
     for s, group in by_sent.items():
         rest[s] = assign_counts(rest[s], group)  # a clash recoded as a riot takes its crowd
     victims = [a for a in map(_victim_not_doer, cands) if a is not None]
