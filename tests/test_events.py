@@ -2223,3 +2223,15 @@ def test_clashes_like_those_told_before_are_coded_as_they_were() -> None:
     similar = [e for e in evs if "مماثلة" in e["evidence"]["text"]]
     assert len(similar) == 3
     assert {(e["type"], e["mode"]) for e in similar} == {("PROTEST", "riot")}
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("وتجمع المئات أمام مبنى البلدية، فاستخدمت قوات الدرك الغاز المسيل للدموع لتفريقهم.", "قوات الدرك"),
+        ("وتظاهر الآلاف في ساحة الجمهورية، فردت الشرطة بقنابل صوتية، ما أدى إلى إصابة 34 شخصا.", "الشرطة"),
+    ],
+)
+def test_the_force_right_before_tear_gas_used_it(text: str, actor: str) -> None:
+    ev = next(e for e in read_events(text) if e["mode"] == "crowd-control")
+    assert ev["actor"]["text"] == actor

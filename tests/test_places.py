@@ -895,3 +895,9 @@ def test_a_sheet_of_paper_is_no_raqqa() -> None:
 def test_a_local_name_stops_before_the_city_it_lies_in() -> None:
     _, found = _places("تجمع الآلاف في ساحة مسقل بأديس أبابا")
     assert [t for t, _ in found] == ["ساحة مسقل", "أديس أبابا"]
+
+
+def test_jordans_refugee_camps_are_in_jordan() -> None:
+    _, found = _places("وتجمع المئات أمام مخيم البقعة شمال العاصمة، ثم ساروا نحو مخيم الوحدات.")
+    assert dict(found)["مخيم البقعة"]["country"] == "JO"
+    assert dict(found)["مخيم الوحدات"]["country"] == "JO"

@@ -518,6 +518,10 @@ def _adjacent_subject(ctx: Context, c: Candidate, prev: Candidate | None) -> Men
     as its verb or its object after the subject: أن الجيش قصف مواقع، فرضت الحكومة حظر التجول.
     Not after the subject of a statement (أدان المفوض مقتل المدنيين: what he condemned)."""
     word = fold(ctx.doc.text[c.start : c.end])
+    if not c.is_verb and c.entry.mode == "crowd-control":
+        # فاستخدمت قوات الدرك الغاز المسيل للدموع، فردت الشرطة بقنابل صوتية: the force that used it
+        m = _party_before(ctx, c.i)
+        return m if m is not None and m.kind in STATE_KINDS else None
     if c.is_verb or c.prefix or word.startswith("ال") or word[1:3] == "ال":
         return None  # الاعتقال، بالحجارة: a noun of its own phrase
     m = _party_before(ctx, c.i)
