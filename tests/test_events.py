@@ -2040,7 +2040,7 @@ def test_maghrebi_and_inquiry_words_are_coded(text: str, coded: tuple[str, str])
 
 
 def test_trigger_flags_are_known() -> None:
-    known = {"anchor", "adverbial", "people", "forces", "state"}
+    known = {"anchor", "adverbial", "people", "forces", "state", "goods"}
     for r in read_tsv("triggers.tsv"):
         for flag in filter(None, (r.get("flags") or "").split(",")):
             name = flag.split("=")[0]
@@ -2235,3 +2235,10 @@ def test_clashes_like_those_told_before_are_coded_as_they_were() -> None:
 def test_the_force_right_before_tear_gas_used_it(text: str, actor: str) -> None:
     ev = next(e for e in read_events(text) if e["mode"] == "crowd-control")
     assert ev["actor"]["text"] == actor
+
+
+def test_things_found_are_a_seizure_only_when_they_are_contraband() -> None:
+    ev = only(read_events("وعثرت القوة على كدس للعتاد يضم قذائف هاون في قضاء الطارمية."))
+    assert (ev["type"], ev["mode"]) == ("COERCE", "seize")
+    assert read_events("وعثرت فرق الإنقاذ على جثث ثلاثة أشخاص تحت الأنقاض في مدينة حلب.") == []
+    assert read_events("وعثر الأهالي على الطفل المفقود في حي الكرادة ببغداد.") == []

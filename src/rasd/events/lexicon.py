@@ -53,6 +53,7 @@ class TriggerEntry:
     people: bool = False  # coded only when people are counted or a person is its object
     forces: bool = False  # not coded when a party other than the state's does it (حجز المواطنون تذاكر)
     state: bool = False  # a participle of state (داعيا، مهددة): what its sentence's speaker does
+    goods: bool = False  # coded only when its object is contraband (عثر على أسلحة, not على جثة)
     persons: str | None = None  # the key of people counted by a noun of people after it (flag persons=KEY)
     tail: tuple[str, ...] = ()  # a split trigger's second part (أفرج ... عن): folded words
 
@@ -152,6 +153,7 @@ def _entry(r: dict[str, str], tail: tuple[str, ...] = ()) -> TriggerEntry:
         people="people" in names,
         forces="forces" in names,
         state="state" in names,
+        goods="goods" in names,
         protest_mode=_flag(flags, "protest"),
         persons=_flag(flags, "persons"),
         tail=tail,

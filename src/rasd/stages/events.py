@@ -925,7 +925,9 @@ def candidates(doc: Doc) -> tuple[Context, list[Candidate]]:
     _warrants(cands)
     _condemned(ctx, cands)
     for c in cands:
-        if not c.dropped and c.entry.anchor and not _anchored(ctx, c):
+        if not c.dropped and c.entry.goods and not _seizes_contraband(ctx, c):
+            c.dropped = "no goods"  # عثر على جثة: a body found, not a seizure
+        elif not c.dropped and c.entry.anchor and not _anchored(ctx, c):
             c.dropped = "anchor"
         elif not c.dropped and c.entry.anchor and _misread(ctx, c):
             c.dropped = "misread"
