@@ -470,6 +470,16 @@ def test_org_patterns_format() -> None:
     assert {"وزاره", "لجنه", "منظمه", "حزب", "حركه", "جبهه", "وكاله", "مجلس"} <= heads
 
 
+def test_org_complements_format() -> None:
+    rows = read_tsv("org_complements.tsv")
+    assert len(rows) >= 40
+    for r in rows:
+        assert all(ARABIC.search(a) for a in r["arabic"].split("|")), r
+        assert r["english"] and not ARABIC.search(r["english"]), r
+    keys = [fold(a) for r in rows for a in r["arabic"].split("|")]
+    assert len(keys) == len(set(keys))  # one English per complement
+
+
 def test_stopwords_format() -> None:
     rows = read_tsv("entity_stopwords.tsv")
     assert len(rows) > 1000
@@ -699,3 +709,18 @@ def test_a_name_told_after_a_definite_genitive_starts_a_new_name(text: str, orgs
 def test_a_name_joined_by_a_preposition_still_completes_its_head() -> None:
     found = named("وقال أمين سر اللجنة التنفيذية لمنظمة التحرير الفلسطينية إن القرار نهائي.")
     assert ("اللجنة التنفيذية لمنظمة التحرير الفلسطينية", "ORG") in found
+
+
+def latin_of(text: str) -> dict[str, str]:
+    doc = read(text, until="entities")
+    return {s.text_of(doc): s.data["latin"] for s in doc.get("entity")}
+
+
+def test_common_organisation_names_read_as_english_prints_them() -> None:
+    found = latin_of("وقالت وزارة الداخلية إن لجنة حقوق الإنسان ووزارة الأوقاف ومجلس الأمن القومي اجتمعت.")
+    assert found["وزارة الداخلية"] == "Ministry of Interior"
+    assert found["لجنة حقوق الإنسان"] == "Human Rights Committee"
+    assert found["وزارة الأوقاف"] == "Ministry of Religious Endowments"
+    assert found["مجلس الأمن القومي"] == "National Security Council"
+    # a complement the table lacks is transliterated
+    assert latin_of("وقالت وزارة المهجرين إن العودة مستمرة.")["وزارة المهجرين"].startswith("Ministry of ")

@@ -92,6 +92,7 @@ class Lexicon:
     ordinals: set[str] = field(default_factory=set)
     units: set[str] = field(default_factory=set)
     functions: set[str] = field(default_factory=set)
+    complements: dict[str, str] = field(default_factory=dict)  # folded complement -> English
     # letter abbreviations (ا ف ب، د.ب.ا) without spaces or dots -> their lexicon phrase key
     abbreviations: dict[str, str] = field(default_factory=dict)
     cues: set[tuple[str, ...]] = field(default_factory=set)
@@ -185,6 +186,12 @@ def _load_patterns(lex: Lexicon) -> None:
             lex.functions.add(word)
 
 
+def _load_complements(lex: Lexicon) -> None:
+    for row in read_tsv("org_complements.tsv"):
+        for arabic in alternatives(row.get("arabic", "")):
+            lex.complements[fold(arabic)] = row.get("english", "")
+
+
 def _load_stopwords(lex: Lexicon) -> None:
     for row in read_tsv("entity_stopwords.tsv"):
         word, kind = fold(row.get("word", "")), row.get("kind", "")
@@ -206,6 +213,7 @@ def lexicon() -> Lexicon:
     _load_orgs(lex)
     _load_people(lex)
     _load_patterns(lex)
+    _load_complements(lex)
     _load_stopwords(lex)
     for key, entries in lex.phrases.items():
         lex.names.add(key, tuple(entries))
@@ -602,6 +610,8 @@ class Reader:
                 bare = span.ns == self.toks[k].nstart  # no clitic: قوات, not لمنظمة or بحكومة
                 if last_definite and span.j - k > 1 and bare and not self.toks[k].norm.startswith("ال"):
                     break  # وزارة الخارجية قوات الدعم السريع: a definite genitive ends the name
+                if words and not bare and self.toks[k].norm.startswith("و") and self.org_at.get(k) is span:
+                    break  # وزارة الأوقاف ومجلس الأمن القومي: two names joined by و
                 words.extend(range(k, span.j))
                 inner.update(range(k, span.j))
                 after_place = self.place_at.get(k) is span
@@ -831,7 +841,7 @@ class Reader:
                 return None
         end = words[-1] + 1
         text = self.doc.text[self.toks[first].start : self.toks[end - 1].end]
-        latin = f"{head_latin} {transliterate(text)}" if head_latin else None
+        latin = _pattern_latin(head_latin, self.lex.complements.get(fold(text)), text)
         if latin is None:
             latin = transliterate(self.doc.text[self.toks[i].start : self.toks[end - 1].end])
         return self.cand(i, end, prefix, "ORG", latin, P_PATTERN, "org_pattern")
@@ -1134,6 +1144,16 @@ def future_verb(norm: str) -> bool:
     (True, True, False)
     """
     return len(norm) >= 4 and norm[0] == "س" and norm[1] in "يتن"
+
+
+def _pattern_latin(head: str, english: str | None, complement: str) -> str | None:
+    """The English of a head and its complement: Ministry of Interior, Human Rights Committee
+    (org_complements.tsv), else the head and a transliteration (Ministry of al-Awqaf)."""
+    if not head:
+        return None
+    if english is None:
+        return f"{head} {transliterate(complement)}"
+    return f"{head} {english}" if head.endswith(" of") else f"{english} {head}"
 
 
 def strip_def(word: str) -> str:
