@@ -31,12 +31,13 @@ SETS = {
     "heldout5": (REPO / "eval" / "heldout5-gold.jsonl", REPO / "eval" / "heldout5-articles.jsonl"),
     "heldout6": (REPO / "eval" / "heldout6-gold.jsonl", REPO / "eval" / "heldout6-articles.jsonl"),
     "heldout7": (REPO / "eval" / "heldout7-gold.jsonl", REPO / "eval" / "heldout7-articles.jsonl"),
+    "heldout8": (REPO / "eval" / "heldout8-gold.jsonl", REPO / "eval" / "heldout8-articles.jsonl"),
     **{
         f"tune-{t}": (
             REPO / "eval" / "tuning" / f"tune-{t}-gold.jsonl",
             REPO / "eval" / "tuning" / f"tune-{t}-articles.jsonl",
         )
-        for t in "abcdefghijk"
+        for t in "abcdefghijkl"
     },
 }
 DESIGN = REPO.parent / "shared" / "DESIGN.md"
@@ -93,7 +94,7 @@ def begins_with_its_letter(surface: str, text: str) -> bool:
     """A name that starts with a proclitic letter (بدارو، كالاو) written after a preposition
     word, a و/ف or an opening quote: the letter is part of the name (في بدارو، وكاران، «والف»)."""
     before = (
-        r"(?:^|[^\u0621-\u064A])(?:[وفب]?(?:في|إلى|من|عن|على|بين|حي|بلدة|مدينة|قرية|ميناء)\s+|[وف]|[«\"])"
+        r"(?:^|[^\u0621-\u064A])(?:[وفب]?(?:في|إلى|من|عن|على|بين|قرب|حي|بلدة|مدينة|قرية|منطقة|ميناء)\s+|[وف]|[«\"])"
     )
     return re.search(before + re.escape(surface) + r"(?![\u0621-\u064A])", text) is not None
 
