@@ -93,9 +93,7 @@ def keeps_a_clitic(surface: str) -> bool:
 def begins_with_its_letter(surface: str, text: str) -> bool:
     """A name that starts with a proclitic letter (بدارو، كالاو) written after a preposition
     word, a و/ف or an opening quote: the letter is part of the name (في بدارو، وكاران، «والف»)."""
-    before = (
-        r"(?:^|[^\u0621-\u064A])(?:[وفب]?(?:في|إلى|من|عن|على|بين|قرب|حي|بلدة|مدينة|قرية|منطقة|ميناء)\s+|[وف]|[«\"])"
-    )
+    before = r"(?:^|[^\u0621-\u064A])(?:[وفب]?(?:في|إلى|من|عن|على|بين|قرب|حي|بلدة|مدينة|قرية|منطقة|ميناء)\s+|[وف]|[«\"])"
     return re.search(before + re.escape(surface) + r"(?![\u0621-\u064A])", text) is not None
 
 

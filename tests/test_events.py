@@ -2242,3 +2242,22 @@ def test_things_found_are_a_seizure_only_when_they_are_contraband() -> None:
     assert (ev["type"], ev["mode"]) == ("COERCE", "seize")
     assert read_events("وعثرت فرق الإنقاذ على جثث ثلاثة أشخاص تحت الأنقاض في مدينة حلب.") == []
     assert read_events("وعثر الأهالي على الطفل المفقود في حي الكرادة ببغداد.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "mode"),
+    [
+        ("وقال ناشطون إن عشرات المتظاهرين أصيبوا بالرصاص المطاطي في مدينة الكويت.", "crowd-control"),
+        ("وأطلقت الشرطة الرصاص المطاطي على المحتجين في ساحة التحرير ببغداد.", "crowd-control"),
+        ("وأعلنت الشرطة أن ثلاثة من عناصرها قتلوا ضرباً على أيدي محتجين في دكا.", "beat"),
+    ],
+)
+def test_rubber_bullets_and_beatings_set_the_mode(text: str, mode: str) -> None:
+    assert mode in [e["mode"] for e in read_events(text) if e["type"] == "ASSAULT"]
+
+
+def test_prisoners_freed_by_protesters_are_part_of_their_riot() -> None:
+    evs = read_events("اقتحم محتجون سجناً في مدينة نارسينغدي الجمعة وأطلقوا سراح مئات السجناء.")
+    assert [(e["type"], e["mode"]) for e in evs] == [("PROTEST", "riot")]
+    ev = only(read_events("وأفرجت السلطات عن مئات السجناء في بغداد."))
+    assert (ev["type"], ev["mode"]) == ("RETREAT", "release")

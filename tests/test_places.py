@@ -901,3 +901,31 @@ def test_jordans_refugee_camps_are_in_jordan() -> None:
     _, found = _places("وتجمع المئات أمام مخيم البقعة شمال العاصمة، ثم ساروا نحو مخيم الوحدات.")
     assert dict(found)["مخيم البقعة"]["country"] == "JO"
     assert dict(found)["مخيم الوحدات"]["country"] == "JO"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "geonameid", "country"),
+    [
+        ("وشهدت مدن يوجياكرتا وسورابايا وباندونغ مظاهرات مماثلة.", "باندونغ", 1650357, "ID"),
+        ("وقتل ثلاثة مدنيين في مدينة إب وسط اليمن.", "إب", 74477, "YE"),
+        ("وقصفت القوات الروسية مدينة ماريوبول الساحلية في أوكرانيا.", "ماريوبول", 701822, "UA"),
+        ("واقتحم مستوطنون المسجد الأقصى صباح اليوم.", "المسجد الأقصى", None, "PS"),
+    ],
+)
+def test_session_9_gazetteer_additions(text: str, surface: str, geonameid: int | None, country: str) -> None:
+    _, found = _places(text)
+    place = dict(found)[surface]
+    assert (place["geonameid"], place["country"]) == (geonameid, country)
+
+
+def test_a_birthplace_is_no_muscat() -> None:
+    _, found = _places("وقع تفجير في مدينة دافاو، مسقط رأس الرئيس.")
+    assert "مسقط" not in dict(found)
+    assert dict(found)["دافاو"]["country"] == "PH"
+
+
+def test_a_two_letter_town_needs_its_place_type_word() -> None:
+    _, found = _places("وقال أب لثلاثة أطفال إنه فقد منزله في القصف.")
+    assert found == []
+    _, found = _places("وقتل ثلاثة مدنيين في محافظة إب.")
+    assert "محافظة إب" in dict(found)

@@ -111,8 +111,8 @@ class GazetteerData:
 
     def add_alias(self, alias: str, idx: int, need: int) -> None:
         key = phrase_key(alias)
-        if len(key.replace(" ", "")) < 3:
-            return
+        if len(key.replace(" ", "")) < (2 if need >= 2 else 3):
+            return  # two letters only after a place-type word (مدينة إب), never alone (أب)
         slot = self.aliases.setdefault(key, {})
         slot[idx] = min(need, slot.get(idx, need))
 

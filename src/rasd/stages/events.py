@@ -386,6 +386,8 @@ def _recode(ctx: Context, c: Candidate) -> None:
         c.type, c.mode = "ASSAULT", "abduct"  # احتجز محتجون ستة من عناصر الشرطة: hostages
     if c.type == "PROTEST" and c.mode == "obstruct" and kind in STATE_KINDS and c.actor_how == "subject":
         c.type, c.mode = "COERCE", "restrict"  # أغلقت السلطات الطرق: the state closing roads
+    if c.type == "RETREAT" and c.mode == "release" and kind in PROTEST_KINDS and c.actor_how != "":
+        c.type, c.mode = "PROTEST", "riot"  # اقتحم محتجون سجنا وأطلقوا سراح السجناء: a jailbreak
     if c.mode == "crowd-control" and kind in PROTEST_KINDS and c.actor_how == "subject":
         c.dropped = "protesters dispersing"  # تفرق المحتجون: they dispersed
 
