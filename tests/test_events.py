@@ -2261,3 +2261,8 @@ def test_prisoners_freed_by_protesters_are_part_of_their_riot() -> None:
     assert [(e["type"], e["mode"]) for e in evs] == [("PROTEST", "riot")]
     ev = only(read_events("وأفرجت السلطات عن مئات السجناء في بغداد."))
     assert (ev["type"], ev["mode"]) == ("RETREAT", "release")
+
+
+def test_a_country_after_with_is_a_partner_not_the_place() -> None:
+    ev = only(read_events("وأغلقت إيران منافذها البرية مع العراق أمام المسافرين."))
+    assert (ev["type"], ev["country"]) == ("COERCE", "IR")

@@ -929,3 +929,8 @@ def test_a_two_letter_town_needs_its_place_type_word() -> None:
     assert found == []
     _, found = _places("وقتل ثلاثة مدنيين في محافظة إب.")
     assert "محافظة إب" in dict(found)
+
+
+def test_a_two_letter_name_from_geonames_stays_out() -> None:
+    _, found = _places("واقتحم مستوطنون منطقة تل الرميدة في الخليل.")
+    assert "تل" not in dict(found)

@@ -1131,6 +1131,9 @@ def _nationwide(ctx: Context, c: Candidate) -> bool:
     return False
 
 
+WITH = fold("مع")
+
+
 def _inside(m: Mention | None, i: int) -> bool:
     return m is not None and m.i <= i < m.j
 
@@ -1148,6 +1151,8 @@ def find_place(ctx: Context, c: Candidate) -> None:
         i, j, s = ctx.places[k]
         if s.data.get("kind") == "country" and ctx.modifier(i):
             return False  # دبلوماسيا روسيا، سفير روسيا: a nationality, not where it happened
+        if s.data.get("kind") == "country" and i > 0 and ctx.norm(i - 1) == WITH:
+            return False  # أغلقت إيران منافذها مع العراق: a partner, not where it happened
         if (
             c.type in HARM_TYPES
             and ctx.norm(i) in HOSPITALS

@@ -109,10 +109,10 @@ class GazetteerData:
     # name must be supported by the article's countries unless a place-type word precedes it
     common: set[str] = field(default_factory=set)
 
-    def add_alias(self, alias: str, idx: int, need: int) -> None:
+    def add_alias(self, alias: str, idx: int, need: int, curated: bool = False) -> None:
         key = phrase_key(alias)
-        if len(key.replace(" ", "")) < (2 if need >= 2 else 3):
-            return  # two letters only after a place-type word (مدينة إب), never alone (أب)
+        if len(key.replace(" ", "")) < (2 if curated and need >= 2 else 3):
+            return  # a curated two-letter name only after a place-type word (مدينة إب), never alone (أب)
         slot = self.aliases.setdefault(key, {})
         slot[idx] = min(need, slot.get(idx, need))
 
@@ -384,7 +384,7 @@ def _curated(data: GazetteerData, countries: dict[str, int], by_name: dict[tuple
             # محافظة الشرقية، ولاية بشار: the designator in the name is its own context; a name of
             # two or more words (قره باغ، سوس ماسة) is distinctive enough to need none
             designated = source == "regions" and (_designated(data, name) or _multiword_region(name))
-            data.add_alias(name, idx, 0 if designated else need)
+            data.add_alias(name, idx, 0 if designated else need, curated=True)
         if source == "regions":
             _region_city(data, names, row, by_name)
 
