@@ -2266,3 +2266,12 @@ def test_prisoners_freed_by_protesters_are_part_of_their_riot() -> None:
 def test_a_country_after_with_is_a_partner_not_the_place() -> None:
     ev = only(read_events("وأغلقت إيران منافذها البرية مع العراق أمام المسافرين."))
     assert (ev["type"], ev["country"]) == ("COERCE", "IR")
+
+
+def test_martyrdom_is_a_killing_when_people_are_counted() -> None:
+    ev = only(read_events("واستشهد ثلاثة فلسطينيين برصاص الاحتلال في مدينة جنين."))
+    assert (ev["type"], ev["counts"]["killed"]["value"]) == ("ASSAULT", 3)
+    ev = only(read_events("واستشهدت امرأة وأصيب خمسة آخرون في قصف على مدينة غزة."))
+    assert ev["counts"]["killed"]["value"] == 1
+    # استشهد ب: cited
+    assert read_events("واستشهد المتحدث بتقرير للأمم المتحدة عن الوضع في غزة.") == []
