@@ -724,3 +724,22 @@ def test_common_organisation_names_read_as_english_prints_them() -> None:
     assert found["مجلس الأمن القومي"] == "National Security Council"
     # a complement the table lacks is transliterated
     assert latin_of("وقالت وزارة المهجرين إن العودة مستمرة.")["وزارة المهجرين"].startswith("Ministry of ")
+
+
+def test_today_is_no_newspaper_even_after_the_paper_is_named() -> None:
+    found = named('وقالت صحيفة "اليوم" إن الوزارة أعلنت اليوم الاثنين توقيف ثلاثة أشخاص، ونصبت اليوم حواجز.')
+    assert found == {("اليوم", "ORG")}
+    doc = read('وقالت صحيفة "اليوم" إن الوزارة أعلنت اليوم الاثنين توقيف ثلاثة أشخاص.', until="entities")
+    assert len([s for s in doc.get("entity") if s.data["type"] == "ORG"]) == 1
+
+
+def test_a_common_word_with_a_clitic_is_no_given_name() -> None:
+    assert named("وفق ما أعلنت لجان مقاومة مدني، الخميس، بعد أن قصفت القوات القرية.") == set()
+
+
+def test_a_noun_in_iya_after_a_weak_head_is_its_object() -> None:
+    assert named("بعد أن قصفت القوات القرية بالمدفعية.") == set()
+    # الطوارئ still makes a name of its head
+    assert ("قوات الطوارئ الخاصة", "ORG") in named(
+        "واستهدف تفجير مسجدا تابعا لمقر قوات الطوارئ الخاصة في أبها."
+    )

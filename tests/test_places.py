@@ -934,3 +934,8 @@ def test_a_two_letter_town_needs_its_place_type_word() -> None:
 def test_a_two_letter_name_from_geonames_stays_out() -> None:
     _, found = _places("واقتحم مستوطنون منطقة تل الرميدة في الخليل.")
     assert "تل" not in dict(found)
+
+
+def test_an_anniversary_is_no_place() -> None:
+    _, found = _places("وتأتي الاحتجاجات قبل أيام من إحياء الذكرى السابعة للثورة في تونس.")
+    assert "الذكرى" not in dict(found)

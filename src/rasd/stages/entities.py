@@ -293,6 +293,8 @@ class Reader:
         self.given_at: dict[int, Match] = {}
         self.title_at: dict[int, Match] = {}
         self.matches: dict[str, list[Match]] = {"org": [], "fig": [], "given": []}
+        # tokens of dates (اليوم الاثنين، وأعلنت اليوم): never the newspaper اليوم
+        self.date_toks = {t.i for s in doc.get("date") for t in self.toks if s.start <= t.start < s.end}
 
     def split_matches(self, found: list[Match]) -> None:
         """Matches of the joint name matcher by kind; org and figure matches leftmost-longest."""
@@ -538,7 +540,7 @@ class Reader:
         out = []
         for m in matches:
             e: OrgEntry = m.payload
-            if e.cue and (e.key not in confirmed or self.after_head(m)):
+            if e.cue and (e.key not in confirmed or self.after_head(m) or m.i in self.date_toks):
                 continue
             if m.j - m.i == 1 and len(m.phrase[0]) <= 4 and m.prefix and m.prefix not in ("و", "ل", "لل"):
                 continue
@@ -755,6 +757,8 @@ class Reader:
                 and norm.endswith(("ي", "يه"))
                 and norm not in self.lex.generic_adj
                 and not self.is_nationality(k)
+                # القرية: a noun in -iya, not an adjective (الطوارئ folds to -ي and stays a name)
+                and not (self.lex.stop.get(norm) == "noun" and self.toks[k].text.endswith("ية"))
             ):
                 return True
             if norm.startswith("ل") and not norm.startswith("ال") and k != words[0]:
@@ -1066,6 +1070,8 @@ class Reader:
             g: Given = m.payload
             if self.toks[i].text.endswith("ى") and self.toks[i].norm in self.lex.stop:
                 continue  # على, not علي
+            if m.prefix and self.toks[i].norm in self.lex.stop:
+                continue  # لجان مقاومة: committees, not ل + Jean
             nxt = m.j
             if nxt >= self.n or not self.same_sentence(i, nxt):
                 continue
