@@ -2275,3 +2275,19 @@ def test_martyrdom_is_a_killing_when_people_are_counted() -> None:
     assert ev["counts"]["killed"]["value"] == 1
     # استشهد ب: cited
     assert read_events("واستشهد المتحدث بتقرير للأمم المتحدة عن الوضع في غزة.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        ("استعادت فصائل المعارضة، أمس، السيطرة على مدينة سراقب بريف إدلب.", ("COERCE", "seize")),
+        ("وأحكم الجيش السيطرة على بلدة القصير في ريف حمص.", ("COERCE", "seize")),
+        ("عقد مجلس الأمن الدولي اليوم جلسة مشاورات مغلقة بشأن الوضع في ليبيا.", ("CONSULT", "multilateral")),
+    ],
+)
+def test_control_regained_and_council_sessions(text: str, wanted: tuple[str, str]) -> None:
+    assert wanted in [(e["type"], e["mode"]) for e in read_events(text)]
+
+
+def test_a_court_session_is_no_consultation() -> None:
+    assert [e["type"] for e in read_events("وعقدت المحكمة جلسة للنظر في القضية في بغداد.")] == []

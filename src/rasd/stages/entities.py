@@ -23,8 +23,9 @@ Overlaps resolve longest first, then by trust. Spans exclude clitics (لتوكا
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field, replace
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
 from typing import Any
 
 from rasd.arabic.clitics import light_stem, segmentations
@@ -293,8 +294,18 @@ class Reader:
         self.given_at: dict[int, Match] = {}
         self.title_at: dict[int, Match] = {}
         self.matches: dict[str, list[Match]] = {"org": [], "fig": [], "given": []}
-        # tokens of dates (اليوم الاثنين، وأعلنت اليوم): never the newspaper اليوم
-        self.date_toks = {t.i for s in doc.get("date") for t in self.toks if s.start <= t.start < s.end}
+
+    @cached_property
+    def date_toks(self) -> set[int]:
+        """Tokens of dates (اليوم الاثنين، وأعلنت اليوم): never the newspaper اليوم."""
+        out: set[int] = set()
+        starts = [t.start for t in self.toks]
+        for s in self.doc.get("date"):
+            k = max(0, bisect.bisect_right(starts, s.start) - 1)  # the token holding its start (واليوم)
+            while k < self.n and self.toks[k].start < s.end:
+                out.add(k)
+                k += 1
+        return out
 
     def split_matches(self, found: list[Match]) -> None:
         """Matches of the joint name matcher by kind; org and figure matches leftmost-longest."""
