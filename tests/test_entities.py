@@ -757,3 +757,16 @@ def test_a_noun_in_iya_after_a_weak_head_is_its_object() -> None:
 )
 def test_session_9_organisations(text: str, org: str) -> None:
     assert (org, "ORG") in named(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وقال الجيش الوطني إن قواته تقدمت نحو المدينة.",
+        "وأعلن الجيش المالي مقتل عشرة مسلحين.",
+        "وفرقت القوات العمومية المحتجين أمام البرلمان.",
+        "وهاجمت القوات الأرمنية مواقع أذربيجانية.",
+    ],
+)
+def test_a_national_or_public_force_is_no_name(text: str) -> None:
+    assert not [n for n, label in named(text) if label == "ORG"]
