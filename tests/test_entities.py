@@ -770,3 +770,14 @@ def test_session_9_organisations(text: str, org: str) -> None:
 )
 def test_a_national_or_public_force_is_no_name(text: str) -> None:
     assert not [n for n, label in named(text) if label == "ORG"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وقتل ثلاثة مدنيين في القصف.\nالمصدر : الجزيرة + وكالات",
+        "وأصيب مراسل الجزيرة برصاصة في ظهره خلال تغطية الاقتحام.",
+    ],
+)
+def test_an_outlet_in_a_closing_credit_or_after_its_correspondent(text: str) -> None:
+    assert ("الجزيرة", "ORG") in named(text)

@@ -521,6 +521,8 @@ class Reader:
             and not (prev and prev[-1].norm.startswith("ال"))
         ):
             return True  # الخارجية الأمريكية (but not السياسة الخارجية الأمريكية)
+        if len(prev) == 2 and prev[-1].text in (":", "：") and prev[0].norm == CREDIT_WORD:
+            return True  # المصدر: الجزيرة + وكالات: a closing credit
         if not prev or prev[-1].kind != "word" or " ".join(m.phrase) in self.lex.title_words:
             return False  # استدعت السفير: a title, not the newspaper, unless quoted
         last = prev[-1]
@@ -538,6 +540,10 @@ class Reader:
         prev = self.toks[m.i - 1]
         if prev.kind != "word":
             return False
+        if m.payload.kind in ("outlet", "agency") and any(
+            (seg.base,) in self.lex.cues for seg in prev.segments
+        ):
+            return False  # مراسلة الجزيرة: the outlet a correspondent works for
         head = self.head_at(m.i - 1)
         if head is not None and head[1] != "outlet_head":
             return True
@@ -1110,6 +1116,7 @@ class Reader:
 
 
 DATELINE_MARKS = frozenset({"-", "–", "—", "/", ":"})
+CREDIT_WORD = fold("المصدر")
 
 
 @lru_cache(maxsize=100_000)
