@@ -781,3 +781,8 @@ def test_a_national_or_public_force_is_no_name(text: str) -> None:
 )
 def test_an_outlet_in_a_closing_credit_or_after_its_correspondent(text: str) -> None:
     assert ("الجزيرة", "ORG") in named(text)
+
+
+def test_a_title_complement_runs_through_a_chain_of_nouns() -> None:
+    found = named("ووصف وزير الداخلية في حكومة تصريف الأعمال بسام المولوي ما جرى بأنه خطير.")
+    assert ("بسام المولوي", "PER") in found

@@ -966,7 +966,12 @@ class Reader:
             if (
                 norm in ("باسم", "في", "لدي")
                 and k + 1 < self.n
-                and (k + 1 in self.place_at or k + 1 in self.org_at or self.toks[k + 1].norm.startswith("ال"))
+                and (
+                    k + 1 in self.place_at
+                    or k + 1 in self.org_at
+                    or self.toks[k + 1].norm.startswith("ال")
+                    or self._construct_chain(k + 1)  # في حكومة تصريف الأعمال
+                )
             ):
                 k += 1
                 continue
@@ -982,11 +987,26 @@ class Reader:
                 (kind in ("noun", "adj") or verbal_noun_shape(norm))
                 and k + 1 < self.n
                 and (self.toks[k + 1].norm.startswith("ال") or k + 1 in self.org_at or k + 1 in self.place_at)
-            ):
+            ) or self._construct_chain(k):
                 k += 1
                 continue
             break
         return k, k - start
+
+    def _construct_chain(self, k: int) -> bool:
+        """Two common nouns before a definite one (حكومة تصريف الأعمال، فرع حزب البعث): a title's
+        complement goes on through them."""
+        if k + 2 >= self.n or not self.same_sentence(k, k + 2):
+            return False
+        first, second = self.toks[k], self.toks[k + 1]
+        if first.kind != "word" or second.kind != "word" or first.norm.startswith("ال"):
+            return False
+        nouns = all(
+            self.is_stop(x) in ("noun",) or verbal_noun_shape(self.toks[x].norm) or x in self.org_at
+            for x in (k, k + 1)
+        )
+        after = self.toks[k + 2].norm
+        return nouns and (after.startswith("ال") or k + 2 in self.org_at or k + 2 in self.place_at)
 
     def titled_person(self, m: Match) -> Cand | None:
         k, skipped = self.skip_complement(m.j)
