@@ -786,3 +786,11 @@ def test_an_outlet_in_a_closing_credit_or_after_its_correspondent(text: str) -> 
 def test_a_title_complement_runs_through_a_chain_of_nouns() -> None:
     found = named("ووصف وزير الداخلية في حكومة تصريف الأعمال بسام المولوي ما جرى بأنه خطير.")
     assert ("بسام المولوي", "PER") in found
+
+
+def test_a_name_before_a_comma_and_its_office_is_a_person() -> None:
+    found = named("من جهته، قال شكيب بنموسى، وزير التربية الوطنية، إن الحوار مستمر.")
+    assert ("شكيب بنموسى", "PER") in found
+    assert not [
+        n for n, label in named("وقال مسؤولون محليون، رئيس البلدية، إن الطرق مغلقة.") if label == "PER"
+    ]

@@ -1099,6 +1099,28 @@ class Reader:
                 out.append(c)
         return out
 
+    def apposed_persons(self) -> list[Cand]:
+        """قال شكيب بنموسى، وزير التربية: two or three name-like words after a verb and before a
+        comma and a title are a person, named before the office they hold."""
+        out = []
+        for t in self.title_at:
+            if t < 3 or self.toks[t - 1].text not in ("،", ","):
+                continue
+            end = t - 1
+            i = end
+            while i > 0 and end - i < 3 and self.same_sentence(i - 1, end) and self.namey(i - 1, False):
+                i -= 1
+                if i in self.person_at or i in self.in_org or i in self.in_place:
+                    i = end
+                    break
+            if end - i < 2 or not self.namey(i, True):
+                continue
+            before = self.toks[i - 1] if i > 0 else None
+            if before is not None and before.kind == "word" and stop_kind(before.norm) != "verb":
+                continue  # the words must open the clause after a verb of saying (قال، أكد)
+            out.append(self.cand(i, end, "", "PER", self.person_latin(i, end, ""), P_GIVEN, "apposed"))
+        return out
+
     def given_persons(self) -> list[Cand]:
         out = []
         for i, m in self.given_at.items():
@@ -1291,6 +1313,7 @@ def find_candidates(doc: Doc) -> tuple[Reader, list[Cand]]:
     cands += r.pattern_orgs()
     cands += r.titled_persons()
     cands += r.given_persons()
+    cands += r.apposed_persons()
     return r, cands
 
 
