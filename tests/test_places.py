@@ -672,10 +672,17 @@ def test_a_place_type_word_is_no_name_after_another() -> None:
 
 
 def test_a_local_place_is_drawn_at_the_town_of_its_sentence() -> None:
-    _, found = _places("اعتقلت قوات الأمن خمسة مسلحين في حي الكرادة وسط بغداد")
+    _, found = _places("اعتقلت قوات الأمن خمسة مسلحين في حي البتاويين وسط بغداد")
     got = dict(found)
-    assert got["الكرادة"]["geonameid"] is None
-    assert (got["الكرادة"]["lat"], got["الكرادة"]["lon"]) == (got["بغداد"]["lat"], got["بغداد"]["lon"])
+    assert got["البتاويين"]["geonameid"] is None
+    assert (got["البتاويين"]["lat"], got["البتاويين"]["lon"]) == (got["بغداد"]["lat"], got["بغداد"]["lon"])
+
+
+def test_a_curated_district_has_its_own_point() -> None:
+    _, found = _places("وفرقت القوات العمومية وقفة أمام المديرية الإقليمية بعين السبع في الدار البيضاء.")
+    got = dict(found)
+    assert (got["عين السبع"]["country"], got["عين السبع"]["geonameid"]) == ("MA", None)
+    assert got["عين السبع"]["lat"] is not None
 
 
 def test_a_country_in_a_list_of_countries_needs_no_other_context() -> None:
