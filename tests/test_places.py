@@ -946,3 +946,16 @@ def test_a_two_letter_name_from_geonames_stays_out() -> None:
 def test_an_anniversary_is_no_place() -> None:
     _, found = _places("وتأتي الاحتجاجات قبل أيام من إحياء الذكرى السابعة للثورة في تونس.")
     assert "الذكرى" not in dict(found)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "country"),
+    [
+        ("وتجمع المحتجون في ساحة تقسيم وسط إسطنبول.", "ساحة تقسيم", "TR"),
+        ("وفرقت الشرطة المحتجين في حي كيبيرا بنيروبي.", "كيبيرا", "KE"),
+        ("وفرقت القوات العمومية وقفة في سيدي مومن بالدار البيضاء.", "سيدي مومن", "MA"),
+    ],
+)
+def test_session_9_districts_and_squares(text: str, surface: str, country: str) -> None:
+    _, found = _places(text)
+    assert dict(found)[surface]["country"] == country
