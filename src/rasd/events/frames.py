@@ -517,11 +517,11 @@ def _adjacent_subject(ctx: Context, c: Candidate, prev: Candidate | None) -> Men
     """A bare verbal noun (no article, no clitic) right after a definite or named party reads
     as its verb or its object after the subject: أن الجيش قصف مواقع، فرضت الحكومة حظر التجول.
     Not after the subject of a statement (أدان المفوض مقتل المدنيين: what he condemned)."""
-    word = fold(ctx.doc.text[c.start : c.end])
     if not c.is_verb and c.entry.mode == "crowd-control":
         # فاستخدمت قوات الدرك الغاز المسيل للدموع، فردت الشرطة بقنابل صوتية: the force that used it
         m = _party_before(ctx, c.i)
         return m if m is not None and m.kind in STATE_KINDS else None
+    word = fold(ctx.doc.text[c.start : c.end])
     if c.is_verb or c.prefix or word.startswith("ال") or word[1:3] == "ال":
         return None  # الاعتقال، بالحجارة: a noun of its own phrase
     m = _party_before(ctx, c.i)
@@ -548,7 +548,7 @@ def _charged(ctx: Context, c: Candidate, m: Mention) -> bool:
     if c.type != "ACCUSE" or c.mode != "allege" or c.tail is not None or m.j >= len(ctx.doc.tokens):
         return False
     nxt = ctx.norm(m.j)
-    return nxt.startswith("ب") and not any(x.i == m.j for x in ctx.mentions_in(m.j, m.j + 1))
+    return nxt.startswith("ب") and not ctx.mentions_in(m.j, m.j + 1)
 
 
 def _pluperfect_subject(ctx: Context, c: Candidate) -> Mention | None:

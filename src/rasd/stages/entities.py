@@ -1109,11 +1109,8 @@ class Reader:
             end = t - 1
             i = end
             while i > 0 and end - i < 3 and self.same_sentence(i - 1, end) and self.namey(i - 1, False):
-                i -= 1
-                if i in self.person_at or i in self.in_org or i in self.in_place:
-                    i = end
-                    break
-            if end - i < 2 or not self.namey(i, True):
+                i -= 1  # namey: no word of a place or an organisation
+            if end - i < 2 or not self.namey(i, True) or any(x in self.person_at for x in range(i, end)):
                 continue
             before = self.toks[i - 1] if i > 0 else None
             if before is not None and before.kind == "word" and stop_kind(before.norm) != "verb":
